@@ -1,0 +1,55 @@
+package org.mobilenetexplorer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level command. Each subcommand is one class in this package; register it in {@code subcommands}.
+ * Bad input prints one line naming the option and the value and exits with 2, without a stack trace.
+ */
+@Command(name = "mobilenet-explorer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Explore what MobileNet v1's width multiplier (alpha) and resolution multiplier (rho) cost.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class MainCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
+    }
+
+    /** Builds the configured command line (also used by tests, with their own writers). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new MainCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandName() + ": " + ex.getMessage());
+            c.getErr().flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof UserInputException u) {
+                c.getErr().println(c.getCommandName() + ": " + u.getMessage());
+                c.getErr().flush();
+                return 2;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    /** Runs the command line on stdout/stderr and returns the exit code. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return commandLine(out, err).execute(args);
+    }
+}

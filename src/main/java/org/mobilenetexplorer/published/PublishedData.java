@@ -1,0 +1,133 @@
+package org.mobilenetexplorer.published;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mobilenetexplorer.model.MobileNetConfig;
+
+/**
+ * The bundled reference data: published figures, their sources and published latencies. Immutable; load once
+ * with {@link #bundled()}.
+ */
+public final class PublishedData {
+    private static final String BASE = "/org/mobilenetexplorer/published/";
+    private static volatile PublishedData bundled;
+
+    private final List<PublishedSource> sources;
+    private final List<PublishedFigure> figures;
+    private final List<PublishedLatency> latencies;
+
+    private PublishedData(List<PublishedSource> sources, List<PublishedFigure> figures,
+                          List<PublishedLatency> latencies) {
+        this.sources = List.copyOf(sources);
+        this.figures = List.copyOf(figures);
+        this.latencies = List.copyOf(latencies);
+    }
+
+    /** The reference data bundled with the tool (loaded on first use, then shared: it is immutable). */
+    public static PublishedData bundled() {
+        PublishedData d = bundled;
+        if (d == null) {
+            synchronized (PublishedData.class) {
+                d = bundled;
+                if (d == null) {
+                    d = load();
+                    bundled = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private static PublishedData load() {
+        try {
+            List<PublishedSource> sources;
+            try (InputStream in = open("sources.json")) {
+                sources = new ObjectMapper().readValue(in, new TypeReference<List<PublishedSource>>() { });
+            }
+            List<PublishedFigure> figures = new ArrayList<>();
+            for (Map<String, String> row : readCsv("mobilenet_v1_published.csv")) {
+                String src = row.get("source");
+                String model = row.get("model");
+                String id = sources.stream().filter(s -> s.matches(src, model)).map(PublishedSource::id)
+                        .findFirst().orElse("other");
+                figures.add(new PublishedFigure(id, src, model, dbl(row.get("alpha")), integer(row.get("resolution")),
+                        dbl(row.get("top1")), dbl(row.get("top5")), dbl(row.get("million_macs")),
+                        dbl(row.get("million_params")), row.get("notes")));
+            }
+            List<PublishedLatency> latencies = new ArrayList<>();
+            for (Map<String, String> row : readCsv("mobilenet_v1_published_latency.csv")) {
+                latencies.add(new PublishedLatency(row.get("source"), row.get("model"), dbl(row.get("alpha")),
+                        integer(row.get("resolution")), row.get("precision"), row.get("device"), row.get("os"),
+                        row.get("runtime"), row.get("config"), Double.parseDouble(row.get("latency_ms")),
+                        row.get("notes")));
+            }
+            return new PublishedData(sources, figures, latencies);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bundled reference data unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(String name) throws IOException {
+        InputStream in = PublishedData.class.getResourceAsStream(BASE + name);
+        if (in == null) {
+            throw new IOException("missing resource " + BASE + name);
+        }
+        return in;
+    }
+
+    private static List<Map<String, String>> readCsv(String name) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (InputStream in = open(name);
+             MappingIterator<Map<String, String>> it = mapper.readerFor(new TypeReference<Map<String, String>>() { })
+                     .with(schema).readValues(in)) {
+            return it.readAll();
+        }
+    }
+
+    private static Double dbl(String s) {
+        return s == null || s.isBlank() ? null : Double.valueOf(s.trim());
+    }
+
+    private static Integer integer(String s) {
+        return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+    }
+
+    public List<PublishedSource> sources() {
+        return sources;
+    }
+
+    public Optional<PublishedSource> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Every published row, in reference-data order. */
+    public List<PublishedFigure> figures() {
+        return figures;
+    }
+
+    /** The rows of one source. */
+    public List<PublishedFigure> figures(String sourceId) {
+        return figures.stream().filter(f -> f.sourceId().equals(sourceId)).toList();
+    }
+
+    /** ImageNet rows (any source) that describe {@code config}; see {@link PublishedFigure#describes}. */
+    public List<PublishedFigure> describing(MobileNetConfig config) {
+        return figures.stream().filter(f -> f.describes(config)).toList();
+    }
+
+    /** Published phone latencies. */
+    public List<PublishedLatency> latencies() {
+        return latencies;
+    }
+}
