@@ -225,6 +225,7 @@ public final class TradeoffCharts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
+        chart.setElementHinting(true); // SVG export: items grouped with their series and index
         chart.getTitle().setFont(ChartStyle.TITLE);
         // bottom subtitles stack outwards: add the last line first so the lines read top to bottom
         for (int i = provenance.size() - 1; i >= 0; i--) {
