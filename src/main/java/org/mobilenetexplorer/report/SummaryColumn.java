@@ -2,22 +2,23 @@ package org.mobilenetexplorer.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.published.PublishedData;
 
 /** The columns of the one-row-per-configuration summary ({@code analyze --preset F}). */
 public enum SummaryColumn {
     INDEX("#", Align.RIGHT),
-    LABEL("Configuration", Align.LEFT),
-    CONFIG("alpha-res", Align.LEFT),
-    RHO("rho", Align.RIGHT),
+    CONFIG("Config", Align.LEFT),
     MACS("MACs (M)", Align.RIGHT),
     PARAMS("Params (M)", Align.RIGHT),
-    BN_PARAMS("BN params (K)", Align.RIGHT),
-    FINAL_MAP("Final map", Align.RIGHT),
-    PEAK_MEMORY("Peak act. (MiB)", Align.RIGHT),
-    PUBLISHED_MACS("Published MACs (M)", Align.LEFT);
+    BN_PARAMS("BN (K)", Align.RIGHT),
+    FINAL_MAP("Map", Align.RIGHT),
+    PEAK_MEMORY("Peak (MiB)", Align.RIGHT),
+    PUBLISHED_MACS("Published (M)", Align.LEFT),
+    LABEL("Label", Align.LEFT);
+
+    /** Labels longer than this are shortened in the table (CSV and JSON keep them whole). */
+    static final int MAX_LABEL = 30;
 
     private final String title;
     private final Align align;
@@ -41,9 +42,9 @@ public enum SummaryColumn {
         var t = r.stats().totals();
         return switch (this) {
             case INDEX -> Integer.toString(index + 1);
-            case LABEL -> r.label();
+            case LABEL -> r.label().length() <= MAX_LABEL ? r.label()
+                    : r.label().substring(0, MAX_LABEL - 3) + "...";
             case CONFIG -> c.label();
-            case RHO -> String.format(Locale.ROOT, "%.3f", c.rho());
             case MACS -> Units.millionsExact(t.macs());
             case PARAMS -> Units.millionsExact(t.params());
             case BN_PARAMS -> Units.thousandsExact(t.bnParams());

@@ -19,7 +19,8 @@ public final class SummaryReport {
             t.row(cols.stream().map(c -> c.cell(index, r, data)).toArray(String[]::new));
         }
         return Text.wrap(title, "  ") + "\n" + t.render() + "\n"
-                + Text.wrap("Published MACs: the values printed by the paper, TF-Slim, TFLite or Keras for that"
+                + Text.wrap("Map: final feature map; Peak: largest input + output activations alive at once (FP32,"
+                + " batch 1). Published: the million MACs printed by the paper, TF-Slim, TFLite or Keras for that"
                 + " configuration; * = differs from ours rounded to the printed precision (see analyze for one"
                 + " configuration).", "  ")
                 + TableReport.convention();
