@@ -44,7 +44,7 @@ public record KnownMisprint(String id, String type, String where, List<String> s
             case MILLION_PARAMS -> f.millionParams();
             case MAC_SHARE_PERCENT, PARAM_SHARE_PERCENT -> null;
         };
-        return value != null && value == printed && Math.abs(f.alpha() - alpha) < 1e-9 && (resolution == null || f.resolution().equals(resolution))
-                && f.describesFullNetwork();
+        return value != null && value == printed && Math.abs(f.alpha() - alpha) < 1e-9
+                && (resolution == null || f.resolution().equals(resolution));
     }
 }
