@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             AnalyzeCommand.class,
+            ExportOnnxCommand.class,
+            VerifyCommand.class,
         })
 public final class MainCommand implements Runnable {
 
