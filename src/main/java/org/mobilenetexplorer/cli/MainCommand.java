@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ExportOnnxCommand.class,
             VerifyCommand.class,
+            BenchCommand.class,
+            SweepCommand.class,
         })
 public final class MainCommand implements Runnable {
 
