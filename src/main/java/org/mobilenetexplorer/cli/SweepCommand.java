@@ -26,7 +26,6 @@ import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.preset.PresetException;
 import org.mobilenetexplorer.preset.PresetLoader;
 import org.mobilenetexplorer.preset.Presets;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,27 +44,17 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "A preset JSON file, or the name of a bundled preset (e.g. slim-grid-16).")
+    String preset;
 
-    static final class Source {
-        @Option(names = "--preset", paramLabel = "FILE", required = true,
-                description = "A preset JSON file, or the name of a bundled preset (e.g. slim-grid-16).")
-        String preset;
+    @Option(names = "--alphas", paramLabel = "A,...", split = ",",
+            description = "Grid of width multipliers, e.g. 1.0,0.75,0.5,0.25 (with --resolutions).")
+    List<String> alphas;
 
-        @ArgGroup(exclusive = false)
-        Grid grid;
-    }
-
-    static final class Grid {
-        @Option(names = "--alphas", paramLabel = "A,...", split = ",", required = true,
-                description = "Width multipliers, e.g. 1.0,0.75,0.5,0.25.")
-        List<String> alphas;
-
-        @Option(names = "--resolutions", paramLabel = "PX,...", split = ",", required = true,
-                description = "Resolutions, e.g. 224,192,160,128.")
-        List<String> resolutions;
-    }
+    @Option(names = "--resolutions", paramLabel = "PX,...", split = ",",
+            description = "Grid of resolutions, e.g. 224,192,160,128 (with --alphas).")
+    List<String> resolutions;
 
     @Mixin
     ProtocolOptions protocol;
@@ -132,12 +121,23 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private List<MobileNetConfig> configs() {
-        if (source.preset != null) {
-            return loadPreset(source.preset).configs().stream().map(PresetEntry::config).toList();
+        boolean grid = alphas != null || resolutions != null;
+        if (preset != null && grid) {
+            throw new UserInputException("--preset " + preset + ": give either --preset or --alphas with "
+                    + "--resolutions, not both");
+        }
+        if (preset != null) {
+            return loadPreset(preset).configs().stream().map(PresetEntry::config).toList();
+        }
+        if (alphas == null || resolutions == null) {
+            throw new UserInputException(alphas == null && resolutions == null
+                    ? "configurations missing: give --preset FILE, or --alphas A,... with --resolutions PX,..."
+                    : (alphas == null ? "--alphas" : "--resolutions") + " missing: a grid needs both --alphas and "
+                    + "--resolutions");
         }
         List<MobileNetConfig> out = new ArrayList<>();
-        for (String a : source.grid.alphas) {
-            for (String r : source.grid.resolutions) {
+        for (String a : alphas) {
+            for (String r : resolutions) {
                 out.add(gridConfig(a, r));
             }
         }
