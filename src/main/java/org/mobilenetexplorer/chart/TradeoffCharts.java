@@ -178,8 +178,11 @@ public final class TradeoffCharts {
                 ? "; estimates (hollow, est.): " + a.estimatorError().summary() : ""));
         if (a.axis() == CostAxis.LATENCY) {
             LatencyTable l = a.latency();
+            long unstable = a.plottable().stream().filter(p -> !p.latency().stable()).count();
             lines.add("Latency: " + l.backendName() + ", median per image, batch 1, latency on "
-                    + (l.cpu().isBlank() ? "an unrecorded CPU" : l.cpu()) + " (result files in " + l.directory() + ")");
+                    + (l.cpu().isBlank() ? "an unrecorded CPU" : l.cpu()) + " (result files in " + l.directory() + ")"
+                    + (unstable > 0 ? "; " + unstable + " of " + a.plottable().size()
+                    + " measurements flagged unstable by the benchmark" : ""));
         } else {
             lines.add("MACs and params computed by MobileNet Explorer (1 MAC = one multiply-add; FC layer included;"
                     + " batch norm not counted)");
@@ -209,7 +212,7 @@ public final class TradeoffCharts {
         ax.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         if (min < Double.POSITIVE_INFINITY) {
             // room for the item labels on the right, a little margin on the left
-            ax.setRange(min / 1.5, max * 1.3);
+            ax.setRange(min / 1.5, max * 1.35);
         }
         return ax;
     }
@@ -304,7 +307,11 @@ public final class TradeoffCharts {
         public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
             PlotPoint p = data.point(series, item);
             Integer rank = frontRank.get(p.point());
-            return rank != null && rank % 2 == 0 ? UPPER_LEFT : LOWER_RIGHT;
+            if (rank == null) {
+                return LOWER_RIGHT;
+            }
+            // the most expensive front point has no room on its right
+            return rank % 2 == 0 || rank == frontRank.size() - 1 ? UPPER_LEFT : LOWER_RIGHT;
         }
     }
 
@@ -449,6 +456,7 @@ public final class TradeoffCharts {
         domain.setLabelFont(ChartStyle.AXIS_LABEL);
         NumberAxis range = new NumberAxis("Share of the network (%)");
         range.setRange(0, 105);
+        range.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
         style(range);
         BarRenderer r = new BarRenderer();
         r.setBarPainter(new StandardBarPainter());
