@@ -10,7 +10,7 @@ import org.mobilenetexplorer.model.NetworkStats;
 
 /**
  * The accuracy of any configuration according to one source and metric (see
- * docs/decisions/003-accuracy-estimator.md):
+ * docs/decisions/005-accuracy-estimator.md):
  * <ol>
  *   <li>the source prints this network: that value ({@link AccuracyKind#PUBLISHED});</li>
  *   <li>else, inside the source's alpha x resolution grid: interpolation in (ln alpha, ln resolution) between

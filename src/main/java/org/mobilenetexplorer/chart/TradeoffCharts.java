@@ -113,6 +113,10 @@ public final class TradeoffCharts {
         pr.setDefaultItemLabelPaint(Color.DARK_GRAY);
         pr.setDefaultItemLabelGenerator((ds, s, i) -> points.point(s, i).displayLabel());
         pr.setDefaultToolTipGenerator(new PlotPointToolTips());
+        for (int s = 1; s < pointSeries.size(); s++) { // reference series: smaller, coloured labels
+            pr.setSeriesItemLabelFont(s, ChartStyle.ITEM_LABEL.deriveFont(12f));
+            pr.setSeriesItemLabelPaint(s, (Paint) pr.getSeriesPaint(s));
+        }
 
         XYPlot plot = new XYPlot(points, xAxis, yAxis, pr);
         if (o.paretoFront()) {
