@@ -115,7 +115,7 @@ public final class TradeoffCharts {
         pr.setDefaultToolTipGenerator(new PlotPointToolTips());
         for (int s = 1; s < pointSeries.size(); s++) { // reference series: smaller, coloured labels
             pr.setSeriesItemLabelFont(s, ChartStyle.ITEM_LABEL.deriveFont(12f));
-            pr.setSeriesItemLabelPaint(s, (Paint) pr.getSeriesPaint(s));
+            pr.setSeriesItemLabelPaint(s, pr.getSeriesPaint(s));
         }
 
         XYPlot plot = new XYPlot(points, xAxis, yAxis, pr);
