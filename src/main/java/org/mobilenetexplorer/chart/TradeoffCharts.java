@@ -179,7 +179,9 @@ public final class TradeoffCharts {
         lines.add("Accuracy: " + a.source().name() + " [" + a.source().id() + "], " + a.source().metric());
         lines.add("Accuracy source: " + a.source().citation() + (a.estimatorError().available()
                 && a.plottable().stream().anyMatch(p -> p.accuracy().estimated())
-                ? "; estimates (hollow, est.): " + a.estimatorError().summary() : ""));
+                ? "; estimates (hollow, est.): " + a.estimatorError().summary() : "")
+                + (a.plottable().stream().anyMatch(p -> p.accuracy().extrapolated())
+                ? "; est.* = extrapolated beyond the published range" : ""));
         if (a.axis() == CostAxis.LATENCY) {
             LatencyTable l = a.latency();
             long unstable = a.plottable().stream().filter(p -> !p.latency().stable()).count();
@@ -215,8 +217,10 @@ public final class TradeoffCharts {
         ax.setLog10TickLabelsFlag(false);
         ax.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         if (min < Double.POSITIVE_INFINITY) {
-            // room for the item labels on the right, a little margin on the left
-            ax.setRange(min / 1.5, max * 1.35);
+            // room for the item labels on both sides, as a share of the data's span in decades (labels have a
+            // fixed width in pixels, so a fixed factor is too small for wide spans)
+            double decades = Math.max(Math.log10(max / min), 0.5);
+            ax.setRange(min / Math.pow(10, 0.15 * decades), max * Math.pow(10, 0.14 * decades));
         }
         return ax;
     }
