@@ -131,7 +131,7 @@ public final class ChartExport {
             "estimated", "extrapolated", "pareto", "accuracySource", "backend", "resultFile", "provenance");
 
     /** The CSV columns of plotted category data. */
-    public static final List<String> CATEGORY_COLUMNS = List.of("plot", "series", "category", "value", "axis",
+    public static final List<String> CATEGORY_COLUMNS = List.of("axis", "series", "category", "value",
             "provenance");
 
     /** The plotted data as rows (ordered maps), for CSV and JSON. */
@@ -198,7 +198,6 @@ public final class ChartExport {
                     continue;
                 }
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("plot", axis);
                 m.put("series", String.valueOf(ds.getRowKey(r)));
                 m.put("category", String.valueOf(ds.getColumnKey(c)));
                 m.put("value", v.doubleValue());

@@ -206,6 +206,29 @@ class ChartExportTest {
     }
 
     @Test
+    void measuredLayerTimesJoinByLayerName() {
+        NetworkStats stats = NetworkStats.of(new MobileNetConfig(0.5, 160));
+        List<org.mobilenetexplorer.bench.LayerProfile> prof = new ArrayList<>();
+        for (var l : stats.layers()) { // 0.1 ms per layer, 0.5 ms for every pointwise layer
+            double ms = l.kind() == org.mobilenetexplorer.model.LayerKind.POINTWISE ? 0.5 : 0.1;
+            prof.add(new org.mobilenetexplorer.bench.LayerProfile(l.name(), l.kind(), ms, l.macs(), 0, 0, 0));
+        }
+        var measured = new org.mobilenetexplorer.tradeoff.MeasuredLatency(9.0, "fake", "Fake 1.0", "Test CPU",
+                "r.json", true, prof);
+        String csv = ChartExport.csv(TradeoffCharts.layers(stats, measured));
+        assertEquals(1 + 90, csv.lines().count()); // 30 layers x (MACs, params, time)
+        assertTrue(csv.contains("\"Time (ms, median)\",Time,2 pw,0.5,"), csv);
+        assertTrue(ChartExport.provenance(TradeoffCharts.layers(stats, measured)).get(1)
+                .contains("latency on Test CPU (r.json)"));
+        // shares: 13 pointwise x 0.5 of (13 x 0.5 + 17 x 0.1) ms
+        String shares = ChartExport.csv(TradeoffCharts.shares(stats, measured));
+        double expected = 13 * 0.5 / (13 * 0.5 + 17 * 0.1) * 100;
+        Matcher m = Pattern.compile("\"Time \\(Fake 1\\.0, measured\\)\",Conv 1x1,([0-9.]+),").matcher(shares);
+        assertTrue(m.find(), shares);
+        assertEquals(expected, Double.parseDouble(m.group(1)), 1e-3);
+    }
+
+    @Test
     void phoneReferenceIsLabelledAsPublished() {
         PhoneReference ref = PhoneReference.select(PublishedData.bundled(), "Pixel 3, TFLite CPU", false, SLIM);
         assertEquals(16, ref.points().size());

@@ -39,6 +39,11 @@ class TradeoffCommandTest {
                 r.out());
         assertTrue(r.out().contains("LOO MAE 0.67, max 1.80 pts (n=16)"), r.out());
         assertTrue(r.out().contains("latency not available, MACs and params only"), r.out());
+        Run paper = run("tradeoff", "--preset", "slim-grid-16", "--accuracy-source", "paper", "--results",
+                empty.toString());
+        assertTrue(paper.out().lines().anyMatch(l -> l.startsWith("0.25-128") && l.contains("est., extrapolated")),
+                paper.out());
+        assertTrue(paper.out().lines().anyMatch(l -> l.startsWith("0.25-224") && !l.contains("est.")), paper.out());
     }
 
     @Test
@@ -83,7 +88,7 @@ class TradeoffCommandTest {
         Path layers = dir.resolve("layers.csv");
         assertEquals(0, run("chart", "--type", "layers", "--alpha", "0.5", "--resolution", "160", "--out",
                 layers.toString(), "--results", dir.toString()).code());
-        assertTrue(Files.readString(layers).startsWith("plot,series,category,value,axis,provenance"));
+        assertTrue(Files.readString(layers).startsWith("axis,series,category,value,provenance"));
     }
 
     @Test
