@@ -103,7 +103,7 @@ public final class ChartCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter pw = spec.commandLine().getOut();
-        LatencyTable latency = options.latency();
+        LatencyTable latency = options.latency(t == ChartType.TRADEOFF && options.axis() == CostAxis.LATENCY);
         JFreeChart chart = switch (t) {
             case TRADEOFF -> tradeoff(latency, pw);
             case LAYERS, SHARES -> perLayer(t, latency, pw);
@@ -175,6 +175,9 @@ public final class ChartCommand implements Callable<Integer> {
             }
         }
         MeasuredLatency m = latency.latency(c).orElse(null);
+        if (latency.isEmpty()) {
+            latency.notes().forEach(n -> pw.println("note: " + n));
+        }
         if (m == null) {
             pw.println("note: no " + (latency.isEmpty() ? "" : latency.backend() + " ") + "measurement of "
                     + c.label() + ": MACs and params only");

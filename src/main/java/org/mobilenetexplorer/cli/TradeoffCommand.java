@@ -68,7 +68,7 @@ public final class TradeoffCommand implements Callable<Integer> {
         }
         CostAxis axis = options.axis();
         AccuracyEstimator estimator = options.estimator();
-        LatencyTable latency = options.latency();
+        LatencyTable latency = options.latency(axis == CostAxis.LATENCY);
         TradeoffOptions.requireLatency(axis, latency);
         PrintWriter out = spec.commandLine().getOut();
         if (isoCost == null) {

@@ -112,8 +112,12 @@ public final class TradeoffOptions {
         return new AccuracyEstimator(source, metric());
     }
 
-    /** The measured latencies (empty with a note when there are none). */
-    LatencyTable latency() {
+    /**
+     * The measured latencies (empty with a note when there are none). When latency is only an extra (a MACs or
+     * params chart, a layers chart) an ambiguous directory (several backends, no --backend) gives an empty table
+     * with the reason as a note instead of an error.
+     */
+    LatencyTable latency(boolean required) {
         Path dir = results;
         if (dir == null) {
             dir = ResultStore.defaultDirectory();
@@ -127,6 +131,9 @@ public final class TradeoffOptions {
         try {
             return LatencyTable.load(dir, backend);
         } catch (IllegalArgumentException e) {
+            if (!required) {
+                return LatencyTable.empty(dir, e.getMessage() + "; latency left out");
+            }
             throw new UserInputException(e.getMessage(), e);
         }
     }

@@ -92,6 +92,28 @@ class TradeoffCommandTest {
     }
 
     @Test
+    void severalBackendsMatterOnlyForLatency(@TempDir Path dir) throws Exception {
+        var store = new org.mobilenetexplorer.bench.ResultStore(dir);
+        var c = new org.mobilenetexplorer.model.MobileNetConfig(0.5, 160).withClasses(1001);
+        store.save(org.mobilenetexplorer.tradeoff.TradeoffAnalysisTest.result("20261128T010000.000Z-a", c, "a", 1,
+                5, 6, 7));
+        store.save(org.mobilenetexplorer.tradeoff.TradeoffAnalysisTest.result("20261128T010000.000Z-b", c, "b", 1,
+                50, 60, 70));
+        Run macs = run("tradeoff", "--preset", GRID, "--results", dir.toString());
+        assertEquals(0, macs.code(), macs.err());
+        assertTrue(macs.out().contains("several backends (a, b): choose one with --backend; latency left out"),
+                macs.out());
+        Run lat = run("tradeoff", "--preset", GRID, "--x", "latency", "--results", dir.toString());
+        assertEquals(2, lat.code());
+        assertTrue(lat.err().contains("choose one with --backend"), lat.err());
+        Run b = run("tradeoff", "--preset", GRID, "--x", "latency", "--backend", "b", "--results", dir.toString(),
+                "--format", "csv");
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().lines().anyMatch(l -> l.startsWith("0.5-160,0.5,160,60.0,59.1,false,false,true,")
+                && l.contains(",b,20261128T010000.000Z-b.json,Test CPU 2.0GHz")), b.out());
+    }
+
+    @Test
     void badInputIsOneLineWithExitCode2(@TempDir Path dir) throws Exception {
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[] {"tradeoff", "--preset", GRID, "--x", "flops"});

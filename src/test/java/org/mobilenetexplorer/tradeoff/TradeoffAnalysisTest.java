@@ -30,12 +30,12 @@ import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 
-class TradeoffAnalysisTest {
+public class TradeoffAnalysisTest {
     private static final AccuracyEstimator SLIM = new AccuracyEstimator(
             AccuracyCatalog.bundled().source("tf-slim-2018"), AccuracyMetric.TOP1);
 
     /** A stored result as the benchmark writes it (numbers made up for the join; no timing is asserted). */
-    static BenchmarkResult result(String id, MobileNetConfig c, String backend, int batch, double... samples) {
+    public static BenchmarkResult result(String id, MobileNetConfig c, String backend, int batch, double... samples) {
         List<Double> s = new ArrayList<>();
         for (double v : samples) {
             s.add(v);
