@@ -1,0 +1,148 @@
+package org.mobilenetexplorer.preset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mobilenetexplorer.model.Activation;
+import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.MobileNetConfig;
+
+class PresetLoaderTest {
+
+    private static String doc(String configs) {
+        return "{\"schemaVersion\": 1, \"name\": \"x\", \"description\": \"d\", \"source\": \"s\", \"configs\": ["
+                + configs + "]}";
+    }
+
+    private static String message(String json) {
+        PresetException e = assertThrows(PresetException.class, () -> PresetLoader.parse(json, "presets/x.json"));
+        return e.getMessage();
+    }
+
+    @Test
+    void minimalConfigGetsTheDefaults() throws PresetException {
+        Preset p = PresetLoader.parse(doc("{\"alpha\": 0.75, \"resolution\": 192}"), "presets/x.json");
+        assertEquals(new MobileNetConfig(0.75, 192), p.configs().get(0).config());
+        assertEquals("0.75-192", p.configs().get(0).displayLabel());
+        assertEquals("x", p.name());
+    }
+
+    @Test
+    void everyFieldIsRead() throws PresetException {
+        Preset p = PresetLoader.parse(doc("{\"alpha\": 0.5, \"resolution\": 160, \"classes\": 1001,"
+                + " \"rounding\": \"keras\", \"blocks14\": 2, \"standardConv\": true, \"activation\": \"relu\","
+                + " \"label\": \"mine\"}"), "presets/x.json");
+        assertEquals(new MobileNetConfig(0.5, 160, 1001, ChannelRounding.KERAS, 2, true, Activation.RELU),
+                p.configs().get(0).config());
+        assertEquals("mine", p.configs().get(0).label());
+    }
+
+    @Test
+    void badValueNamesFileIndexFieldValueAndRule() {
+        String json = doc("{\"alpha\": 1.0, \"resolution\": 224}, {\"alpha\": 0.5, \"resolution\": 128},"
+                + " {\"alpha\": -0.5, \"resolution\": 224}");
+        assertEquals("presets/x.json: configs[2].alpha = -0.5: must be in (0, 4]", message(json));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"alpha\": 1.0, \"resolution\": 16}|presets/x.json: configs[0].resolution = 16: must be an integer in 32..2048",
+        "{\"alpha\": 1.0, \"resolution\": 224.5}|presets/x.json: configs[0].resolution = 224.5: must be an integer",
+        "{\"alpha\": \"big\", \"resolution\": 224}|presets/x.json: configs[0].alpha = \"big\": must be a number in (0, 4]",
+        "{\"resolution\": 224}|presets/x.json: configs[0].alpha: missing (required)",
+        "{\"alpha\": 1.0}|presets/x.json: configs[0].resolution: missing (required)",
+        "{\"alpha\": 1.0, \"resolution\": 224, \"rounding\": \"floor\"}|presets/x.json: configs[0].rounding = \"floor\": must be slim or keras",
+        "{\"alpha\": 1.0, \"resolution\": 224, \"blocks14\": 6}|presets/x.json: configs[0].blocks14 = 6: must be an integer in 0..5",
+        "{\"alpha\": 1.0, \"resolution\": 224, \"classes\": 0}|presets/x.json: configs[0].classes = 0: must be an integer in 1..100000",
+        "{\"alpha\": 1.0, \"resolution\": 224, \"standardConv\": \"yes\"}|presets/x.json: configs[0].standardConv = \"yes\": must be true or false",
+        "{\"alpha\": 1.0, \"resolution\": 224, \"activation\": \"gelu\"}|presets/x.json: configs[0].activation = \"gelu\": must be relu or relu6",
+        "{\"alpha\": 4.5, \"resolution\": 224}|presets/x.json: configs[0].alpha = 4.5: must be in (0, 4]",
+    })
+    void everyFieldIsValidated(String config, String expected) {
+        assertEquals(expected, message(doc(config)));
+    }
+
+    @Test
+    void unknownFieldsAreRejectedByName() {
+        String m = message(doc("{\"alpha\": 1.0, \"resolution\": 224, \"alhpa\": 2}"));
+        assertTrue(m.startsWith("presets/x.json: configs[0].alhpa: unknown field (allowed: alpha, resolution"), m);
+        String top = message("{\"schemaVersion\": 1, \"name\": \"x\", \"configs\": [], \"author\": \"me\"}");
+        assertTrue(top.startsWith("presets/x.json: author: unknown field"), top);
+    }
+
+    @Test
+    void schemaVersionIsChecked() {
+        assertEquals("presets/x.json: schemaVersion = 2: unsupported: this build reads schemaVersion 1",
+                message("{\"schemaVersion\": 2, \"name\": \"x\", \"configs\": []}"));
+        assertEquals("presets/x.json: schemaVersion: missing (this build reads schemaVersion 1)",
+                message("{\"name\": \"x\", \"configs\": []}"));
+    }
+
+    @Test
+    void emptyConfigsAndMissingNameAreRejected() {
+        assertEquals("presets/x.json: configs = []: must be a non-empty array of configurations",
+                message("{\"schemaVersion\": 1, \"name\": \"x\", \"configs\": []}"));
+        assertEquals("presets/x.json: name: missing (required)",
+                message("{\"schemaVersion\": 1, \"configs\": [{\"alpha\": 1.0, \"resolution\": 224}]}"));
+    }
+
+    @Test
+    void malformedJsonReportsLineAndColumn() {
+        String json = "{\n  \"schemaVersion\": 1,\n  \"name\": \"x\"\n  \"configs\": []\n}";
+        String m = message(json);
+        assertTrue(m.startsWith("presets/x.json: malformed JSON at line 4, column 3: "), m);
+        assertTrue(!m.contains("\n"), "one line: " + m);
+    }
+
+    @Test
+    void duplicateKeysAreMalformed() {
+        String m = message("{\"schemaVersion\": 1, \"name\": \"x\", \"name\": \"y\", \"configs\": []}");
+        assertTrue(m.contains("malformed JSON at line 1") && m.contains("name"), m);
+    }
+
+    @Test
+    void loadNamesTheFileAsGiven(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, doc("{\"alpha\": 0, \"resolution\": 224}"));
+        PresetException e = assertThrows(PresetException.class, () -> PresetLoader.load(f));
+        assertEquals(f + ": configs[0].alpha = 0: must be in (0, 4]", e.getMessage());
+        assertEquals(f.toString(), e.file());
+        PresetException missing = assertThrows(PresetException.class,
+                () -> PresetLoader.load(dir.resolve("none.json")));
+        assertEquals(dir.resolve("none.json") + ": no such file", missing.getMessage());
+    }
+
+    @Test
+    void roundTripKeepsEveryField(@TempDir Path dir) throws IOException, PresetException {
+        Preset p = Preset.of("round trip", "all knobs", "test", List.of(
+                new PresetEntry(new MobileNetConfig(0.35, 97, 7, ChannelRounding.KERAS, 0, true, Activation.RELU),
+                        "odd one"),
+                new PresetEntry(new MobileNetConfig(1.3, 2048))));
+        Path f = dir.resolve("sub/p.json");
+        PresetWriter.save(p, f);
+        assertEquals(p, PresetLoader.load(f));
+        // saving again over the file is atomic and leaves no temporary files behind
+        PresetWriter.save(p, f);
+        try (var files = Files.list(f.getParent())) {
+            assertEquals(List.of(f), files.toList());
+        }
+    }
+
+    @Test
+    void bundledPresetsRoundTrip(@TempDir Path dir) throws IOException, PresetException {
+        for (Preset p : Presets.bundled()) {
+            Path f = dir.resolve("p.json");
+            PresetWriter.save(p, f);
+            assertEquals(p, PresetLoader.load(f), p.name());
+        }
+    }
+}
