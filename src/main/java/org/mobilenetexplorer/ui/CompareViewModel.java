@@ -123,11 +123,10 @@ public final class CompareViewModel {
         for (NetworkStats s : stats) {
             Optional<PublishedFigure> f = published.describing(s.config()).stream()
                     .filter(x -> x.top1() != null).findFirst();
-            cells.add(f.map(x -> Formats.fixed(x.top1(), 1) + " % ("
-                    + published.source(x.sourceId()).map(src -> src.name()).orElse(x.sourceText()) + ")")
+            cells.add(f.map(x -> Formats.fixed(x.top1(), 1) + " % (" + x.sourceId() + ")")
                     .orElse("not published"));
         }
-        return new CompareRow("Published top-1 [%] (first source)", cells);
+        return new CompareRow("Published top-1 [%] (source id)", cells);
     }
 
     private CompareRow measured() {
@@ -142,7 +141,7 @@ public final class CompareViewModel {
             }
             cells.add(text);
         }
-        return new CompareRow("Measured median latency (latest stored result)", cells);
+        return new CompareRow("Measured median [ms] (latest result)", cells);
     }
 
     private List<CompareRow> layerRows(List<NetworkStats> stats) {

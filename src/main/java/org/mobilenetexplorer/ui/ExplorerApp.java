@@ -1,20 +1,30 @@
 package org.mobilenetexplorer.ui;
 
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.mobilenetexplorer.model.CostModel;
-import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.MobileNetConfig;
-import org.mobilenetexplorer.model.NetworkStats;
+import org.mobilenetexplorer.preset.Presets;
+import org.mobilenetexplorer.published.PublishedData;
 
-/** The JavaFX application (minimal window until the GUI issue lands: the layer table of 1.0-224). */
+/**
+ * The JavaFX application. {@code Launcher} (not this class) is the entry point, so the shaded jar starts on the
+ * class path. Options: {@code --screenshots DIR} visits every view, saves one PNG per view into DIR and exits
+ * (used by {@code scripts/screenshots.sh}; it never reads or writes the user's preferences).
+ */
 public final class ExplorerApp extends Application {
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+
+    private MainViewModel vm;
+    private TaskExecutor executor;
 
     public static void launchApp(String[] args) {
         Application.launch(ExplorerApp.class, args);
@@ -22,26 +32,65 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        NetworkStats stats = NetworkStats.of(MobileNetConfig.DEFAULT);
-        TableView<LayerStats> table = new TableView<>();
-        table.getColumns().add(col("Layer", s -> s.name()));
-        table.getColumns().add(col("Kind", s -> s.kind().name()));
-        table.getColumns().add(col("Input", s -> s.layer().input().toString()));
-        table.getColumns().add(col("Output", s -> s.layer().output().toString()));
-        table.getColumns().add(col("MACs", LayerStats::macs));
-        table.getColumns().add(col("Params", LayerStats::params));
-        table.getItems().setAll(stats.layers());
-        BorderPane root = new BorderPane(table);
-        root.setBottom(new Label("Total " + stats.totals().macs() + " MACs, " + stats.totals().params()
-                + " params. " + CostModel.CONVENTION));
-        stage.setTitle("MobileNet Explorer - " + stats.config().label());
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.show();
+        List<String> raw = getParameters().getRaw();
+        int i = raw.indexOf("--screenshots");
+        Optional<Path> shots = i >= 0 && i + 1 < raw.size() ? Optional.of(Path.of(raw.get(i + 1))) : Optional.empty();
+        Settings settings = shots.isPresent() ? new MemorySettings() : PreferencesSettings.forUser();
+        executor = new BackgroundTaskExecutor();
+        vm = show(stage, settings, executor, null);
+        shots.ifPresent(dir -> new ScreenshotTour(stage, vm, dir).start());
     }
 
-    private static <T> TableColumn<LayerStats, T> col(String title, java.util.function.Function<LayerStats, T> f) {
-        TableColumn<LayerStats, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        return c;
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    /**
+     * Builds the window on {@code stage} and shows it: the one place where the app's parts are wired (tests call
+     * it with their own settings, executor and dialogs).
+     *
+     * @param dialogs null for the real file choosers and alerts
+     */
+    public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs) {
+        Dialogs d = dialogs != null ? dialogs : new FxDialogs(() -> stage);
+        MainViewModel vm = new MainViewModel(settings, executor, d, PublishedData.bundled(), Presets.bundled(),
+                ExplorerApp::noMeasurement);
+        Map<AppView, Node> extra = new EnumMap<>(AppView.class);
+        extra.put(AppView.BENCHMARK, new UnavailableView(AppView.BENCHMARK, "The benchmark engine (package bench:"
+                + " protocol, forked worker, results store) is not in this build yet. Nothing is measured, so"
+                + " nothing is shown."));
+        extra.put(AppView.TRADEOFFS, new UnavailableView(AppView.TRADEOFFS, "The trade-off analysis and charts"
+                + " (packages accuracy, tradeoff, chart) are not in this build yet."));
+        MainWindow window = new MainWindow(vm, extra, () -> stage.close());
+        double[] b = vm.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
+        Scene scene = new Scene(window, b[2], b[3]);
+        scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (!Double.isNaN(b[0]) && !Double.isNaN(b[1])) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        stage.titleProperty().bind(vm.config().labelProperty().map(l -> "MobileNet Explorer — " + l));
+        stage.setOnHidden(e -> {
+            vm.rememberWindowBounds(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight());
+            vm.saveState();
+        });
+        stage.show();
+        vm.loadBackends();
+        return vm;
+    }
+
+    private static Optional<Double> noMeasurement(MobileNetConfig c) {
+        return Optional.empty();
+    }
+
+    /** Used by the screenshot tour to quit once done. */
+    static void exit() {
+        Platform.exit();
     }
 }

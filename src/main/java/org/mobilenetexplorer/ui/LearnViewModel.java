@@ -148,9 +148,12 @@ public final class LearnViewModel {
                 paperParams);
     }
 
-    /** Published ImageNet rows whose printed MACs our arithmetic does not reproduce to the printed precision. */
+    /**
+     * Published ImageNet rows whose printed MACs our arithmetic does not reproduce to the printed precision; the
+     * same printed value for the same variant in several sources is one row naming every source.
+     */
     static List<MisprintRow> misprintsOf(PublishedData published) {
-        List<MisprintRow> out = new ArrayList<>();
+        java.util.Map<String, MisprintRow> rows = new java.util.LinkedHashMap<>();
         for (PublishedFigure f : published.figures()) {
             if (!f.isMobileNet() || !f.isImageNet() || f.isBodyOnly() || f.millionMacs() == null) {
                 continue;
@@ -160,11 +163,14 @@ public final class LearnViewModel {
             long macs = NetworkStats.of(c).totals().macs();
             if (!PublishedCheck.agrees(f.millionMacs(), macs)) {
                 String src = published.source(f.sourceId()).map(x -> x.name()).orElse(f.sourceText());
-                out.add(new MisprintRow(src, f.model(), Formats.fixed(f.millionMacs(), 0),
-                        Formats.fixed(macs / 1e6, 2), f.notes() == null ? "" : f.notes()));
+                String key = c.label() + "|" + f.millionMacs() + "|" + f.model().replace("_quant", "");
+                rows.merge(key, new MisprintRow(src, f.model(), Formats.fixed(f.millionMacs(), 0),
+                        Formats.fixed(macs / 1e6, 2), f.notes() == null ? "" : f.notes()),
+                        (a, b) -> new MisprintRow(a.source() + "; " + b.source(), a.model(), a.printed(), a.ours(),
+                                a.note()));
             }
         }
-        return out;
+        return new ArrayList<>(rows.values());
     }
 
     public ObservableList<Integer> blocks() {
