@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /** A network built by a backend, ready to run. Not thread-safe; close it to release native memory. */
 public interface PreparedNetwork extends AutoCloseable {
@@ -20,6 +21,14 @@ public interface PreparedNetwork extends AutoCloseable {
      * cannot profile.
      */
     List<LayerTiming> profileLayers(float[] input, int repeats) throws BackendException;
+
+    /**
+     * The settings this network was prepared with, for the result's environment record (e.g. threads,
+     * optimization, graph, data format). Keys are lower camel case. Empty by default.
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
 
     @Override
     void close();

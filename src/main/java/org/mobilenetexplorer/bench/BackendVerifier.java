@@ -1,0 +1,68 @@
+package org.mobilenetexplorer.bench;
+
+import java.util.Map;
+import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.reference.InputGenerator;
+import org.mobilenetexplorer.reference.NetworkWeights;
+import org.mobilenetexplorer.reference.OutputComparison;
+import org.mobilenetexplorer.reference.ReferenceForwardPass;
+
+/**
+ * Runs a backend and the plain-Java reference forward pass on the same seeded weights and input and compares the
+ * softmax outputs. Used by the {@code verify} command and the backend tests.
+ */
+public final class BackendVerifier {
+
+    /** Realistic FP32 tolerance on softmax probabilities. */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
+
+    private final ArchitectureSpec spec;
+    private final long weightSeed;
+    private final long inputSeed;
+    private final int batch;
+    private final float[] input;
+    private final double[] reference;
+
+    /** Computes the reference output once; {@link #check} may then be called for several backends. */
+    public BackendVerifier(ArchitectureSpec spec, long weightSeed, long inputSeed, int batch) {
+        this.spec = spec;
+        this.weightSeed = weightSeed;
+        this.inputSeed = inputSeed;
+        this.batch = batch;
+        this.input = InputGenerator.generate(spec, batch, inputSeed);
+        this.reference = new ReferenceForwardPass(NetworkWeights.generate(spec, weightSeed)).runBatch(input, batch);
+    }
+
+    /**
+     * One backend's verdict.
+     *
+     * @param backend    backend id
+     * @param comparison softmax compared with the reference
+     * @param settings   the prepared network's settings
+     */
+    public record Verdict(String backend, OutputComparison comparison, Map<String, String> settings) {
+        public boolean passes(double tolerance) {
+            return comparison.passes(tolerance);
+        }
+    }
+
+    /** Prepares {@code backend} with the verifier's seeds and compares one run with the reference. */
+    public Verdict check(InferenceBackend backend, BackendOptions options) throws BackendException {
+        try (PreparedNetwork net = backend.prepare(spec, weightSeed, batch, options)) {
+            float[] out = net.run(input.clone());
+            return new Verdict(backend.id(), OutputComparison.of(reference, out, spec.output().c()), net.settings());
+        }
+    }
+
+    public ArchitectureSpec spec() {
+        return spec;
+    }
+
+    public long inputSeed() {
+        return inputSeed;
+    }
+
+    public int batch() {
+        return batch;
+    }
+}

@@ -1,0 +1,144 @@
+package org.mobilenetexplorer.bench.dl4j;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mobilenetexplorer.bench.BackendException;
+import org.mobilenetexplorer.bench.BackendOptions;
+import org.mobilenetexplorer.bench.InferenceBackend;
+import org.mobilenetexplorer.bench.PreparedNetwork;
+import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.reference.NetworkWeights;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * DL4J 1.0.0-M2.1 on the ND4J CPU backend. The first {@link #prepare} starts ND4J (seconds); before that, if the
+ * user has not chosen a native variant, the tuned one is selected when its jar is on the class path
+ * ({@link Dl4jProcessSettings#TUNED_EXTENSION}).
+ */
+public final class Dl4jBackend implements InferenceBackend {
+    public static final String ID = "dl4j";
+    public static final String KEY_GRAPH = "graph";
+    public static final String KEY_FORMAT = "format";
+    public static final String KEY_HELPERS = "helpers";
+    public static final String KEY_WORKSPACE = "workspace";
+    private static final Set<String> KEYS = Set.of(KEY_GRAPH, KEY_FORMAT, KEY_HELPERS, KEY_WORKSPACE);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "DL4J 1.0.0-M2.1";
+    }
+
+    /** Starts ND4J once per JVM, choosing the tuned native variant first unless the user chose one. */
+    static synchronized void startNd4j() {
+        if (System.getProperty(Dl4jProcessSettings.PLATFORM_EXTENSION) == null
+                && Dl4jProcessSettings.nativeVariantAvailable(Dl4jProcessSettings.TUNED_EXTENSION)) {
+            System.setProperty(Dl4jProcessSettings.PLATFORM_EXTENSION, Dl4jProcessSettings.TUNED_EXTENSION);
+        }
+        Nd4j.getExecutioner();
+    }
+
+    @Override
+    public PreparedNetwork prepare(ArchitectureSpec spec, long weightSeed, int batchSize, BackendOptions options)
+            throws BackendException {
+        if (batchSize < 1) {
+            throw new BackendException("batch = " + batchSize + ": must be >= 1");
+        }
+        for (String key : options.extra().keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new BackendException("option " + key + " = " + options.extra().get(key) + ": unknown for " + ID
+                        + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        Dl4jGraph graph = Dl4jGraph.fromId(options.extra(KEY_GRAPH, "folded"));
+        CNN2DFormat format = switch (options.extra(KEY_FORMAT, "nhwc")) {
+            case "nhwc" -> CNN2DFormat.NHWC;
+            case "nchw" -> CNN2DFormat.NCHW;
+            default -> throw new BackendException(KEY_FORMAT + " = " + options.extra(KEY_FORMAT, "")
+                    + ": must be nhwc or nchw");
+        };
+        boolean helpers = switch (options.extra(KEY_HELPERS, "onednn")) {
+            case "onednn" -> true;
+            case "builtin" -> false;
+            default -> throw new BackendException(KEY_HELPERS + " = " + options.extra(KEY_HELPERS, "")
+                    + ": must be onednn or builtin");
+        };
+        WorkspaceMode workspace = switch (options.extra(KEY_WORKSPACE, "enabled")) {
+            case "enabled" -> WorkspaceMode.ENABLED;
+            case "none" -> WorkspaceMode.NONE;
+            default -> throw new BackendException(KEY_WORKSPACE + " = " + options.extra(KEY_WORKSPACE, "")
+                    + ": must be enabled or none");
+        };
+        try {
+            startNd4j();
+            if (options.threads() > 0) {
+                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(options.threads());
+                Nd4j.getEnvironment().setMaxThreads(options.threads());
+                Nd4j.getEnvironment().setMaxMasterThreads(options.threads());
+            }
+            NetworkWeights weights = NetworkWeights.generate(spec, weightSeed);
+            MultiLayerNetwork net = withHelpers(helpers, () -> Dl4jNetworkBuilder.build(weights, graph, format, workspace));
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("graph", graph.id());
+            settings.put("format", format.name().toLowerCase(Locale.ROOT));
+            settings.put("helpers", helpers ? "onednn" : "builtin");
+            settings.put("workspace", workspace.name().toLowerCase(Locale.ROOT));
+            settings.put("threads", Integer.toString(options.effectiveThreads()));
+            settings.put("dl4jLayers", Integer.toString(net.getnLayers()));
+            return new Dl4jPreparedNetwork(spec, batchSize, format, net, settings);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new BackendException("DL4J could not build " + spec.config().label() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Builds with DL4J's layer helpers allowed or not. DL4J reads the property when a layer is created, so it is set
+     * for the build only and restored after (not thread-safe: networks are prepared one at a time).
+     */
+    private static MultiLayerNetwork withHelpers(boolean helpers, java.util.function.Supplier<MultiLayerNetwork> build) {
+        String key = Dl4jProcessSettings.HELPERS_DISABLE;
+        String before = System.getProperty(key);
+        System.setProperty(key, Boolean.toString(!helpers));
+        try {
+            return build.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> runtimeInfo() {
+        startNd4j();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("runtime", "DL4J");
+        m.put("version", "1.0.0-M2.1");
+        Properties p = Nd4j.getExecutioner().getEnvironmentInformation();
+        for (String k : new String[] {"backend", "blas.vendor", "omp.threads", "cores"}) {
+            if (p.getProperty(k) != null) {
+                m.put("nd4j." + k, p.getProperty(k));
+            }
+        }
+        m.put("nativeVariant", org.bytedeco.javacpp.Loader.getPlatform()
+                + System.getProperty(Dl4jProcessSettings.PLATFORM_EXTENSION, ""));
+        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        m.put("oneDnnBuild", Boolean.toString(build != null && build.contains("HAVE_ONEDNN")));
+        m.put("ompMaxThreads", Integer.toString(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()));
+        Dl4jProcessSettings.ofCurrentProcess().forEach((k, v) -> m.put("process." + k, v));
+        return m;
+    }
+}

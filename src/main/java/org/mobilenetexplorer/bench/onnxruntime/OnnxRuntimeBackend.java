@@ -1,0 +1,125 @@
+package org.mobilenetexplorer.bench.onnxruntime;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mobilenetexplorer.bench.BackendException;
+import org.mobilenetexplorer.bench.BackendOptions;
+import org.mobilenetexplorer.bench.InferenceBackend;
+import org.mobilenetexplorer.bench.PreparedNetwork;
+import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.onnx.OnnxExporter;
+import org.mobilenetexplorer.onnx.OnnxExporter.BatchNormMode;
+import org.mobilenetexplorer.reference.NetworkWeights;
+
+/** ONNX Runtime (CPU execution provider) running the exported spec from bytes in memory. */
+public final class OnnxRuntimeBackend implements InferenceBackend {
+    public static final String ID = "onnxruntime";
+    public static final String KEY_OPTIMIZATION = "optimization";
+    public static final String KEY_GRAPH = "graph";
+    private static final Set<String> KEYS = Set.of(KEY_OPTIMIZATION, KEY_GRAPH);
+
+    /** Graph optimisation levels by option value. */
+    public enum Optimization {
+        ALL(OptLevel.ALL_OPT), EXTENDED(OptLevel.EXTENDED_OPT), BASIC(OptLevel.BASIC_OPT), NONE(OptLevel.NO_OPT);
+
+        final OptLevel level;
+
+        Optimization(OptLevel level) {
+            this.level = level;
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optimization fromId(String id) throws BackendException {
+            for (Optimization o : values()) {
+                if (o.id().equals(id)) {
+                    return o;
+                }
+            }
+            throw new BackendException(KEY_OPTIMIZATION + " = " + id + ": must be all, extended, basic or none");
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "ONNX Runtime " + environment().getVersion();
+    }
+
+    static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "mobilenet-explorer");
+    }
+
+    @Override
+    public PreparedNetwork prepare(ArchitectureSpec spec, long weightSeed, int batchSize, BackendOptions options)
+            throws BackendException {
+        if (batchSize < 1) {
+            throw new BackendException("batch = " + batchSize + ": must be >= 1");
+        }
+        for (String key : options.extra().keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new BackendException("option " + key + " = " + options.extra().get(key) + ": unknown for "
+                        + ID + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        Optimization opt = Optimization.fromId(options.extra(KEY_OPTIMIZATION, "all"));
+        BatchNormMode bn = switch (options.extra(KEY_GRAPH, "unfolded")) {
+            case "unfolded" -> BatchNormMode.EXPLICIT;
+            case "folded" -> BatchNormMode.FOLDED;
+            default -> throw new BackendException(KEY_GRAPH + " = " + options.extra(KEY_GRAPH, "")
+                    + ": must be folded or unfolded");
+        };
+        byte[] model = OnnxExporter.export(NetworkWeights.generate(spec, weightSeed),
+                new OnnxExporter.Options(bn, batchSize));
+        Settings settings = new Settings(options.effectiveThreads(), opt);
+        try {
+            OrtSession session = environment().createSession(model, settings.sessionOptions(null));
+            return new OrtPreparedNetwork(spec, batchSize, model, settings, session);
+        } catch (OrtException e) {
+            throw new BackendException("ONNX Runtime could not load " + spec.config().label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The session settings, reusable for the profiling session. */
+    record Settings(int intraOpThreads, Optimization optimization) {
+        SessionOptions sessionOptions(String profilePrefix) throws OrtException {
+            SessionOptions o = new SessionOptions();
+            o.setIntraOpNumThreads(intraOpThreads);
+            o.setInterOpNumThreads(1);
+            o.setExecutionMode(ExecutionMode.SEQUENTIAL);
+            o.setOptimizationLevel(optimization.level);
+            if (profilePrefix != null) {
+                o.enableProfiling(profilePrefix);
+            }
+            return o;
+        }
+    }
+
+    @Override
+    public Map<String, String> runtimeInfo() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("runtime", "ONNX Runtime");
+        m.put("version", environment().getVersion());
+        m.put("executionProvider", "CPU");
+        m.put("availableProviders", OrtEnvironment.getAvailableProviders().toString());
+        m.put("interOpThreads", "1");
+        m.put("executionMode", "sequential");
+        m.put("onnxOpset", Long.toString(OnnxExporter.OPSET));
+        return m;
+    }
+}
