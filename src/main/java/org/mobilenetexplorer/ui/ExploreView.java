@@ -1,8 +1,5 @@
 package org.mobilenetexplorer.ui;
 
-import java.awt.Color;
-import java.text.NumberFormat;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -17,14 +14,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.mobilenetexplorer.model.KindShare;
 
@@ -91,22 +84,9 @@ final class ExploreView extends BorderPane {
         main.selectedLayerProperty().addListener(o -> reselect.run());
 
         // shares by kind
-        JFreeChart chart = ChartFactory.createBarChart("Shares by layer kind", null, "share of the network",
-                shares, PlotOrientation.HORIZONTAL, true, true, false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-        axis.setRange(0, 1);
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, new Color(0, 114, 178));   // Okabe-Ito blue
-        renderer.setSeriesPaint(1, new Color(230, 159, 0));   // Okabe-Ito orange
-        renderer.setItemMargin(0.05);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(200, 200, 200));
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14));
+        JFreeChart chart = Charts.shareBars("Shares by layer kind", "share of the network", shares,
+                PlotOrientation.HORIZONTAL, false);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 1);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("shares-chart");
         viewer.setMinSize(200, 180);

@@ -5,12 +5,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mobilenetexplorer.bench.ResultStore;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.Presets;
 import org.mobilenetexplorer.published.PublishedData;
 
@@ -55,13 +55,24 @@ public final class ExplorerApp extends Application {
      * @param dialogs null for the real file choosers and alerts
      */
     public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs) {
+        return show(stage, settings, executor, dialogs, ResultStore.defaultDirectory());
+    }
+
+    /** As {@link #show(Stage, Settings, TaskExecutor, Dialogs)}, with the benchmark results in {@code resultsDir}. */
+    public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs,
+                                     Path resultsDir) {
         Dialogs d = dialogs != null ? dialogs : new FxDialogs(() -> stage);
+        BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir);
         MainViewModel vm = new MainViewModel(settings, executor, d, PublishedData.bundled(), Presets.bundled(),
-                ExplorerApp::noMeasurement);
+                bench::latestMedianMs);
+        bench.setOnResultsChanged(vm.compare()::refresh);
         Map<AppView, Node> extra = new EnumMap<>(AppView.class);
-        extra.put(AppView.BENCHMARK, new UnavailableView(AppView.BENCHMARK, "The benchmark engine (package bench:"
-                + " protocol, forked worker, results store) is not in this build yet. Nothing is measured, so"
-                + " nothing is shown."));
+        javafx.scene.control.Label noEngine = new javafx.scene.control.Label("Running benchmarks needs the"
+                + " benchmark engine's runner (protocol and forked worker), which is not in this build yet. Stored"
+                + " results are shown below.");
+        noEngine.setId("benchmark-unavailable");
+        noEngine.setWrapText(true);
+        extra.put(AppView.BENCHMARK, new BenchmarkView(bench, noEngine));
         extra.put(AppView.TRADEOFFS, new UnavailableView(AppView.TRADEOFFS, "The trade-off analysis and charts"
                 + " (packages accuracy, tradeoff, chart) are not in this build yet."));
         MainWindow window = new MainWindow(vm, extra, () -> stage.close());
@@ -82,11 +93,8 @@ public final class ExplorerApp extends Application {
         });
         stage.show();
         vm.loadBackends();
+        bench.reload();
         return vm;
-    }
-
-    private static Optional<Double> noMeasurement(MobileNetConfig c) {
-        return Optional.empty();
     }
 
     /** Used by the screenshot tour to quit once done. */

@@ -1,0 +1,48 @@
+package org.mobilenetexplorer.ui;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** The two small bar charts the views own (shares by kind; per-layer time vs MACs), in one look. */
+final class Charts {
+    /** Okabe-Ito colour-blind-safe palette: blue, orange, bluish green, vermillion. */
+    static final Color BLUE = new Color(0, 114, 178);
+    static final Color ORANGE = new Color(230, 159, 0);
+
+    private Charts() {
+    }
+
+    static JFreeChart shareBars(String title, String axis, DefaultCategoryDataset data, PlotOrientation o,
+                                boolean rotateLabels) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, o, true, true, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesPaint(1, ORANGE);
+        renderer.setItemMargin(0.05);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(200, 200, 200));
+        if (rotateLabels) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+            plot.getDomainAxis().setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+        }
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
+        return chart;
+    }
+}
