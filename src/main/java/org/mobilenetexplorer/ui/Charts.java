@@ -42,7 +42,9 @@ final class Charts {
             plot.getDomainAxis().setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
         }
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 14));
+        }
         return chart;
     }
 }

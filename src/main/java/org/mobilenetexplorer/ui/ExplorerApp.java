@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mobilenetexplorer.accuracy.AccuracyCatalog;
 import org.mobilenetexplorer.bench.ResultStore;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -65,7 +66,13 @@ public final class ExplorerApp extends Application {
         BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir);
         MainViewModel vm = new MainViewModel(settings, executor, d, PublishedData.bundled(), Presets.bundled(),
                 bench::latestMedianMs);
-        bench.setOnResultsChanged(vm.compare()::refresh);
+        TradeoffViewModel tradeoff = new TradeoffViewModel(executor, resultsDir, vm.config().backendProperty(),
+                AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES), vm.config()::load);
+        vm.presetProperty().addListener((o, a, p) -> tradeoff.candidatesProperty().set(p));
+        bench.setOnResultsChanged(() -> {
+            vm.compare().refresh();
+            tradeoff.recompute();
+        });
         Map<AppView, Node> extra = new EnumMap<>(AppView.class);
         javafx.scene.control.Label noEngine = new javafx.scene.control.Label("Running benchmarks needs the"
                 + " benchmark engine's runner (protocol and forked worker), which is not in this build yet. Stored"
@@ -73,8 +80,8 @@ public final class ExplorerApp extends Application {
         noEngine.setId("benchmark-unavailable");
         noEngine.setWrapText(true);
         extra.put(AppView.BENCHMARK, new BenchmarkView(bench, noEngine));
-        extra.put(AppView.TRADEOFFS, new UnavailableView(AppView.TRADEOFFS, "The trade-off analysis and charts"
-                + " (packages accuracy, tradeoff, chart) are not in this build yet."));
+        TradeoffChartFactory charts = new TradeoffChartFactory(tradeoff::describe);
+        extra.put(AppView.TRADEOFFS, new TradeoffView(tradeoff, charts, new javafx.scene.layout.HBox()));
         MainWindow window = new MainWindow(vm, extra, () -> stage.close());
         double[] b = vm.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
         Scene scene = new Scene(window, b[2], b[3]);
@@ -94,6 +101,7 @@ public final class ExplorerApp extends Application {
         stage.show();
         vm.loadBackends();
         bench.reload();
+        tradeoff.recompute();
         return vm;
     }
 
