@@ -53,7 +53,6 @@ final class TradeoffChartFactory implements TradeoffView.ChartFactory {
         ValueAxis x = axis == CostAxis.MACS ? new LogAxis(axis.axisLabel()) : new NumberAxis(axis.axisLabel());
         if (x instanceof LogAxis log) {
             log.setBase(10);
-            log.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
             log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
             log.setSmallestValue(1);
         }
