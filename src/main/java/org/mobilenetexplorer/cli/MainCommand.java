@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Explore what MobileNet v1's width multiplier (alpha) and resolution multiplier (rho) cost.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ExportOnnxCommand.class,
+            VerifyCommand.class,
         })
 public final class MainCommand implements Runnable {
 

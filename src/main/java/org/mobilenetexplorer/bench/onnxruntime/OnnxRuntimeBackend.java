@@ -86,7 +86,7 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
         };
         byte[] model = OnnxExporter.export(NetworkWeights.generate(spec, weightSeed),
                 new OnnxExporter.Options(bn, batchSize));
-        Settings settings = new Settings(options.effectiveThreads(), opt);
+        Settings settings = new Settings(options.effectiveThreads(), opt, bn == BatchNormMode.FOLDED ? "folded" : "unfolded");
         try {
             OrtSession session = environment().createSession(model, settings.sessionOptions(null));
             return new OrtPreparedNetwork(spec, batchSize, model, settings, session);
@@ -96,7 +96,7 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
     }
 
     /** The session settings, reusable for the profiling session. */
-    record Settings(int intraOpThreads, Optimization optimization) {
+    record Settings(int intraOpThreads, Optimization optimization, String graph) {
         SessionOptions sessionOptions(String profilePrefix) throws OrtException {
             SessionOptions o = new SessionOptions();
             o.setIntraOpNumThreads(intraOpThreads);

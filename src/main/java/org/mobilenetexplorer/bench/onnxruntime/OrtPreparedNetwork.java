@@ -135,6 +135,7 @@ final class OrtPreparedNetwork implements PreparedNetwork {
         m.put("intraOpThreads", Integer.toString(settings.intraOpThreads()));
         m.put("interOpThreads", "1");
         m.put("optimization", settings.optimization().id());
+        m.put("graph", settings.graph());
         m.put("modelBytes", Integer.toString(model.length));
         return m;
     }

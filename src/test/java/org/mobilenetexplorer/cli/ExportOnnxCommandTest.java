@@ -1,0 +1,70 @@
+package org.mobilenetexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.reference.InputGenerator;
+import org.mobilenetexplorer.reference.NetworkWeights;
+import org.mobilenetexplorer.reference.OutputComparison;
+import org.mobilenetexplorer.reference.ReferenceForwardPass;
+
+class ExportOnnxCommandTest {
+
+    @Test
+    void writtenFileRunsInAPlainOrtSessionAndMatchesTheReference(@TempDir Path dir) throws Exception {
+        for (String mode : new String[] {"--folded", "--unfolded"}) {
+            Path file = dir.resolve("m" + mode + ".onnx");
+            VerifyCommandTest.Run r = VerifyCommandTest.run("export-onnx", "--alpha", "0.25", "--resolution", "80",
+                    "--seed", "5", mode, "--out", file.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("wrote " + file + ": MobileNet v1 0.25-80"), r.out());
+            try (Stream<Path> left = Files.list(dir)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp file left behind");
+            }
+
+            ArchitectureSpec spec = ArchitectureSpec.of(new MobileNetConfig(0.25, 80));
+            float[] nhwc = InputGenerator.generate(spec, 1, 3);
+            float[] nchw = new float[nhwc.length];
+            int hw = 80 * 80;
+            for (int p = 0; p < hw; p++) {
+                for (int c = 0; c < 3; c++) {
+                    nchw[c * hw + p] = nhwc[p * 3 + c];
+                }
+            }
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession s = env.createSession(file.toString(), new OrtSession.SessionOptions());
+                    OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(nchw), new long[] {1, 3, 80, 80});
+                    OrtSession.Result res = s.run(Map.of("input", t))) {
+                float[][] out = (float[][]) res.get("softmax").orElseThrow().getValue();
+                double[] ref = new ReferenceForwardPass(NetworkWeights.generate(spec, 5)).run(nhwc);
+                assertTrue(OutputComparison.of(ref, out[0], 1000).passes(1e-4), mode);
+            }
+        }
+    }
+
+    @Test
+    void missingDirectoryIsAOneLineError(@TempDir Path dir) {
+        VerifyCommandTest.Run r = VerifyCommandTest.run("export-onnx", "--out", dir.resolve("no/such/m.onnx").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().strip().matches("export-onnx: --out .*m\\.onnx: directory .* does not exist"), r.err());
+    }
+
+    @Test
+    void foldedAndUnfoldedAreExclusive(@TempDir Path dir) {
+        VerifyCommandTest.Run r = VerifyCommandTest.run("export-onnx", "--folded", "--unfolded", "--out",
+                dir.resolve("m.onnx").toString());
+        assertEquals(2, r.exit());
+    }
+}
