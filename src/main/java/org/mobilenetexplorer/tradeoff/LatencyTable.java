@@ -108,7 +108,7 @@ public final class LatencyTable {
             String version = env.getOrDefault(EnvironmentProbe.BACKEND_VERSION, "");
             out.put(e.getKey(), new MeasuredLatency(r.medianMsPerImage(), r.backend(),
                     version.isBlank() || name.contains(version) ? name : name + " " + version, cpu,
-                    ResultStore.fileName(r), r.isStable()));
+                    ResultStore.fileName(r), r.isStable(), r.layers()));
         }
         if (cpus.size() > 1) {
             notes.add("results measured on several CPUs (" + String.join("; ", cpus) + "): compare with care");
