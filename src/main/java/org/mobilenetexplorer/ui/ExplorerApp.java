@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mobilenetexplorer.accuracy.AccuracyCatalog;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.chart.ExportFormat;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -56,33 +58,33 @@ public final class ExplorerApp extends Application {
      * @param dialogs null for the real file choosers and alerts
      */
     public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs) {
-        return show(stage, settings, executor, dialogs, ResultStore.defaultDirectory());
+        BenchmarkEngine engine = BenchmarkEngine.forked();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> engine.close());
+        return show(stage, settings, executor, dialogs, ResultStore.defaultDirectory(), engine);
     }
 
     /** As {@link #show(Stage, Settings, TaskExecutor, Dialogs)}, with the benchmark results in {@code resultsDir}. */
     public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs,
-                                     Path resultsDir) {
+                                     Path resultsDir, BenchmarkEngine engine) {
         Dialogs d = dialogs != null ? dialogs : new FxDialogs(() -> stage);
-        BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir);
+        BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir, engine);
         MainViewModel vm = new MainViewModel(settings, executor, d, PublishedData.bundled(), Presets.bundled(),
                 bench::latestMedianMs);
         TradeoffViewModel tradeoff = new TradeoffViewModel(executor, resultsDir, vm.config().backendProperty(),
-                AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES), vm.config()::load);
+                AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES), vm.config()::load, FileContext.of(vm));
         vm.presetProperty().addListener((o, a, p) -> tradeoff.candidatesProperty().set(p));
         bench.setOnResultsChanged(() -> {
             vm.compare().refresh();
             tradeoff.recompute();
         });
         Map<AppView, Node> extra = new EnumMap<>(AppView.class);
-        javafx.scene.control.Label noEngine = new javafx.scene.control.Label("Running benchmarks needs the"
-                + " benchmark engine's runner (protocol and forked worker), which is not in this build yet. Stored"
-                + " results are shown below.");
-        noEngine.setId("benchmark-unavailable");
-        noEngine.setWrapText(true);
-        extra.put(AppView.BENCHMARK, new BenchmarkView(bench, noEngine));
-        TradeoffChartFactory charts = new TradeoffChartFactory(tradeoff::describe);
-        extra.put(AppView.TRADEOFFS, new TradeoffView(tradeoff, charts, new javafx.scene.layout.HBox()));
+        BenchmarkRunPanel runPanel = new BenchmarkRunPanel(bench, () -> vm.config().config(),
+                () -> vm.presetEntries().stream().map(e -> e.config()).toList(), vm.config().backendProperty());
+        extra.put(AppView.BENCHMARK, new BenchmarkView(bench, runPanel));
+        extra.put(AppView.TRADEOFFS, new TradeoffView(tradeoff));
         MainWindow window = new MainWindow(vm, extra, () -> stage.close());
+        window.addMenu(benchmarkMenu(vm, bench, runPanel));
+        window.addMenu(tradeoffMenu(tradeoff));
         double[] b = vm.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
         Scene scene = new Scene(window, b[2], b[3]);
         scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
@@ -103,6 +105,38 @@ public final class ExplorerApp extends Application {
         bench.reload();
         tradeoff.recompute();
         return vm;
+    }
+
+    private static javafx.scene.control.Menu benchmarkMenu(MainViewModel vm, BenchmarkViewModel bench,
+                                                           BenchmarkRunPanel panel) {
+        javafx.scene.control.Menu m = new javafx.scene.control.Menu("_Benchmark");
+        m.getItems().addAll(
+                MainWindow.item("Run _current configuration", "Shortcut+B", "menu-run-current", () -> {
+                    vm.viewProperty().set(AppView.BENCHMARK);
+                    bench.run(java.util.List.of(vm.config().config()), vm.config().backendProperty().get());
+                }),
+                MainWindow.item("Run _preset", "Shortcut+Shift+B", "menu-run-preset", () -> {
+                    vm.viewProperty().set(AppView.BENCHMARK);
+                    bench.run(vm.presetEntries().stream().map(e -> e.config()).toList(),
+                            vm.config().backendProperty().get());
+                }),
+                MainWindow.item("_Cancel", "Shortcut+Period", "menu-cancel", bench::cancel),
+                MainWindow.item("_Reload results", "Shortcut+L", "menu-reload", bench::reload));
+        return m;
+    }
+
+    private static javafx.scene.control.Menu tradeoffMenu(TradeoffViewModel t) {
+        javafx.scene.control.Menu m = new javafx.scene.control.Menu("_Trade-offs");
+        m.getItems().addAll(
+                MainWindow.item("Export chart as P_NG…", "Shortcut+E", "menu-export-png",
+                        () -> t.exportWithChooser(ExportFormat.PNG)),
+                MainWindow.item("Export chart as _SVG…", "Shortcut+Shift+E", "menu-export-svg",
+                        () -> t.exportWithChooser(ExportFormat.SVG)),
+                MainWindow.item("Export chart as P_DF…", "Shortcut+Alt+E", "menu-export-pdf",
+                        () -> t.exportWithChooser(ExportFormat.PDF)),
+                MainWindow.item("Export plotted data as _CSV…", "Shortcut+Shift+C", "menu-export-csv",
+                        () -> t.exportWithChooser(ExportFormat.CSV)));
+        return m;
     }
 
     /** Used by the screenshot tour to quit once done. */

@@ -4,7 +4,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,16 +15,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.mobilenetexplorer.accuracy.AccuracyMetric;
+import org.mobilenetexplorer.chart.ExportFormat;
 import org.mobilenetexplorer.accuracy.AccuracySource;
 import org.mobilenetexplorer.tradeoff.CostAxis;
-import org.mobilenetexplorer.tradeoff.TradeoffAnalysis;
-import org.mobilenetexplorer.tradeoff.TradeoffPoint;
 
 /**
  * The Trade-offs tab: source, metric and axis selectors, the chart (hover for provenance, click to load a
@@ -33,13 +30,7 @@ import org.mobilenetexplorer.tradeoff.TradeoffPoint;
  */
 final class TradeoffView extends BorderPane {
 
-    /** Builds the chart of an analysis and maps a clicked item back to its point. */
-    interface ChartFactory extends Function<TradeoffAnalysis, JFreeChart> {
-        /** The point drawn as item {@code item} of series {@code series} of the last chart, or null. */
-        TradeoffPoint pointAt(int series, int item);
-    }
-
-    TradeoffView(TradeoffViewModel vm, ChartFactory charts, Node exportBar) {
+    TradeoffView(TradeoffViewModel vm) {
         setId(AppView.TRADEOFFS.id());
 
         ComboBox<AccuracySource> source = new ComboBox<>(vm.sources());
@@ -82,7 +73,22 @@ final class TradeoffView extends BorderPane {
         });
         axis.setTooltip(Controls.tip("Cost axis: measured latency (from the results folder, for the backend"
                 + " chosen on the left), computed MACs (log axis, the paper's Figure 4) or params (Figure 5)."));
-        HBox selectors = new HBox(8, new Label("Accuracy"), source, metric, new Label("against"), axis, exportBar);
+        HBox exportBar = new HBox(4, new Label("Export"));
+        for (ExportFormat f : new ExportFormat[] {ExportFormat.PNG, ExportFormat.SVG, ExportFormat.PDF,
+            ExportFormat.CSV}) {
+            javafx.scene.control.Button b = new javafx.scene.control.Button(f.name());
+            b.setId("export-" + f.name().toLowerCase(java.util.Locale.ROOT));
+            b.setOnAction(e -> vm.exportWithChooser(f));
+            b.setTooltip(Controls.tip(f == ExportFormat.CSV ? "The plotted data with provenance columns"
+                    : "The chart at 1280x800 as " + f.name()));
+            b.disableProperty().bind(vm.chartProperty().isNull());
+            exportBar.getChildren().add(b);
+        }
+        exportBar.getStyleClass().add("toolbar-row");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox selectors = new HBox(8, new Label("Accuracy"), source, metric, new Label("against"), axis, gap,
+                exportBar);
         selectors.getStyleClass().add("toolbar-row");
 
         Label caption = new Label();
@@ -93,12 +99,12 @@ final class TradeoffView extends BorderPane {
 
         ChartViewer viewer = new ChartViewer();
         viewer.setId("tradeoff-chart");
-        vm.analysisProperty().addListener((o, a, analysis) -> viewer.setChart(charts.apply(analysis)));
+        vm.chartProperty().addListener((o, a, c) -> viewer.setChart(c));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
                 if (e.getEntity() instanceof XYItemEntity item) {
-                    vm.load(charts.pointAt(item.getSeriesIndex(), item.getItem()));
+                    vm.loadItem(item.getDataset(), item.getSeriesIndex(), item.getItem());
                 }
             }
 

@@ -14,7 +14,13 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.jfree.chart.JFreeChart;
 import org.mobilenetexplorer.accuracy.AccuracyCatalog;
+import org.mobilenetexplorer.chart.ChartExport;
+import org.mobilenetexplorer.chart.ChartOptions;
+import org.mobilenetexplorer.chart.ExportFormat;
+import org.mobilenetexplorer.chart.TradeoffCharts;
+import org.mobilenetexplorer.chart.TradeoffDataset;
 import org.mobilenetexplorer.accuracy.AccuracyEstimator;
 import org.mobilenetexplorer.accuracy.AccuracyMetric;
 import org.mobilenetexplorer.accuracy.AccuracySource;
@@ -34,6 +40,8 @@ import org.mobilenetexplorer.tradeoff.TradeoffPoint;
  */
 public final class TradeoffViewModel {
     public static final String DEFAULT_SOURCE = "tf-slim-2018";
+    public static final int EXPORT_WIDTH = 1280;
+    public static final int EXPORT_HEIGHT = 800;
     /** The bundled preset shown while none is loaded: the 16 TF-Slim checkpoints (paper Figures 4 and 5). */
     public static final String DEFAULT_CANDIDATES = "slim-grid-16.json";
 
@@ -41,6 +49,8 @@ public final class TradeoffViewModel {
     private final Path resultsDir;
     private final ObservableValue<String> backend;
     private final Consumer<MobileNetConfig> loadConfig;
+    private final FileContext files;
+    private final ReadOnlyObjectWrapper<JFreeChart> chart = new ReadOnlyObjectWrapper<>(this, "chart");
     private final ObservableList<AccuracySource> sources = FXCollections.observableArrayList();
     private final ObjectProperty<AccuracySource> source = new SimpleObjectProperty<>(this, "source");
     private final ObjectProperty<CostAxis> axis = new SimpleObjectProperty<>(this, "axis", CostAxis.MACS);
@@ -58,7 +68,9 @@ public final class TradeoffViewModel {
      * @param loadConfig        makes a configuration current (click on a point)
      */
     public TradeoffViewModel(TaskExecutor executor, Path resultsDir, ObservableValue<String> backend,
-                             AccuracyCatalog catalog, Preset defaultCandidates, Consumer<MobileNetConfig> loadConfig) {
+                             AccuracyCatalog catalog, Preset defaultCandidates, Consumer<MobileNetConfig> loadConfig,
+                             FileContext files) {
+        this.files = files;
         this.executor = executor;
         this.resultsDir = resultsDir;
         this.backend = backend;
@@ -128,7 +140,51 @@ public final class TradeoffViewModel {
         caption.set(a.metric().title() + " vs " + a.axis().title().toLowerCase(java.util.Locale.ROOT) + " for \""
                 + preset.name() + "\" (" + a.points().size() + " configurations, " + a.paretoFront().size()
                 + " on the Pareto front); accuracy from " + a.source().name() + ".");
+        chart.set(TradeoffCharts.accuracyVsCost(a, ChartOptions.defaults()));
         analysis.set(a);
+    }
+
+    /** The item behind a clicked chart entity, if it is a configuration of the analysis. */
+    public void loadItem(Object dataset, int series, int item) {
+        if (dataset instanceof TradeoffDataset d && series < d.getSeriesCount() && item < d.getItemCount(series)) {
+            load(d.point(series, item).point());
+        }
+    }
+
+    /** Export > {@code format}: asks for a file, then {@link #export(Path)}. */
+    public void exportWithChooser(ExportFormat format) {
+        if (chart.get() == null) {
+            files.status().accept("Nothing to export yet.");
+            return;
+        }
+        String ext = format.name().toLowerCase(java.util.Locale.ROOT);
+        files.dialogs().chooseSave("Export chart as " + format.name(), files.lastFolder().apply("exports"),
+                "tradeoff-" + analysis.get().axis().id() + "." + ext, format.name() + " file", ext)
+                .ifPresent(this::export);
+    }
+
+    /**
+     * Writes the current chart (PNG/SVG/PDF at {@link #EXPORT_WIDTH} x {@link #EXPORT_HEIGHT}) or its plotted data
+     * (CSV/JSON with provenance columns) to {@code file}, in the background; errors open a dialog.
+     */
+    public void export(Path file) {
+        JFreeChart c = chart.get();
+        if (c == null) {
+            return;
+        }
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                ChartExport.write(c, file, EXPORT_WIDTH, EXPORT_HEIGHT, 1.0);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            files.remember().accept("exports", file);
+            files.status().accept("Exported " + file);
+        });
+        task.setOnFailed(e -> files.dialogs().error("Export failed", file + ": " + task.getException().getMessage()));
+        executor.execute(task);
     }
 
     /** The hover text of a point: configuration and the provenance of every coordinate. */
@@ -158,6 +214,10 @@ public final class TradeoffViewModel {
         if (p != null) {
             loadConfig.accept(p.config());
         }
+    }
+
+    public ReadOnlyObjectProperty<JFreeChart> chartProperty() {
+        return chart.getReadOnlyProperty();
     }
 
     public ObservableList<AccuracySource> sources() {
