@@ -26,7 +26,7 @@ public final class ExplorerApp extends Application {
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
 
-    private MainViewModel vm;
+    private ExplorerWindow window;
     private TaskExecutor executor;
 
     public static void launchApp(String[] args) {
@@ -40,8 +40,8 @@ public final class ExplorerApp extends Application {
         Optional<Path> shots = i >= 0 && i + 1 < raw.size() ? Optional.of(Path.of(raw.get(i + 1))) : Optional.empty();
         Settings settings = shots.isPresent() ? new MemorySettings() : PreferencesSettings.forUser();
         executor = new BackgroundTaskExecutor();
-        vm = show(stage, settings, executor, null);
-        shots.ifPresent(dir -> new ScreenshotTour(stage, vm, dir).start());
+        window = show(stage, settings, executor, null);
+        shots.ifPresent(dir -> new ScreenshotTour(stage, window, dir).start());
     }
 
     @Override
@@ -57,14 +57,14 @@ public final class ExplorerApp extends Application {
      *
      * @param dialogs null for the real file choosers and alerts
      */
-    public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs) {
+    public static ExplorerWindow show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs) {
         BenchmarkEngine engine = BenchmarkEngine.forked();
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> engine.close());
         return show(stage, settings, executor, dialogs, ResultStore.defaultDirectory(), engine);
     }
 
     /** As {@link #show(Stage, Settings, TaskExecutor, Dialogs)}, with the benchmark results in {@code resultsDir}. */
-    public static MainViewModel show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs,
+    public static ExplorerWindow show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs,
                                      Path resultsDir, BenchmarkEngine engine) {
         Dialogs d = dialogs != null ? dialogs : new FxDialogs(() -> stage);
         BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir, engine);
@@ -104,7 +104,7 @@ public final class ExplorerApp extends Application {
         vm.loadBackends();
         bench.reload();
         tradeoff.recompute();
-        return vm;
+        return new ExplorerWindow(vm, bench, tradeoff);
     }
 
     private static javafx.scene.control.Menu benchmarkMenu(MainViewModel vm, BenchmarkViewModel bench,

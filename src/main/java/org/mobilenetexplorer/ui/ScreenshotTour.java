@@ -22,12 +22,14 @@ import org.mobilenetexplorer.model.MobileNetConfig;
 final class ScreenshotTour {
     private final Stage stage;
     private final MainViewModel vm;
+    private final ExplorerWindow window;
     private final Path dir;
     private final List<Runnable> steps = new ArrayList<>();
 
-    ScreenshotTour(Stage stage, MainViewModel vm, Path dir) {
+    ScreenshotTour(Stage stage, ExplorerWindow window, Path dir) {
         this.stage = stage;
-        this.vm = vm;
+        this.window = window;
+        this.vm = window.main();
         this.dir = dir;
     }
 

@@ -38,7 +38,7 @@ class ExplorerAppTest {
     @Start
     void start(Stage stage) {
         dialogs = new TestDialogs(() -> stage);
-        vm = ExplorerApp.show(stage, settings, new BackgroundTaskExecutor(), dialogs);
+        vm = ExplorerApp.show(stage, settings, new BackgroundTaskExecutor(), dialogs).main();
     }
 
     private static String text(FxRobot robot, String query) {
