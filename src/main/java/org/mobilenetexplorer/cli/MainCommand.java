@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Explore what MobileNet v1's width multiplier (alpha) and resolution multiplier (rho) cost.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AnalyzeCommand.class,
             ExportOnnxCommand.class,
             VerifyCommand.class,
         })

@@ -25,12 +25,14 @@ public final class PublishedData {
     private final List<PublishedSource> sources;
     private final List<PublishedFigure> figures;
     private final List<PublishedLatency> latencies;
+    private final List<KnownMisprint> misprints;
 
     private PublishedData(List<PublishedSource> sources, List<PublishedFigure> figures,
-                          List<PublishedLatency> latencies) {
+                          List<PublishedLatency> latencies, List<KnownMisprint> misprints) {
         this.sources = List.copyOf(sources);
         this.figures = List.copyOf(figures);
         this.latencies = List.copyOf(latencies);
+        this.misprints = List.copyOf(misprints);
     }
 
     /** The reference data bundled with the tool (loaded on first use, then shared: it is immutable). */
@@ -71,7 +73,11 @@ public final class PublishedData {
                         row.get("runtime"), row.get("config"), Double.parseDouble(row.get("latency_ms")),
                         row.get("notes")));
             }
-            return new PublishedData(sources, figures, latencies);
+            List<KnownMisprint> misprints;
+            try (InputStream in = open("known_misprints.json")) {
+                misprints = new ObjectMapper().readValue(in, new TypeReference<List<KnownMisprint>>() { });
+            }
+            return new PublishedData(sources, figures, latencies, misprints);
         } catch (IOException e) {
             throw new UncheckedIOException("bundled reference data unreadable: " + e.getMessage(), e);
         }
@@ -124,6 +130,19 @@ public final class PublishedData {
     /** ImageNet rows (any source) that describe {@code config}; see {@link PublishedFigure#describes}. */
     public List<PublishedFigure> describing(MobileNetConfig config) {
         return figures.stream().filter(f -> f.describes(config)).toList();
+    }
+
+    /**
+     * Published numbers known to differ from the arithmetic (misprints, or another counting convention), with
+     * what is known about them.
+     */
+    public List<KnownMisprint> knownMisprints() {
+        return misprints;
+    }
+
+    /** The recorded explanation of {@code quantity} of row {@code f}, if that printed number is known to differ. */
+    public Optional<KnownMisprint> misprint(PublishedFigure f, PublishedQuantity quantity) {
+        return misprints.stream().filter(m -> m.explains(f, quantity)).findFirst();
     }
 
     /** Published phone latencies. */

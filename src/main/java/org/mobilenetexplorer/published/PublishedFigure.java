@@ -51,6 +51,11 @@ public record PublishedFigure(String sourceId, String sourceText, String model, 
         return model.contains("no logits");
     }
 
+    /** True for a row of the standard network (not Conv MobileNet, not shallow, not the body alone). */
+    public boolean describesFullNetwork() {
+        return !isStandardConv() && !isShallow() && !isBodyOnly();
+    }
+
     /**
      * True when this row describes the network {@code c} computes, up to the class count (the paper counts 1000
      * classes, TF-Slim 1001: below the printed precision).

@@ -2,7 +2,6 @@ package org.mobilenetexplorer.bench.onnxruntime;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
@@ -61,8 +60,9 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
         return "ONNX Runtime " + environment().getVersion();
     }
 
+    /** The process-wide ORT environment (default name and logging level: ORT allows one per process). */
     static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "mobilenet-explorer");
+        return OrtEnvironment.getEnvironment();
     }
 
     @Override

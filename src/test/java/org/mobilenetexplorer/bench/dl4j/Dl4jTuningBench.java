@@ -53,6 +53,24 @@ public final class Dl4jTuningBench {
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             variants.add(new Variant("DL4J folded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "folded")));
             variants.add(new Variant("DL4J unfolded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "unfolded")));
+        } else if (mode.equals("threads")) {
+            Map<String, String> base = new LinkedHashMap<>(tunedEnv);
+            Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
+            String ext = "-onednn-avx2";
+            variants.add(new Variant("A tuned: PASSIVE, 2 threads, NHWC, workspaces", ext, base, props, "dl4j", Map.of()));
+            variants.add(new Variant("B A + NCHW", ext, base, props, "dl4j", Map.of("format", "nchw")));
+            variants.add(new Variant("C A + workspace none", ext, base, props, "dl4j", Map.of("workspace", "none")));
+            variants.add(new Variant("D A with 1 thread", ext, Dl4jProcessSettings.tuned(1).environment(), props, "dl4j",
+                    Map.of()));
+            Map<String, String> spin = new LinkedHashMap<>(base);
+            spin.remove("OMP_WAIT_POLICY");
+            spin.put("GOMP_SPINCOUNT", "10000");
+            spin.put("OPENBLAS_NUM_THREADS", "1");
+            variants.add(new Variant("E short spin (GOMP_SPINCOUNT=10000), OpenBLAS 1 thread", ext, spin, props, "dl4j",
+                    Map.of()));
+            Map<String, String> blas1 = new LinkedHashMap<>(base);
+            blas1.put("OPENBLAS_NUM_THREADS", "1");
+            variants.add(new Variant("F A + OpenBLAS 1 thread", ext, blas1, props, "dl4j", Map.of()));
         } else {
             Map<String, String> shipped = Map.of("helpers", "builtin", "graph", "unfolded");
             variants.add(new Variant("1 as shipped: plain natives, no helpers, unfolded", "", Map.of(), Map.of(), "dl4j", shipped));
@@ -71,6 +89,11 @@ public final class Dl4jTuningBench {
             variants.add(new Variant("10 -onednn-avx2, 1 thread", "-onednn-avx2", Dl4jProcessSettings.tuned(1).environment(),
                     helpersOn, "dl4j", Map.of()));
             variants.add(new Variant("11 -onednn-avx2, tuned env (2 threads)", "-onednn-avx2", tunedEnv, helpersOn, "dl4j", Map.of()));
+        }
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        List<Variant> once = List.copyOf(variants);
+        for (int r = 1; r < rounds; r++) {
+            variants.addAll(once); // interleaved rounds: A B C ... A B C, so drifting load hits every variant
         }
         String cp = System.getProperty("java.class.path");
         System.out.println("variant | " + String.join(" | ", configs) + "   (median ms, batch 1)");

@@ -1,0 +1,47 @@
+package org.mobilenetexplorer.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.mobilenetexplorer.model.LayerStats;
+import org.mobilenetexplorer.model.NetworkStats;
+
+/** CSV views: one row per layer (exact, unscaled values under the {@link Column} keys), or one per configuration. */
+public final class CsvReport {
+    private CsvReport() {
+    }
+
+    /** The layers of {@code stats}; no totals row, so the file is plain data. */
+    public static String layers(NetworkStats stats) {
+        StringBuilder sb = new StringBuilder();
+        List<Column> cols = java.util.Arrays.stream(Column.values()).filter(Column::inCsv).toList();
+        sb.append(String.join(",", cols.stream().map(Column::key).toList())).append('\n');
+        for (LayerStats s : stats.layers()) {
+            sb.append(String.join(",", cols.stream().map(c -> quote(c.raw(s, stats))).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One row per configuration, exact integers. */
+    public static String summary(List<LabelledStats> rows) {
+        StringBuilder sb = new StringBuilder("label,alpha,resolution,classes,rounding,blocks14,standard_conv,"
+                + "activation,macs,params,weights,bn_params,final_feature_map,peak_activation_bytes\n");
+        for (LabelledStats r : rows) {
+            var c = r.stats().config();
+            var t = r.stats().totals();
+            sb.append(quote(r.label())).append(',')
+                    .append(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%b,%s,%d,%d,%d,%d,%d,%d%n",
+                            org.mobilenetexplorer.model.MobileNetConfig.fmt(c.alpha()), c.resolution(), c.classes(),
+                            c.rounding().id(), c.blocks14(), c.standardConv(), c.activation().id(), t.macs(),
+                            t.params(), t.weights(), t.bnParams(), r.stats().finalFeatureMap(),
+                            t.peakActivationBytes()).replace(System.lineSeparator(), "\n"));
+        }
+        return sb.toString();
+    }
+
+    static String quote(String v) {
+        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

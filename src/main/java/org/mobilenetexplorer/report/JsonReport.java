@@ -1,0 +1,158 @@
+package org.mobilenetexplorer.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.mobilenetexplorer.model.CostModel;
+import org.mobilenetexplorer.model.KindShare;
+import org.mobilenetexplorer.model.LayerSpec;
+import org.mobilenetexplorer.model.LayerStats;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.NetworkStats;
+import org.mobilenetexplorer.model.Shape;
+import org.mobilenetexplorer.model.ToolVersion;
+import org.mobilenetexplorer.model.Totals;
+import org.mobilenetexplorer.published.PublishedData;
+import org.mobilenetexplorer.published.PublishedFigure;
+
+/**
+ * The JSON view later tools read: {@code {"config": {...}, "layers": [...], "totals": {...}, "byKind": [...],
+ * "published": [...], "convention": "..."}}, counts as exact integers.
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    /** The analysis of one configuration as pretty-printed JSON. */
+    public static String render(NetworkStats stats, PublishedData published) {
+        return write(tree(stats, published));
+    }
+
+    /** The analysis of one configuration as a JSON tree. */
+    public static ObjectNode tree(NetworkStats stats, PublishedData published) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("tool", "MobileNet Explorer " + ToolVersion.get());
+        root.set("config", config(stats.config()));
+        ArrayNode layers = root.putArray("layers");
+        for (LayerStats s : stats.layers()) {
+            LayerSpec l = s.layer();
+            ObjectNode n = layers.addObject();
+            n.put("index", l.index());
+            n.put("name", l.name());
+            n.put("kind", l.kind().name());
+            n.put("kernel", l.kernel());
+            n.put("stride", l.stride());
+            n.put("block", l.block());
+            n.set("input", shape(l.input()));
+            n.set("output", shape(l.output()));
+            n.put("macs", s.macs());
+            n.put("params", s.params());
+            n.put("bnParams", s.bnParams());
+            n.put("outputElements", s.outputElements());
+            n.put("outputBytes", s.outputBytes());
+        }
+        root.set("totals", totals(stats));
+        ArrayNode kinds = root.putArray("byKind");
+        for (KindShare k : stats.byKind().values()) {
+            ObjectNode n = kinds.addObject();
+            n.put("kind", k.kind().name());
+            n.put("name", KindNames.table2(k.kind()));
+            n.put("layers", k.layers());
+            n.put("macs", k.macs());
+            n.put("params", k.params());
+            n.put("macShare", k.macShare());
+            n.put("paramShare", k.paramShare());
+        }
+        ArrayNode pub = root.putArray("published");
+        for (PublishedComparison c : PublishedComparison.of(stats, published)) {
+            PublishedFigure f = c.figure();
+            ObjectNode n = pub.addObject();
+            n.put("source", f.sourceId());
+            n.put("sourceName", c.sourceName());
+            n.put("citation", f.sourceText());
+            n.put("model", f.model());
+            putNullable(n, "top1", f.top1());
+            putNullable(n, "millionMacs", f.millionMacs());
+            putNullable(n, "millionParams", f.millionParams());
+            n.put("macsDiffer", c.macsDiffer());
+            n.put("paramsDiffer", c.paramsDiffer());
+            c.macsNote().ifPresent(m -> n.put("macsNote", m.id()));
+            c.paramsNote().ifPresent(m -> n.put("paramsNote", m.id()));
+        }
+        root.put("convention", CostModel.CONVENTION);
+        return root;
+    }
+
+    /** One object per configuration: {@code {"configs": [{"label", "config", "totals"}], "convention"}}. */
+    public static String summary(List<LabelledStats> rows) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("tool", "MobileNet Explorer " + ToolVersion.get());
+        ArrayNode arr = root.putArray("configs");
+        for (LabelledStats r : rows) {
+            ObjectNode n = arr.addObject();
+            n.put("label", r.label());
+            n.set("config", config(r.stats().config()));
+            n.set("totals", totals(r.stats()));
+        }
+        root.put("convention", CostModel.CONVENTION);
+        return write(root);
+    }
+
+    static ObjectNode config(MobileNetConfig c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("alpha", c.alpha());
+        n.put("resolution", c.resolution());
+        n.put("rho", c.rho());
+        n.put("classes", c.classes());
+        n.put("rounding", c.rounding().id());
+        n.put("blocks14", c.blocks14());
+        n.put("standardConv", c.standardConv());
+        n.put("activation", c.activation().id());
+        n.put("label", c.label());
+        return n;
+    }
+
+    static ObjectNode totals(NetworkStats stats) {
+        Totals t = stats.totals();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("layers", t.layers());
+        n.put("macs", t.macs());
+        n.put("params", t.params());
+        n.put("weights", t.weights());
+        n.put("bnParams", t.bnParams());
+        n.put("activationElements", t.activationElements());
+        n.put("peakActivationBytes", t.peakActivationBytes());
+        n.put("peakLayer", t.peakLayer());
+        n.put("parameterBytes", t.parameterBytes());
+        n.put("finalFeatureMap", stats.finalFeatureMap());
+        return n;
+    }
+
+    private static ArrayNode shape(Shape s) {
+        ArrayNode a = MAPPER.createArrayNode();
+        a.add(s.h()).add(s.w()).add(s.c());
+        return a;
+    }
+
+    private static void putNullable(ObjectNode n, String field, Double v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.mobilenetexplorer.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mobilenetexplorer.model.NetworkStats;
+import org.mobilenetexplorer.published.KnownMisprint;
+import org.mobilenetexplorer.published.PublishedData;
+import org.mobilenetexplorer.published.PublishedFigure;
+import org.mobilenetexplorer.published.PublishedQuantity;
+import org.mobilenetexplorer.published.PublishedSource;
+
+/**
+ * A published row beside our numbers: ours rounded to the precision the source prints, and whether they differ.
+ *
+ * @param figure        the published row
+ * @param sourceName    its source's human name
+ * @param ourMacs       our million MACs rounded to the printed precision, or null when the row prints none
+ * @param macsDiffer    true when the printed MACs differ from {@code ourMacs}
+ * @param macsNote      the recorded explanation of a MACs difference, if any
+ * @param ourParams     our million params rounded to the printed precision, or null
+ * @param paramsDiffer  true when the printed params differ from {@code ourParams}
+ * @param paramsNote    the recorded explanation of a params difference, if any
+ */
+public record PublishedComparison(PublishedFigure figure, String sourceName, BigDecimal ourMacs, boolean macsDiffer,
+                                  Optional<KnownMisprint> macsNote, BigDecimal ourParams, boolean paramsDiffer,
+                                  Optional<KnownMisprint> paramsNote) {
+
+    /** True when any printed number differs from ours at its printed precision. */
+    public boolean differs() {
+        return macsDiffer || paramsDiffer;
+    }
+
+    /** The published rows describing {@code stats}' configuration, compared with our totals. */
+    public static List<PublishedComparison> of(NetworkStats stats, PublishedData data) {
+        List<PublishedComparison> out = new ArrayList<>();
+        for (PublishedFigure f : data.describing(stats.config())) {
+            if (f.millionMacs() == null && f.millionParams() == null) {
+                continue;
+            }
+            out.add(compare(f, stats.totals().macs(), stats.totals().params(), data));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Compares one published row with exact counts (MACs and params, our convention). */
+    public static PublishedComparison compare(PublishedFigure f, long macs, long params, PublishedData data) {
+        String name = data.source(f.sourceId()).map(PublishedSource::name).orElse(f.sourceText());
+        BigDecimal ourMacs = null;
+        boolean macsDiffer = false;
+        if (f.millionMacs() != null) {
+            ourMacs = Units.millions(macs, Units.printedScale(f.millionMacs()));
+            macsDiffer = ourMacs.compareTo(BigDecimal.valueOf(f.millionMacs())) != 0;
+        }
+        BigDecimal ourParams = null;
+        boolean paramsDiffer = false;
+        if (f.millionParams() != null) {
+            ourParams = Units.millions(params, Units.printedScale(f.millionParams()));
+            paramsDiffer = ourParams.compareTo(BigDecimal.valueOf(f.millionParams())) != 0;
+        }
+        return new PublishedComparison(f, name, ourMacs, macsDiffer,
+                macsDiffer ? data.misprint(f, PublishedQuantity.MILLION_MACS) : Optional.empty(),
+                ourParams, paramsDiffer,
+                paramsDiffer ? data.misprint(f, PublishedQuantity.MILLION_PARAMS) : Optional.empty());
+    }
+}
