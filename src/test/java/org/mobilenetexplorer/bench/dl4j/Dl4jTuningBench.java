@@ -53,6 +53,8 @@ public final class Dl4jTuningBench {
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             variants.add(new Variant("DL4J folded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "folded")));
             variants.add(new Variant("DL4J unfolded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "unfolded")));
+            variants.add(new Variant("DL4J as shipped (unfolded, plain natives, no helpers)", "", Map.of(), Map.of(),
+                    "dl4j", Map.of("graph", "unfolded", "helpers", "builtin")));
         } else if (mode.equals("threads")) {
             Map<String, String> base = new LinkedHashMap<>(tunedEnv);
             Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
