@@ -162,6 +162,16 @@ public final class ForkedRunner implements BenchmarkRunner {
                         + " s and was killed" + tail.describe(), listener);
             }
             int code = p.exitValue();
+            if (code == 130 || code == 143) {
+                // Ctrl-C in a terminal signals the worker too, often before our own shutdown hook cancels
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (!cancel.isCancelled() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                if (cancel.isCancelled()) {
+                    return done(new BenchmarkOutcome.Cancelled(request), listener);
+                }
+            }
             if (code == 0 && Files.exists(resultFile)) {
                 BenchmarkResult result = ResultStore.read(resultFile);
                 return done(new BenchmarkOutcome.Completed(request, result), listener);

@@ -24,8 +24,45 @@ public final class InProcessRunner implements BenchmarkRunner {
         this.guardMemory = guardMemory;
     }
 
+    /**
+     * Stack of the thread a benchmark runs on. Native runtimes recurse deeply while building a graph: ONNX Runtime
+     * 1.29 crashed with SIGSEGV on the JVM's default 1 MB main-thread stack here (fine with -Xss16m).
+     */
+    public static final long STACK_BYTES = 64L * 1024 * 1024;
+
     @Override
     public BenchmarkOutcome run(BenchmarkRequest request, BenchmarkListener listener, CancellationToken cancel) {
+        BenchmarkOutcome[] result = new BenchmarkOutcome[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = runHere(request, listener, cancel);
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "benchmark-" + request.backend(), STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            cancel.cancel();
+            Thread.currentThread().interrupt();
+            try {
+                t.join();
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (thrown[0] instanceof Error err) {
+            throw err;
+        }
+        if (thrown[0] != null) {
+            return failed(request, thrown[0].toString(), listener);
+        }
+        return result[0];
+    }
+
+    private BenchmarkOutcome runHere(BenchmarkRequest request, BenchmarkListener listener, CancellationToken cancel) {
         BenchmarkOutcome outcome;
         try {
             InferenceBackend backend = backends.apply(request.backend());

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             ExportOnnxCommand.class,
             VerifyCommand.class,
+            BenchCommand.class,
+            SweepCommand.class,
         })
 public final class MainCommand implements Runnable {
 
