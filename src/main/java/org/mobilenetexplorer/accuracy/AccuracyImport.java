@@ -68,11 +68,14 @@ public final class AccuracyImport {
         try (JsonParser p = mapper.getFactory().createParser(text)) {
             ((CsvParser) p).setSchema(schema);
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                int line = p.currentTokenLocation().getLineNr();
+                int line = -1; // the row's line is that of its first value (START_OBJECT sits at the previous line end)
                 Map<String, String> fields = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
+                    if (line < 0) {
+                        line = p.currentTokenLocation().getLineNr();
+                    }
                     fields.put(key.trim().toLowerCase(Locale.ROOT), p.getValueAsString());
                 }
                 rows.add(new Row(line, fields));

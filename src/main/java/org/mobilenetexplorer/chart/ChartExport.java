@@ -209,10 +209,10 @@ public final class ChartExport {
         }
     }
 
-    /** The chart's provenance subtitles. */
+    /** The chart's provenance subtitles, top to bottom (they are added bottom-up). */
     public static List<String> provenance(JFreeChart chart) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+        for (int i = chart.getSubtitleCount() - 1; i >= 0; i--) {
             Title t = chart.getSubtitle(i);
             if (t instanceof TextTitle tt) {
                 out.add(tt.getText());

@@ -33,7 +33,7 @@ public final class ChartStyle {
     public static final Font SUBTITLE = new Font(FAMILY, Font.PLAIN, 14);
     public static final Font AXIS_LABEL = new Font(FAMILY, Font.PLAIN, 20);
     public static final Font TICK_LABEL = new Font(FAMILY, Font.PLAIN, 16);
-    public static final Font ITEM_LABEL = new Font(FAMILY, Font.PLAIN, 14);
+    public static final Font ITEM_LABEL = new Font(FAMILY, Font.PLAIN, 15);
     public static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 16);
     public static final Font CATEGORY_LABEL = new Font(FAMILY, Font.PLAIN, 11);
 

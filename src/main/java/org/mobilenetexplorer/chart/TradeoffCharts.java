@@ -97,7 +97,7 @@ public final class TradeoffCharts {
         style(xAxis);
         style(yAxis);
 
-        PointRenderer pr = new PointRenderer(points);
+        PointRenderer pr = new PointRenderer(points, a.paretoFront());
         Shape[] shapes = {new Ellipse2D.Double(-MARKER / 2, -MARKER / 2, MARKER, MARKER),
             ShapeUtils.createDiamond((float) (MARKER * 0.6)), ShapeUtils.createUpTriangle((float) (MARKER * 0.55))};
         Paint[] paints = {ChartStyle.BLUE, ChartStyle.REDDISH_PURPLE, ChartStyle.BLUISH_GREEN};
@@ -112,8 +112,6 @@ public final class TradeoffCharts {
         pr.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL);
         pr.setDefaultItemLabelPaint(Color.DARK_GRAY);
         pr.setDefaultItemLabelGenerator((ds, s, i) -> points.point(s, i).displayLabel());
-        pr.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
-                TextAnchor.CENTER_LEFT));
         pr.setDefaultToolTipGenerator(new PlotPointToolTips());
 
         XYPlot plot = new XYPlot(points, xAxis, yAxis, pr);
@@ -174,7 +172,10 @@ public final class TradeoffCharts {
     /** The provenance lines of a trade-off chart. */
     static List<String> provenance(TradeoffAnalysis a) {
         List<String> lines = new ArrayList<>();
-        lines.add("Accuracy: " + a.source().name() + " [" + a.source().id() + "], " + a.source().citation());
+        lines.add("Accuracy: " + a.source().name() + " [" + a.source().id() + "], " + a.source().metric());
+        lines.add("Accuracy source: " + a.source().citation() + (a.estimatorError().available()
+                && a.plottable().stream().anyMatch(p -> p.accuracy().estimated())
+                ? "; estimates (hollow, est.): " + a.estimatorError().summary() : ""));
         if (a.axis() == CostAxis.LATENCY) {
             LatencyTable l = a.latency();
             lines.add("Latency: " + l.backendName() + ", median per image, batch 1, latency on "
@@ -208,7 +209,7 @@ public final class TradeoffCharts {
         ax.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         if (min < Double.POSITIVE_INFINITY) {
             // room for the item labels on the right, a little margin on the left
-            ax.setRange(min / 1.25, max * (points.getSeriesCount() > 0 ? 1.9 : 1.25));
+            ax.setRange(min / 1.5, max * 1.3);
         }
         return ax;
     }
@@ -224,8 +225,11 @@ public final class TradeoffCharts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
+        chart.setElementHinting(true); // SVG export: items grouped with their series and index
         chart.getTitle().setFont(ChartStyle.TITLE);
-        for (String line : provenance) {
+        // bottom subtitles stack outwards: add the last line first so the lines read top to bottom
+        for (int i = provenance.size() - 1; i >= 0; i--) {
+            String line = provenance.get(i);
             TextTitle t = new TextTitle(line, ChartStyle.SUBTITLE);
             t.setPaint(Color.DARK_GRAY);
             t.setHorizontalAlignment(HorizontalAlignment.LEFT);
@@ -267,11 +271,19 @@ public final class TradeoffCharts {
     /** Markers filled for published values, hollow for estimates (item by item, from the dataset's records). */
     static final class PointRenderer extends XYLineAndShapeRenderer {
         private static final long serialVersionUID = 1L;
+        private static final ItemLabelPosition UPPER_LEFT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE10,
+                TextAnchor.BOTTOM_RIGHT);
+        private static final ItemLabelPosition LOWER_RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE4,
+                TextAnchor.TOP_LEFT);
         private final transient TradeoffDataset data;
+        private final transient Map<TradeoffPoint, Integer> frontRank = new java.util.IdentityHashMap<>();
 
-        PointRenderer(TradeoffDataset data) {
+        PointRenderer(TradeoffDataset data, List<TradeoffPoint> front) {
             super(false, true);
             this.data = data;
+            for (int i = 0; i < front.size(); i++) {
+                frontRank.put(front.get(i), i);
+            }
             setDrawOutlines(true);
             setUseOutlinePaint(false);
             setDefaultOutlineStroke(ChartStyle.OUTLINE);
@@ -281,6 +293,18 @@ public final class TradeoffCharts {
         @Override
         public boolean getItemShapeFilled(int series, int item) {
             return !data.point(series, item).estimated();
+        }
+
+        /**
+         * Labels keep clear of the step line, which leaves each front vertex to the right and arrives from below:
+         * front points alternate between above-left and below-right (neighbours on the front are often close),
+         * dominated and reference points are labelled below-right.
+         */
+        @Override
+        public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+            PlotPoint p = data.point(series, item);
+            Integer rank = frontRank.get(p.point());
+            return rank != null && rank % 2 == 0 ? UPPER_LEFT : LOWER_RIGHT;
         }
     }
 

@@ -59,13 +59,14 @@ class AccuracyEstimatorTest {
 
     @Test
     void leaveOneOutErrorOnTheTfSlimGrid() {
-        // independently computed (numpy) for this exact procedure: MAE 1.0114, max 3.7166 at 0.25-128
+        // independently computed (numpy) for this exact procedure: MAE 1.0114, max 3.7166 (at 1.0-224, by the fit)
         LeaveOneOut loo = new AccuracyEstimator(CATALOG.source("tf-slim-2018"), AccuracyMetric.TOP1).error();
         assertEquals(16, loo.n());
         assertEquals(0, loo.skipped());
         assertEquals(1.01, loo.mae(), 0.01);
         assertEquals(3.72, loo.max(), 0.01);
         assertEquals("LOO MAE 1.01, max 3.72 pts (n=16)", loo.summary());
+        assertEquals("1.0-224", loo.worstLabel());
     }
 
     @Test
