@@ -98,7 +98,7 @@ final class BenchmarkTask extends Task<SweepReport> implements BenchmarkListener
     @Override
     public void sweepProgress(SweepProgress p) {
         done = p.done();
-        eta = p.remaining() == null ? "" : "about " + seconds(p.remaining()) + " left";
+        eta = p.remaining() == null || p.done() == p.total() ? "" : "about " + seconds(p.remaining()) + " left";
         updateTitle(p.done() + " of " + p.total() + " done" + (p.failed() > 0 ? ", " + p.failed() + " failed" : "")
                 + (eta.isEmpty() ? "" : ", " + eta));
         updateProgress(p.done(), p.total());

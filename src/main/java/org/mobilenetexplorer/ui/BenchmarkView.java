@@ -47,10 +47,10 @@ final class BenchmarkView extends BorderPane {
         table.setId("results-table");
         table.setPlaceholder(new Label("No stored results yet: run a benchmark above."));
         table.getColumns().add(col("Configuration", "Network configuration (and batch when not 1)",
-                ResultRow::config, 110));
-        table.getColumns().add(col("Backend", "Inference runtime and version", ResultRow::backend, 130));
+                ResultRow::config, 150));
+        table.getColumns().add(col("Backend", "Inference runtime and version", ResultRow::backend, 150));
         table.getColumns().add(col("Median [ms]", "Median latency of the measured runs (per batch)",
-                ResultRow::median, 95));
+                ResultRow::median, 100));
         table.getColumns().add(col("p90 [ms]", "90th percentile of the measured runs", ResultRow::p90, 80));
         table.getColumns().add(col("CV [%]", "Coefficient of variation (stddev / mean); above 10 % is flagged",
                 ResultRow::cv, 70));
@@ -87,6 +87,7 @@ final class BenchmarkView extends BorderPane {
         caption.setWrapText(true);
         caption.textProperty().bind(vm.layerCaptionProperty());
         JFreeChart chart = Charts.shareBars(null, "share", layerData, PlotOrientation.VERTICAL, true);
+        ((org.jfree.chart.plot.CategoryPlot) chart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(4f);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("layer-profile-chart");
         vm.layers().addListener((ListChangeListener<LayerProfile>) c -> fill(vm));

@@ -183,6 +183,7 @@ public final class BenchmarkViewModel {
     public void add(BenchmarkResult r) {
         ResultRow row = ResultRow.of(r);
         results.add(0, row);
+        storeStatus.set(results.size() + " results in " + resultsDir.get() + " (the newest saved just now)");
         selected.set(row);
         onResultsChanged.run();
     }

@@ -23,6 +23,49 @@ final class Charts {
     private Charts() {
     }
 
+    /**
+     * Shrinks the fonts of a chart built for a 1280x800 export so it reads well in a pane of the window (the
+     * exported files keep their own sizes: the view-model exports its own chart object).
+     */
+    static JFreeChart forWindow(JFreeChart chart, double factor) {
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(scaled(chart.getTitle().getFont(), factor));
+        }
+        for (Object t : chart.getSubtitles()) {
+            if (t instanceof org.jfree.chart.title.TextTitle tt) {
+                tt.setFont(scaled(tt.getFont(), factor));
+            } else if (t instanceof org.jfree.chart.title.LegendTitle lt) {
+                lt.setItemFont(scaled(lt.getItemFont(), factor));
+            }
+        }
+        if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot xy) {
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                axis(xy.getDomainAxis(i), factor);
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                axis(xy.getRangeAxis(i), factor);
+            }
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                var r = xy.getRenderer(i);
+                if (r != null && r.getDefaultItemLabelFont() != null) {
+                    r.setDefaultItemLabelFont(scaled(r.getDefaultItemLabelFont(), factor));
+                }
+            }
+        }
+        return chart;
+    }
+
+    private static void axis(org.jfree.chart.axis.Axis a, double factor) {
+        if (a != null) {
+            a.setLabelFont(scaled(a.getLabelFont(), factor));
+            a.setTickLabelFont(scaled(a.getTickLabelFont(), factor));
+        }
+    }
+
+    private static Font scaled(Font f, double factor) {
+        return f.deriveFont((float) Math.max(9, f.getSize2D() * factor));
+    }
+
     static JFreeChart shareBars(String title, String axis, DefaultCategoryDataset data, PlotOrientation o,
                                 boolean rotateLabels) {
         JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, o, true, true, false);

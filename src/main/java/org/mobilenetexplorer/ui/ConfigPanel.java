@@ -137,6 +137,12 @@ final class ConfigPanel extends VBox {
         error.managedProperty().bind(error.visibleProperty());
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
         grid.getStyleClass().add("config-grid");
         grid.setHgap(8);
         grid.setVgap(6);

@@ -84,7 +84,7 @@ final class ExploreView extends BorderPane {
         main.selectedLayerProperty().addListener(o -> reselect.run());
 
         // shares by kind
-        JFreeChart chart = Charts.shareBars("Shares by layer kind", "share of the network", shares,
+        JFreeChart chart = Charts.shareBars("Shares by layer kind", null, shares,
                 PlotOrientation.HORIZONTAL, false);
         ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 1);
         ChartViewer viewer = new ChartViewer(chart);
@@ -103,9 +103,9 @@ final class ExploreView extends BorderPane {
         pub.setId("published-table");
         pub.setPlaceholder(new Label("No published figures for this configuration."));
         pub.getColumns().add(text("Source", "Who published the figure", PublishedRow::source, 175));
-        pub.getColumns().add(text("MACs [M]", "Printed million multiply-adds", PublishedRow::macs, 70));
-        pub.getColumns().add(text("Params [M]", "Printed million parameters", PublishedRow::params, 75));
-        pub.getColumns().add(text("Top-1 [%]", "Printed ImageNet top-1 accuracy", PublishedRow::top1, 70));
+        pub.getColumns().add(text("MACs [M]", "Printed million multiply-adds", PublishedRow::macs, 82));
+        pub.getColumns().add(text("Params [M]", "Printed million parameters", PublishedRow::params, 92));
+        pub.getColumns().add(text("Top-1 [%]", "Printed ImageNet top-1 accuracy", PublishedRow::top1, 84));
         pub.getColumns().add(text("Our arithmetic", "Does our exact count reproduce the printed MACs and params"
                 + " to the printed precision?", PublishedRow::check, 190));
         pub.getColumns().add(text("Notes", "The reference data's notes (misprints, caveats)", PublishedRow::notes,

@@ -40,7 +40,19 @@ public final class ExplorerApp extends Application {
         Optional<Path> shots = i >= 0 && i + 1 < raw.size() ? Optional.of(Path.of(raw.get(i + 1))) : Optional.empty();
         Settings settings = shots.isPresent() ? new MemorySettings() : PreferencesSettings.forUser();
         executor = new BackgroundTaskExecutor();
-        window = show(stage, settings, executor, null);
+        if (shots.isPresent()) {
+            // never the user's results: a fresh folder, the real forked engine
+            Path results;
+            try {
+                results = java.nio.file.Files.createTempDirectory("mobilenet-explorer-screenshots");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            BenchmarkEngine engine = BenchmarkEngine.forked();
+            window = show(stage, settings, executor, null, results, engine);
+        } else {
+            window = show(stage, settings, executor, null);
+        }
         shots.ifPresent(dir -> new ScreenshotTour(stage, window, dir).start());
     }
 

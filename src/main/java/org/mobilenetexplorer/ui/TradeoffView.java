@@ -85,10 +85,16 @@ final class TradeoffView extends BorderPane {
             exportBar.getChildren().add(b);
         }
         exportBar.getStyleClass().add("toolbar-row");
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox selectors = new HBox(8, new Label("Accuracy"), source, metric, new Label("against"), axis, gap,
-                exportBar);
+        source.setPrefWidth(240);
+        metric.setPrefWidth(150);
+        axis.setPrefWidth(200);
+        Label accuracyLabel = new Label("Accuracy");
+        Label against = new Label("against");
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {accuracyLabel, against, source,
+            metric, axis}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox selectors = new HBox(8, accuracyLabel, source, metric, against, axis);
         selectors.getStyleClass().add("toolbar-row");
 
         Label caption = new Label();
@@ -96,10 +102,14 @@ final class TradeoffView extends BorderPane {
         caption.getStyleClass().add("section-heading");
         caption.setWrapText(true);
         caption.textProperty().bind(vm.captionProperty());
+        HBox captionRow = new HBox(12, caption, exportBar);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        exportBar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ChartViewer viewer = new ChartViewer();
         viewer.setId("tradeoff-chart");
-        vm.chartProperty().addListener((o, a, c) -> viewer.setChart(c));
+        // the window shows a copy with smaller fonts; exports use the view-model's chart as built
+        vm.chartProperty().addListener((o, a, c) -> viewer.setChart(c == null ? null : windowCopy(c)));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
@@ -117,7 +127,7 @@ final class TradeoffView extends BorderPane {
         TableView<PointRow> table = new TableView<>(vm.points());
         table.setId("tradeoff-points");
         table.getColumns().add(col("Configuration", "Label from the preset", PointRow::label, 190));
-        table.getColumns().add(col("Cost", "Cost on the chosen axis", PointRow::cost, 130));
+        table.getColumns().add(col("Cost", "Cost on the chosen axis", PointRow::cost, 175));
         table.getColumns().add(col("Accuracy", "est. = estimated from the source's published points",
                 PointRow::accuracy, 140));
         table.getColumns().add(col("Pareto", "On the Pareto front (no other point is both cheaper and more"
@@ -151,10 +161,18 @@ final class TradeoffView extends BorderPane {
         SplitPane split = new SplitPane(viewer, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
-        VBox center = new VBox(6, selectors, caption, split);
+        VBox center = new VBox(6, selectors, captionRow, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(8));
         setCenter(center);
+    }
+
+    private static org.jfree.chart.JFreeChart windowCopy(org.jfree.chart.JFreeChart c) {
+        try {
+            return Charts.forWindow((org.jfree.chart.JFreeChart) c.clone(), 0.6);
+        } catch (CloneNotSupportedException e) {
+            return c;
+        }
     }
 
     private static ListCell<AccuracySource> sourceCell() {

@@ -105,7 +105,7 @@ public final class TradeoffViewModel {
                 }
                 List<Candidate> cs = new ArrayList<>();
                 for (PresetEntry e : preset.configs()) {
-                    cs.add(new Candidate(e.config(), e.displayLabel()));
+                    cs.add(new Candidate(e.config(), pointLabel(e.config())));
                 }
                 return TradeoffAnalysis.of(cs, new AccuracyEstimator(src, m), latency, ax);
             }
@@ -185,6 +185,11 @@ public final class TradeoffViewModel {
         });
         task.setOnFailed(e -> files.dialogs().error("Export failed", file + ": " + task.getException().getMessage()));
         executor.execute(task);
+    }
+
+    /** A marker label: alpha-resolution with the structural suffixes, without the class count. */
+    static String pointLabel(MobileNetConfig c) {
+        return c.label().replace(" " + c.classes() + "cls", "");
     }
 
     /** The hover text of a point: configuration and the provenance of every coordinate. */
