@@ -66,16 +66,17 @@ final class LearnView extends ScrollPane {
         t3.setFixedCellSize(28);
         t3.prefHeightProperty().bind(t3.fixedCellSizeProperty().multiply(5.6));
 
-        Label misCaption = bound("misprints-caption", "Published MAC figures our arithmetic does not reproduce"
-                + " (computed now from the bundled reference data; our count is the truth, theirs is kept for display)",
+        Label misCaption = bound("misprints-caption", "Known misprints in the published tables, and numbers"
+                + " counted another way (our count is the truth; the printed value is kept for display)",
                 "section-heading");
         misCaption.setWrapText(true);
         TableView<MisprintRow> mis = new TableView<>(vm.misprints());
         mis.setId("misprints-table");
-        mis.getColumns().add(ExploreView.text("Source", "Who printed it", MisprintRow::source, 180));
-        mis.getColumns().add(ExploreView.text("Model", "As printed", MisprintRow::model, 190));
-        mis.getColumns().add(ExploreView.text("Printed [M]", "Printed million MACs", MisprintRow::printed, 90));
-        mis.getColumns().add(ExploreView.text("Ours [M]", "Exact count, million MACs", MisprintRow::ours, 90));
+        mis.getColumns().add(ExploreView.text("Where", "Table and row", MisprintRow::source, 270));
+        mis.getColumns().add(ExploreView.text("Kind", "misprint: a wrong number; convention: counted another way",
+                MisprintRow::model, 90));
+        mis.getColumns().add(ExploreView.text("Printed", "As printed", MisprintRow::printed, 130));
+        mis.getColumns().add(ExploreView.text("Arithmetic", "What the exact count gives", MisprintRow::ours, 130));
         mis.getColumns().add(ExploreView.text("Explanation", "From the reference data's notes", MisprintRow::note,
                 520));
         mis.setPrefHeight(230);
@@ -83,8 +84,8 @@ final class LearnView extends ScrollPane {
             @Override
             protected void updateItem(MisprintRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setTooltip(empty || r == null ? null : Controls.tip(r.model() + ": printed " + r.printed()
-                        + " M, ours " + r.ours() + " M. " + r.note()));
+                setTooltip(empty || r == null ? null : Controls.tip(r.source() + ": printed " + r.printed()
+                        + ", arithmetic " + r.ours() + ". " + r.note()));
             }
         });
 

@@ -16,8 +16,8 @@ import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.Shape;
+import org.mobilenetexplorer.published.KnownMisprint;
 import org.mobilenetexplorer.published.PublishedData;
-import org.mobilenetexplorer.published.PublishedFigure;
 
 /**
  * The Learn view's state: the paper's cost formulas for one separable block with the live numbers of the
@@ -149,28 +149,26 @@ public final class LearnViewModel {
     }
 
     /**
-     * Published ImageNet rows whose printed MACs our arithmetic does not reproduce to the printed precision; the
-     * same printed value for the same variant in several sources is one row naming every source.
+     * The known differences between published tables and the arithmetic, as the reference data records them
+     * (misprints, and numbers counted with another convention).
      */
     static List<MisprintRow> misprintsOf(PublishedData published) {
-        java.util.Map<String, MisprintRow> rows = new java.util.LinkedHashMap<>();
-        for (PublishedFigure f : published.figures()) {
-            if (!f.isMobileNet() || !f.isImageNet() || f.isBodyOnly() || f.millionMacs() == null) {
-                continue;
-            }
-            MobileNetConfig c = new MobileNetConfig(f.alpha(), f.resolution())
-                    .withStandardConv(f.isStandardConv()).withBlocks14(f.isShallow() ? 0 : MobileNetConfig.MAX_BLOCKS14);
-            long macs = NetworkStats.of(c).totals().macs();
-            if (!PublishedCheck.agrees(f.millionMacs(), macs)) {
-                String src = published.source(f.sourceId()).map(x -> x.name()).orElse(f.sourceText());
-                String key = c.label() + "|" + f.millionMacs() + "|" + f.model().replace("_quant", "");
-                rows.merge(key, new MisprintRow(src, f.model(), Formats.fixed(f.millionMacs(), 0),
-                        Formats.fixed(macs / 1e6, 2), f.notes() == null ? "" : f.notes()),
-                        (a, b) -> new MisprintRow(a.source() + "; " + b.source(), a.model(), a.printed(), a.ours(),
-                                a.note()));
-            }
+        List<MisprintRow> out = new ArrayList<>();
+        for (KnownMisprint m : published.knownMisprints()) {
+            String unit = switch (m.quantity()) {
+                case MILLION_MACS -> " M MACs";
+                case MILLION_PARAMS -> " M params";
+                case MAC_SHARE_PERCENT -> " % of MACs";
+                case PARAM_SHARE_PERCENT -> " % of params";
+            };
+            out.add(new MisprintRow(m.where(), m.type(), number(m.printed()) + unit, number(m.arithmetic()) + unit,
+                    m.explanation()));
         }
-        return new ArrayList<>(rows.values());
+        return out;
+    }
+
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     public ObservableList<Integer> blocks() {

@@ -1,13 +1,13 @@
 package org.mobilenetexplorer.ui;
 
 /**
- * A published figure that our arithmetic does not reproduce.
+ * A published number that differs from the arithmetic (from the reference data's known misprints).
  *
- * @param source  the source's name
- * @param model   the model as printed
- * @param printed the printed value (million MACs)
- * @param ours    our exact value (million MACs)
- * @param note    the reference data's explanation
+ * @param source  where it is printed (table and row)
+ * @param model   {@code misprint} or {@code convention} (counted another way)
+ * @param printed the printed value with its unit
+ * @param ours    what the arithmetic gives
+ * @param note    the explanation
  */
 public record MisprintRow(String source, String model, String printed, String ours, String note) {
 }

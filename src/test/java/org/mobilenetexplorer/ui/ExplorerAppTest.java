@@ -35,10 +35,16 @@ class ExplorerAppTest {
     private TestDialogs dialogs;
     private final MemorySettings settings = new MemorySettings();
 
+    @TempDir
+    static Path results;
+
+    /** Never the user's preferences, results folder or file choosers. */
     @Start
     void start(Stage stage) {
         dialogs = new TestDialogs(() -> stage);
-        vm = ExplorerApp.show(stage, settings, new BackgroundTaskExecutor(), dialogs).main();
+        vm = ExplorerApp.show(stage, settings, new BackgroundTaskExecutor(), dialogs, results,
+                new org.mobilenetexplorer.bench.BenchmarkEngine(new org.mobilenetexplorer.bench.InProcessRunner()))
+                .main();
     }
 
     private static String text(FxRobot robot, String query) {
