@@ -93,7 +93,7 @@ public final class CompareViewModel {
         }
         List<CompareRow> rows = new ArrayList<>();
         rows.add(metric("MACs [M]", stats, t -> t.macs() / 1e6, 2));
-        rows.add(metric("Params [M] (weights + biases)", stats, t -> t.params() / 1e6, 3));
+        rows.add(metric("Params [M]", stats, t -> t.params() / 1e6, 3));
         rows.add(metric("Batch-norm params [K]", stats, t -> t.bnParams() / 1e3, 1));
         rows.add(metric("FP32 parameters [MiB]", stats, t -> t.parameterBytes() / (double) (1 << 20), 2));
         rows.add(metric("Peak activations [MiB]", stats, t -> t.peakActivationBytes() / (double) (1 << 20), 2));
@@ -126,7 +126,7 @@ public final class CompareViewModel {
             cells.add(f.map(x -> Formats.fixed(x.top1(), 1) + " % (" + x.sourceId() + ")")
                     .orElse("not published"));
         }
-        return new CompareRow("Published top-1 [%] (source id)", cells);
+        return new CompareRow("Published top-1 [%]", cells);
     }
 
     private CompareRow measured() {
@@ -141,7 +141,7 @@ public final class CompareViewModel {
             }
             cells.add(text);
         }
-        return new CompareRow("Measured median [ms] (latest result)", cells);
+        return new CompareRow("Measured median [ms]", cells);
     }
 
     private List<CompareRow> layerRows(List<NetworkStats> stats) {
