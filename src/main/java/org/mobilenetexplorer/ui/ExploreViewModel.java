@@ -62,7 +62,7 @@ public final class ExploreViewModel {
         for (PublishedFigure f : published.describing(config)) {
             PublishedSource src = published.source(f.sourceId()).orElse(null);
             pub.add(PublishedCheck.row(f, src == null ? f.sourceText() : src.name(),
-                    src == null ? f.sourceText() : src.citation(), t));
+                    src == null ? f.sourceText() : src.citation(), t, published.knownMisprints()));
         }
         publishedRows.setAll(pub);
         publishedSummary.set(pub.isEmpty()

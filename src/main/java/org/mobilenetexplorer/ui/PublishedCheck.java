@@ -1,6 +1,9 @@
 package org.mobilenetexplorer.ui;
 
 import java.math.BigDecimal;
+import java.util.List;
+import org.mobilenetexplorer.published.KnownMisprint;
+import org.mobilenetexplorer.published.PublishedQuantity;
 import org.mobilenetexplorer.model.Totals;
 import org.mobilenetexplorer.published.PublishedFigure;
 
@@ -20,7 +23,8 @@ final class PublishedCheck {
     }
 
     /** The row for {@code f}, checked against {@code ours} (MACs; params in the paper's weights-only convention). */
-    static PublishedRow row(PublishedFigure f, String sourceName, String citation, Totals ours) {
+    static PublishedRow row(PublishedFigure f, String sourceName, String citation, Totals ours,
+                            List<KnownMisprint> known) {
         boolean macsOk = agrees(f.millionMacs(), ours.macs());
         boolean paramsOk = agrees(f.millionParams(), ours.weights()) || agrees(f.millionParams(), ours.params());
         String check;
@@ -33,8 +37,19 @@ final class PublishedCheck {
         } else {
             check = "params differ: ours " + Formats.fixed(ours.weights() / 1e6, 2) + " M weights";
         }
-        return new PublishedRow(sourceName, f.model(), num(f.millionMacs()), num(f.millionParams()),
-                num(f.top1()), check, macsOk && paramsOk, f.notes() == null ? "" : f.notes(), citation);
+        String notes = f.notes() == null ? "" : f.notes();
+        for (KnownMisprint k : known) {
+            if ((!macsOk && k.explains(f, PublishedQuantity.MILLION_MACS))
+                    || (!paramsOk && k.explains(f, PublishedQuantity.MILLION_PARAMS))) {
+                check = ("convention".equals(k.type()) ? "counted another way: " : "known misprint: ") + check;
+                notes = k.explanation() + (notes.isEmpty() ? "" : " | " + notes);
+                break;
+            }
+        }
+        String table = f.sourceText() == null ? "" : f.sourceText().replaceAll(".*\\b(Table\\s*\\d+)$", "$1");
+        String source = table.startsWith("Table") ? sourceName + ", " + table : sourceName;
+        return new PublishedRow(source, f.model(), num(f.millionMacs()), num(f.millionParams()),
+                num(f.top1()), check, macsOk && paramsOk, notes, citation);
     }
 
     private static String num(Double d) {

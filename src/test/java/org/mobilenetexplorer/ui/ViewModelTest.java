@@ -48,6 +48,21 @@ class ViewModelTest {
     }
 
     @Test
+    void publishedFiguresAreCheckedAgainstOursAndKnownMisprintsNamed() {
+        ConfigViewModel config = new ConfigViewModel();
+        ExploreViewModel vm = new ExploreViewModel(config.configProperty(), PublishedData.bundled());
+        assertTrue(vm.publishedRows().stream().anyMatch(r -> r.source().endsWith("Table8") && r.macs().equals("569")
+                && r.matches()), vm.publishedRows().toString());
+        config.load(new MobileNetConfig(0.75, 192));
+        PublishedRow slim = vm.publishedRows().stream().filter(r -> r.source().startsWith("TF-Slim 2017"))
+                .findFirst().orElseThrow();
+        assertEquals("233", slim.macs());
+        assertFalse(slim.matches());
+        assertTrue(slim.check().matches("(known misprint|counted another way): differs: ours 239.27 M MACs"),
+                slim.check());
+    }
+
+    @Test
     void learnReproducesThePapersTable3AtAlpha075Rho0714() {
         ConfigViewModel config = new ConfigViewModel();
         ExploreViewModel explore = new ExploreViewModel(config.configProperty(), PublishedData.bundled());
