@@ -16,7 +16,8 @@ import org.mobilenetexplorer.model.LayerSpec;
  * <ul>
  *   <li>convolution kernels: He-normal, N(0, 2 / fan_in) with fan_in = in-channels per group x k x k;</li>
  *   <li>batch norm: gamma ~ U(0.8, 1.2), beta ~ U(-0.1, 0.1), moving mean ~ U(-0.1, 0.1),
- *       moving variance ~ U(0.5, 1.5), epsilon 0.001;</li>
+ *       moving variance log-uniform in [0.67, 1.49] (E[1/variance] close to 1, so a ReLU network neither grows
+ *       nor shrinks its activations much over 27 layers), epsilon 0.001;</li>
  *   <li>FC: N(0, ({@value #FC_GAIN} / sqrt(fan_in))^2), bias ~ U(-0.1, 0.1). The gain makes the softmax peak like a
  *       trained classifier's (top-1 probability of a few tenths rather than 1/classes), so a comparison of
  *       softmax outputs is meaningful.</li>
@@ -28,6 +29,9 @@ public final class NetworkWeights {
 
     /** Scale of the FC weights relative to 1 / sqrt(fan_in). */
     public static final double FC_GAIN = 8.0;
+
+    /** Half-width of the log-uniform moving-variance range: variance in [e^-0.4, e^0.4] = [0.67, 1.49]. */
+    public static final double VARIANCE_LOG_RANGE = 0.4;
 
     private final ArchitectureSpec spec;
     private final long seed;
@@ -68,8 +72,17 @@ public final class NetworkWeights {
             return new LayerWeights(l, kernel, uniform(rnd, out, -0.1, 0.1), null);
         }
         BatchNorm bn = new BatchNorm(uniform(rnd, out, 0.8, 1.2), uniform(rnd, out, -0.1, 0.1),
-                uniform(rnd, out, -0.1, 0.1), uniform(rnd, out, 0.5, 1.5), BatchNorm.EPSILON);
+                uniform(rnd, out, -0.1, 0.1), logUniform(rnd, out, VARIANCE_LOG_RANGE), BatchNorm.EPSILON);
         return new LayerWeights(l, kernel, null, bn);
+    }
+
+    /** Moving variance = exp(U(-r, r)): E[1 / variance] = sinh(r) / r stays near 1, so ReLU networks keep their scale. */
+    private static float[] logUniform(SplittableRandom rnd, int n, double r) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) Math.exp(rnd.nextDouble(-r, r));
+        }
+        return a;
     }
 
     private static float[] uniform(SplittableRandom rnd, int n, double lo, double hi) {
