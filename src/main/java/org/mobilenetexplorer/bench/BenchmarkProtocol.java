@@ -266,11 +266,18 @@ public final class BenchmarkProtocol {
         double diff = (sum - networkMedianMs) / networkMedianMs * 100;
         boolean ok = Math.abs(diff) <= LayerProfileSummary.TOLERANCE_PERCENT;
         String note = String.format(Locale.ROOT,
-                "per-layer sum %.3f ms vs whole-network median %.3f ms: %+.1f%%%s", sum, networkMedianMs, diff,
-                ok ? " (within " + (int) LayerProfileSummary.TOLERANCE_PERCENT + "%)"
-                        : ": differs by more than " + (int) LayerProfileSummary.TOLERANCE_PERCENT
-                        + "%; profiling overhead or unattributed work (copies, reorders) shifts per-layer times, "
-                        + "so read the shares, not the absolute values");
+                "per-layer sum %.3f ms vs whole-network median %.3f ms: %+.1f%%", sum, networkMedianMs, diff);
+        if (ok) {
+            note += " (within " + (int) LayerProfileSummary.TOLERANCE_PERCENT + "%)";
+        } else if (diff > 0) {
+            note += ": the layers add up to more than the network; per-node profiling overhead and noise between "
+                    + "the profile and the measurement inflate per-layer times, so read the shares, not the "
+                    + "absolute values";
+        } else {
+            note += ": the network takes longer than its layers; time outside the layers (framework overhead, "
+                    + "copies, waiting for threads on a busy machine) and noise between the profile and the "
+                    + "measurement, so read the shares, not the absolute values";
+        }
         return new LayerProfileSummary(repeats, sum, networkMedianMs, diff, ok, note, kinds);
     }
 

@@ -24,7 +24,7 @@ import org.mobilenetexplorer.model.NetworkStats;
 
 /**
  * Runs each benchmark in a fresh worker JVM (JMH's forking): the same java binary and class path, the
- * {@link BenchmarkWorker} main class, an -Xmx sized by {@link MemoryGuard}, and native settings in the worker's
+ * {@link BenchmarkWorker} main class (class path in {@code CLASSPATH}), an -Xmx sized by {@link MemoryGuard}, and native settings in the worker's
  * environment before any native library loads: {@code OMP_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS},
  * {@code MKL_NUM_THREADS} = the benchmark's threads, {@code OMP_WAIT_POLICY=PASSIVE} (unless the caller's
  * environment sets one), the native variant as system property {@value #NATIVE_VARIANT_PROPERTY}, then the
@@ -96,8 +96,8 @@ public final class ForkedRunner implements BenchmarkRunner {
             cmd.addAll(s.jvmOptions(request.protocol(), memory));
         }
         cmd.addAll(extraJvmOptions);
-        cmd.add("-cp");
-        cmd.add(classPath);
+        // the class path goes through the CLASSPATH variable (see environment()): ONNX Runtime 1.29 crashed
+        // (SIGSEGV) in JVMs whose command line was longer than about 4 KB
         cmd.add(BenchmarkWorker.class.getName());
         return cmd;
     }
@@ -105,6 +105,7 @@ public final class ForkedRunner implements BenchmarkRunner {
     /** The worker's environment changes. */
     Map<String, String> environment(BenchmarkRequest request) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("CLASSPATH", classPath);
         String threads = Integer.toString(request.protocol().toBackendOptions().effectiveThreads());
         env.put("OMP_NUM_THREADS", threads);
         env.put("OPENBLAS_NUM_THREADS", threads);

@@ -25,8 +25,9 @@ public final class InProcessRunner implements BenchmarkRunner {
     }
 
     /**
-     * Stack of the thread a benchmark runs on. Native runtimes recurse deeply while building a graph: ONNX Runtime
-     * 1.29 crashed with SIGSEGV on the JVM's default 1 MB main-thread stack here (fine with -Xss16m).
+     * Stack of the thread a benchmark runs on. ONNX Runtime 1.29 crashed with SIGSEGV while creating a session on the
+     * main thread of a JVM started with a long command line (over ~4 KB of class path); the same JVM ran fine with
+     * -Xss16m, and on this 64 MB thread.
      */
     public static final long STACK_BYTES = 64L * 1024 * 1024;
 

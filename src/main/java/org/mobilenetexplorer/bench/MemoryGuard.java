@@ -18,8 +18,8 @@ import org.mobilenetexplorer.model.Totals;
 public final class MemoryGuard {
     public static final double OVERHEAD_FACTOR = 2.0;
     public static final long NATIVE_BASE_MB = 512;
-    /** Base heap of a worker JVM before arrays. */
-    public static final long WORKER_BASE_HEAP_MB = 256;
+    /** Base heap of a worker JVM before arrays (DL4J keeps per-run objects on the heap: room avoids old-gen GCs). */
+    public static final long WORKER_BASE_HEAP_MB = 512;
     /** Share of the available memory a benchmark may use. */
     public static final double USABLE_SHARE = 0.8;
 

@@ -60,6 +60,7 @@ class ForkedRunnerTest {
                 ProtocolSettings.DEFAULT.withThreads(3).withNativeVariant("avx2"));
         Map<String, String> env = runner.environment(r);
         assertEquals("3", env.get("OMP_NUM_THREADS"));
+        assertEquals(System.getProperty("java.class.path"), env.get("CLASSPATH"));
         assertEquals("3", env.get("OPENBLAS_NUM_THREADS"));
         if (System.getenv("OMP_WAIT_POLICY") == null) {
             assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY"));
