@@ -10,15 +10,17 @@ import org.mobilenetexplorer.model.NetworkStats;
 
 /**
  * The accuracy of any configuration according to one source and metric (see
- * docs/decisions/003-accuracy-estimator.md):
+ * docs/decisions/005-accuracy-estimator.md):
  * <ol>
  *   <li>the source prints this network: that value ({@link AccuracyKind#PUBLISHED});</li>
  *   <li>else, inside the source's alpha x resolution grid: interpolation in (ln alpha, ln resolution) between
  *       published points, preferring a line along resolution at a published alpha, then a line along alpha at a
  *       published resolution, then the bilinear cell ({@link AccuracyKind#INTERPOLATED});</li>
- *   <li>else, with at least {@value #MIN_POINTS_FOR_FIT} points: the least-squares line of accuracy against
- *       ln(MACs) ({@link AccuracyKind#FITTED}), flagged extrapolated when alpha, resolution or MACs lie outside
- *       the published range;</li>
+ *   <li>else, with at least {@value #MIN_POINTS_FOR_FIT} points: the slope of the least-squares line of accuracy
+ *       against ln(MACs), applied from the published point that shares the query's alpha or resolution and is
+ *       nearest in ln(MACs) (the "anchored fit"), or the line itself when no point shares either
+ *       ({@link AccuracyKind#FITTED}); flagged extrapolated when alpha, resolution or MACs lie outside the
+ *       published range;</li>
  *   <li>else no value, with the reason ({@link AccuracyKind#NONE}).</li>
  * </ol>
  * Estimates cover the standard architecture (depthwise separable, five 14x14 blocks); other structures get a
@@ -162,14 +164,47 @@ public final class AccuracyEstimator {
             int maxR = grid.stream().mapToInt(p -> p.config().resolution()).max().orElseThrow();
             boolean extrapolated = c.alpha() < minA - 1e-9 || c.alpha() > maxA + 1e-9 || c.resolution() < minR
                     || c.resolution() > maxR || macs < fit.minMacs() || macs > fit.maxMacs();
+            String range = extrapolated ? String.format(Locale.ROOT,
+                    "; extrapolated beyond alpha %s..%s, resolution %d..%d, MACs %.1fM..%.1fM",
+                    MobileNetConfig.fmt(minA), MobileNetConfig.fmt(maxA), minR, maxR, fit.minMacs() / 1e6,
+                    fit.maxMacs() / 1e6) : "";
+            AccuracyPoint anchor = anchor(c, macs);
+            if (anchor != null) {
+                long am = macs(anchor.config());
+                double v = metric.of(anchor) + fit.slope() * (Math.log(macs) - Math.log(am));
+                String method = String.format(Locale.ROOT,
+                        "anchored fit: %s %s %.1f at %.1fM MACs + %.3f ln(MACs ratio), slope from %d %s points,"
+                                + " at %.1fM MACs%s", source.id(), anchor.config().label(), metric.of(anchor),
+                        am / 1e6, fit.slope(), fit.n(), source.id(), macs / 1e6, range);
+                return new Accuracy(v, AccuracyKind.FITTED, extrapolated, source.id(), metric, method, error);
+            }
             String method = String.format(Locale.ROOT,
                     "fit %s = %.2f + %.3f ln(MACs) over %d %s points, at %.1fM MACs%s", metric.id(), fit.intercept(),
-                    fit.slope(), fit.n(), source.id(), macs / 1e6,
-                    extrapolated ? String.format(Locale.ROOT,
-                            "; extrapolated beyond alpha %s..%s, resolution %d..%d, MACs %.1fM..%.1fM",
-                            MobileNetConfig.fmt(minA), MobileNetConfig.fmt(maxA), minR, maxR, fit.minMacs() / 1e6,
-                            fit.maxMacs() / 1e6) : "");
+                    fit.slope(), fit.n(), source.id(), macs / 1e6, range);
             return new Accuracy(fit.at(macs), AccuracyKind.FITTED, extrapolated, source.id(), metric, method, error);
+        }
+
+        /**
+         * The published point sharing the query's alpha or resolution that is nearest in ln(MACs), or null. The
+         * fit's slope is then applied from that point instead of from the fit's intercept: a source's own
+         * neighbour carries what the line through all points misses (accuracy is not a function of MACs alone).
+         */
+        private AccuracyPoint anchor(MobileNetConfig c, long macs) {
+            AccuracyPoint best = null;
+            double bestDist = Double.POSITIVE_INFINITY;
+            for (AccuracyPoint p : grid) {
+                boolean shares = Math.abs(p.config().alpha() - c.alpha()) < 1e-9
+                        || p.config().resolution() == c.resolution();
+                if (!shares) {
+                    continue;
+                }
+                double d = Math.abs(Math.log(macs(p.config())) - Math.log(macs));
+                if (d < bestDist) {
+                    bestDist = d;
+                    best = p;
+                }
+            }
+            return best;
         }
 
         private Accuracy none(String why, LeaveOneOut error) {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,9 +126,7 @@ public final class AccuracyImport {
                 }
                 JsonNode node = mapper.readTree(p);
                 Map<String, String> fields = new LinkedHashMap<>();
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
                 }
                 rows.add(new Row(line, fields));

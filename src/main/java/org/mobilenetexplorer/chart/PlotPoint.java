@@ -30,8 +30,8 @@ public record PlotPoint(double x, double y, String label, Role role, boolean est
         PUBLISHED_LATENCY
     }
 
-    /** The label as drawn: with "est." for estimated values. */
+    /** The label as drawn: "est." for estimated values, "est.*" when extrapolated beyond the published range. */
     public String displayLabel() {
-        return estimated ? label + " est." : label;
+        return estimated ? label + (extrapolated ? " est.*" : " est.") : label;
     }
 }

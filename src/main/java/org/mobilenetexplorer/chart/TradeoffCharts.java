@@ -113,6 +113,10 @@ public final class TradeoffCharts {
         pr.setDefaultItemLabelPaint(Color.DARK_GRAY);
         pr.setDefaultItemLabelGenerator((ds, s, i) -> points.point(s, i).displayLabel());
         pr.setDefaultToolTipGenerator(new PlotPointToolTips());
+        for (int s = 1; s < pointSeries.size(); s++) { // reference series: smaller, coloured labels
+            pr.setSeriesItemLabelFont(s, ChartStyle.ITEM_LABEL.deriveFont(12f));
+            pr.setSeriesItemLabelPaint(s, pr.getSeriesPaint(s));
+        }
 
         XYPlot plot = new XYPlot(points, xAxis, yAxis, pr);
         if (o.paretoFront()) {
@@ -175,11 +179,16 @@ public final class TradeoffCharts {
         lines.add("Accuracy: " + a.source().name() + " [" + a.source().id() + "], " + a.source().metric());
         lines.add("Accuracy source: " + a.source().citation() + (a.estimatorError().available()
                 && a.plottable().stream().anyMatch(p -> p.accuracy().estimated())
-                ? "; estimates (hollow, est.): " + a.estimatorError().summary() : ""));
+                ? "; estimates (hollow, est.): " + a.estimatorError().summary() : "")
+                + (a.plottable().stream().anyMatch(p -> p.accuracy().extrapolated())
+                ? "; est.* = extrapolated beyond the published range" : ""));
         if (a.axis() == CostAxis.LATENCY) {
             LatencyTable l = a.latency();
+            long unstable = a.plottable().stream().filter(p -> !p.latency().stable()).count();
             lines.add("Latency: " + l.backendName() + ", median per image, batch 1, latency on "
-                    + (l.cpu().isBlank() ? "an unrecorded CPU" : l.cpu()) + " (result files in " + l.directory() + ")");
+                    + (l.cpu().isBlank() ? "an unrecorded CPU" : l.cpu()) + " (result files in " + l.directory() + ")"
+                    + (unstable > 0 ? "; " + unstable + " of " + a.plottable().size()
+                    + " measurements flagged unstable by the benchmark" : ""));
         } else {
             lines.add("MACs and params computed by MobileNet Explorer (1 MAC = one multiply-add; FC layer included;"
                     + " batch norm not counted)");
@@ -208,8 +217,10 @@ public final class TradeoffCharts {
         ax.setLog10TickLabelsFlag(false);
         ax.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         if (min < Double.POSITIVE_INFINITY) {
-            // room for the item labels on the right, a little margin on the left
-            ax.setRange(min / 1.5, max * 1.3);
+            // room for the item labels on both sides, as a share of the data's span in decades (labels have a
+            // fixed width in pixels, so a fixed factor is too small for wide spans)
+            double decades = Math.max(Math.log10(max / min), 0.5);
+            ax.setRange(min / Math.pow(10, 0.15 * decades), max * Math.pow(10, 0.14 * decades));
         }
         return ax;
     }
@@ -304,7 +315,11 @@ public final class TradeoffCharts {
         public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
             PlotPoint p = data.point(series, item);
             Integer rank = frontRank.get(p.point());
-            return rank != null && rank % 2 == 0 ? UPPER_LEFT : LOWER_RIGHT;
+            if (rank == null) {
+                return LOWER_RIGHT;
+            }
+            // the most expensive front point has no room on its right
+            return rank % 2 == 0 || rank == frontRank.size() - 1 ? UPPER_LEFT : LOWER_RIGHT;
         }
     }
 
@@ -449,6 +464,7 @@ public final class TradeoffCharts {
         domain.setLabelFont(ChartStyle.AXIS_LABEL);
         NumberAxis range = new NumberAxis("Share of the network (%)");
         range.setRange(0, 105);
+        range.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10));
         style(range);
         BarRenderer r = new BarRenderer();
         r.setBarPainter(new StandardBarPainter());

@@ -13,8 +13,6 @@ import org.mobilenetexplorer.accuracy.AccuracySource;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.preset.PresetEntry;
-import org.mobilenetexplorer.preset.PresetException;
-import org.mobilenetexplorer.preset.PresetLoader;
 import org.mobilenetexplorer.tradeoff.Candidate;
 import org.mobilenetexplorer.tradeoff.CostAxis;
 import org.mobilenetexplorer.tradeoff.LatencyTable;
@@ -29,8 +27,10 @@ public final class TradeoffOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "FILE", description = "Preset JSON with the configurations to compare.")
-    Path preset;
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "Preset JSON with the configurations to compare (or a bundled preset by name, e.g."
+                    + " slim-grid-16).")
+    String preset;
 
     @Option(names = "--x", paramLabel = "latency|macs|params", defaultValue = "macs",
             description = "Cost axis. Default: ${DEFAULT-VALUE}.")
@@ -82,16 +82,12 @@ public final class TradeoffOptions {
             }
             return List.of();
         }
-        try {
-            Preset p = PresetLoader.load(preset);
-            List<Candidate> out = new ArrayList<>();
-            for (PresetEntry e : p.configs()) {
-                out.add(new Candidate(e.config()));
-            }
-            return out;
-        } catch (PresetException e) {
-            throw new UserInputException(e.getMessage(), e);
+        Preset p = AnalyzeCommand.loadPreset(preset);
+        List<Candidate> out = new ArrayList<>();
+        for (PresetEntry e : p.configs()) {
+            out.add(new Candidate(e.config()));
         }
+        return out;
     }
 
     /** The accuracy estimator of the chosen source and metric (importing --accuracy-file first). */

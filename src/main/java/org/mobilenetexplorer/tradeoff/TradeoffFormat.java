@@ -132,8 +132,9 @@ public final class TradeoffFormat {
         root.put("accuracySource", src);
         LeaveOneOut loo = a.estimatorError();
         Map<String, Object> est = new LinkedHashMap<>();
-        est.put("method", "published value; else interpolation in (ln alpha, ln resolution) inside the grid; else"
-                + " least-squares fit of accuracy vs ln(MACs); see docs/decisions/003-accuracy-estimator.md");
+        est.put("method", "published value; else interpolation in (ln alpha, ln resolution) inside the grid; else the"
+                + " slope of the least-squares line of accuracy vs ln(MACs) from the nearest published point on the same"
+                + " alpha or resolution (anchored fit); see docs/decisions/005-accuracy-estimator.md");
         est.put("leaveOneOutN", loo.n());
         est.put("leaveOneOutMae", loo.available() ? loo.mae() : null);
         est.put("leaveOneOutMax", loo.available() ? loo.max() : null);

@@ -59,14 +59,35 @@ class AccuracyEstimatorTest {
 
     @Test
     void leaveOneOutErrorOnTheTfSlimGrid() {
-        // independently computed (numpy) for this exact procedure: MAE 1.0114, max 3.7166 (at 1.0-224, by the fit)
+        // independently computed (numpy) for this exact procedure: MAE 0.669, max 1.803 (at 0.5-128, anchored fit
+        // from 0.5-160); the plain ln(MACs) fit instead of the anchored one gives MAE 1.01, max 3.72
         LeaveOneOut loo = new AccuracyEstimator(CATALOG.source("tf-slim-2018"), AccuracyMetric.TOP1).error();
         assertEquals(16, loo.n());
         assertEquals(0, loo.skipped());
-        assertEquals(1.01, loo.mae(), 0.01);
-        assertEquals(3.72, loo.max(), 0.01);
-        assertEquals("LOO MAE 1.01, max 3.72 pts (n=16)", loo.summary());
-        assertEquals("1.0-224", loo.worstLabel());
+        assertEquals(0.669, loo.mae(), 0.001);
+        assertEquals(1.803, loo.max(), 0.001);
+        assertEquals("LOO MAE 0.67, max 1.80 pts (n=16)", loo.summary());
+        assertEquals("0.5-128", loo.worstLabel());
+    }
+
+    @Test
+    void edgeOfTheGridUsesTheFitSlopeFromThePublishedNeighbour() {
+        // 0.25-128 left out: no enclosing rectangle (128 is the smallest resolution left at alpha 0.25), so the
+        // fit's slope is applied from 0.25-160 (45.5), the nearest published point with the same alpha
+        AccuracySource full = CATALOG.source("tf-slim-2018");
+        List<AccuracyPoint> rest = new ArrayList<>(full.points());
+        rest.removeIf(p -> p.config().alpha() == 0.25 && p.config().resolution() == 128);
+        AccuracyEstimator e = new AccuracyEstimator(new AccuracySource("x", "x", "", "", "", rest),
+                AccuracyMetric.TOP1);
+        Accuracy a = e.estimate(new MobileNetConfig(0.25, 128));
+        assertEquals(AccuracyKind.FITTED, a.kind());
+        assertTrue(a.method().contains("anchored fit: x 0.25-160 45.5"), a.method());
+        double slope = e.fit().orElseThrow().slope();
+        double expected = 45.5 + slope * Math.log(AccuracyEstimator.macs(new MobileNetConfig(0.25, 128))
+                / (double) AccuracyEstimator.macs(new MobileNetConfig(0.25, 160)));
+        assertEquals(expected, a.value(), 1e-9);
+        assertTrue(a.extrapolated()); // 13.6M MACs is below the remaining points' smallest (21.1M)
+        assertTrue(Math.abs(a.value() - 41.5) < 1.803);
     }
 
     @Test
