@@ -36,7 +36,7 @@ final class CompareView extends BorderPane {
 
         ListView<MobileNetConfig> pinned = new ListView<>(vm.pinned());
         pinned.setId("pinned-list");
-        pinned.setPrefWidth(125);
+        pinned.setPrefWidth(140);
         pinned.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(MobileNetConfig c, boolean empty) {
@@ -100,7 +100,7 @@ final class CompareView extends BorderPane {
 
     private static void columns(TableView<CompareRow> table, CompareViewModel vm, String first, String tooltip) {
         table.getColumns().clear();
-        TableColumn<CompareRow, String> name = ExploreView.text(first, tooltip, CompareRow::metric, 165);
+        TableColumn<CompareRow, String> name = ExploreView.text(first, tooltip, CompareRow::metric, 150);
         table.getColumns().add(name);
         for (int i = 0; i < vm.pinned().size(); i++) {
             int index = i;

@@ -102,12 +102,12 @@ final class ExploreView extends BorderPane {
         TableView<PublishedRow> pub = new TableView<>(vm.publishedRows());
         pub.setId("published-table");
         pub.setPlaceholder(new Label("No published figures for this configuration."));
-        pub.getColumns().add(text("Source", "Who published the figure", PublishedRow::source, 200));
-        pub.getColumns().add(text("MACs [M]", "Printed million multiply-adds", PublishedRow::macs, 82));
+        pub.getColumns().add(text("Source", "Who published the figure", PublishedRow::source, 172));
+        pub.getColumns().add(text("MACs [M]", "Printed million multiply-adds", PublishedRow::macs, 76));
         pub.getColumns().add(text("Params [M]", "Printed million parameters", PublishedRow::params, 92));
-        pub.getColumns().add(text("Top-1 [%]", "Printed ImageNet top-1 accuracy", PublishedRow::top1, 84));
+        pub.getColumns().add(text("Top-1 [%]", "Printed ImageNet top-1 accuracy", PublishedRow::top1, 76));
         pub.getColumns().add(text("Our arithmetic", "Does our exact count reproduce the printed MACs and params"
-                + " to the printed precision?", PublishedRow::check, 260));
+                + " to the printed precision?", PublishedRow::check, 250));
         pub.getColumns().add(text("Notes", "The reference data's notes (misprints, caveats)", PublishedRow::notes,
                 300));
         pub.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
@@ -124,7 +124,7 @@ final class ExploreView extends BorderPane {
         pubBox.setPadding(new Insets(4, 0, 0, 0));
 
         SplitPane bottom = new SplitPane(viewer, pubBox);
-        bottom.setDividerPositions(0.36);
+        bottom.setDividerPositions(0.3);
         SplitPane center = new SplitPane(table, bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
