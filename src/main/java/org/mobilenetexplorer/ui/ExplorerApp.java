@@ -54,6 +54,12 @@ public final class ExplorerApp extends Application {
             window = show(stage, settings, executor, null);
         }
         shots.ifPresent(dir -> new ScreenshotTour(stage, window, dir).start());
+        // a bug in a handler must not end the session: report it and go on
+        MainViewModel main = window.main();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            e.printStackTrace();
+            Platform.runLater(() -> main.reportStatus("Unexpected error (" + t.getName() + "): " + e));
+        });
     }
 
     @Override
