@@ -87,6 +87,7 @@ final class ExploreView extends BorderPane {
         JFreeChart chart = Charts.shareBars("Shares by layer kind", null, shares,
                 PlotOrientation.HORIZONTAL, false);
         ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 1);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("shares-chart");
         viewer.setMinSize(200, 180);
@@ -124,7 +125,7 @@ final class ExploreView extends BorderPane {
         pubBox.setPadding(new Insets(4, 0, 0, 0));
 
         SplitPane bottom = new SplitPane(viewer, pubBox);
-        bottom.setDividerPositions(0.3);
+        bottom.setDividerPositions(0.34);
         SplitPane center = new SplitPane(table, bottom);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
