@@ -33,15 +33,15 @@ final class PublishedCheck {
         } else if (macsOk && paramsOk) {
             check = "matches ours";
         } else if (!macsOk) {
-            check = "differs: ours " + Formats.fixed(ours.macs() / 1e6, 2) + " M MACs";
+            check = "ours " + Formats.fixed(ours.macs() / 1e6, 2) + " M MACs";
         } else {
-            check = "params differ: ours " + Formats.fixed(ours.weights() / 1e6, 2) + " M weights";
+            check = "ours " + Formats.fixed(ours.weights() / 1e6, 2) + " M weights";
         }
         String notes = f.notes() == null ? "" : f.notes();
         for (KnownMisprint k : known) {
             if ((!macsOk && k.explains(f, PublishedQuantity.MILLION_MACS))
                     || (!paramsOk && k.explains(f, PublishedQuantity.MILLION_PARAMS))) {
-                check = ("convention".equals(k.type()) ? "counted another way: " : "known misprint: ") + check;
+                check = ("convention".equals(k.type()) ? "other convention; " : "known misprint; ") + check;
                 notes = k.explanation() + (notes.isEmpty() ? "" : " | " + notes);
                 break;
             }
