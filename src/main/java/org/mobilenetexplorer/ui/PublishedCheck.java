@@ -38,13 +38,18 @@ final class PublishedCheck {
             check = "ours " + Formats.fixed(ours.weights() / 1e6, 2) + " M weights";
         }
         String notes = f.notes() == null ? "" : f.notes();
+        boolean explained = false;
         for (KnownMisprint k : known) {
             if ((!macsOk && k.explains(f, PublishedQuantity.MILLION_MACS))
                     || (!paramsOk && k.explains(f, PublishedQuantity.MILLION_PARAMS))) {
                 check = ("convention".equals(k.type()) ? "other convention; " : "known misprint; ") + check;
                 notes = k.explanation() + (notes.isEmpty() ? "" : " | " + notes);
+                explained = true;
                 break;
             }
+        }
+        if (!explained && f.millionMacs() != null && !(macsOk && paramsOk)) {
+            check = "differs; " + check;
         }
         String table = f.sourceText() == null ? "" : f.sourceText().replaceAll(".*\\b(Table\\s*\\d+)$", "$1");
         String source = table.startsWith("Table") ? sourceName + ", " + table : sourceName;
