@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             ExportOnnxCommand.class,
             VerifyCommand.class,
+            BenchCommand.class,
+            SweepCommand.class,
+            TradeoffCommand.class,
+            ChartCommand.class,
         })
 public final class MainCommand implements Runnable {
 

@@ -1,0 +1,131 @@
+package org.mobilenetexplorer.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the CPU is, from {@code /proc/cpuinfo} on Linux (elsewhere: os.arch and the JVM's processor count only).
+ *
+ * @param model        model name
+ * @param logicalCores logical cores the JVM sees
+ * @param simd         SIMD-relevant flags present, e.g. [avx, avx2, avx512f, fma, sse4_2]
+ * @param mhz          current clock in MHz as reported ("cpu MHz" of the first processor); NaN when unknown
+ */
+public record CpuInfo(String model, int logicalCores, List<String> simd, double mhz) {
+
+    /** Flags worth recording: the vector extensions a backend's kernels may use. */
+    private static final Set<String> SIMD_FLAGS = Set.of("sse", "sse2", "sse3", "ssse3", "sse4_1", "sse4_2", "avx",
+            "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512_vnni", "avx512_bf16",
+            "amx_tile", "amx_bf16", "neon", "asimd", "sve");
+
+    public CpuInfo {
+        simd = List.copyOf(simd);
+    }
+
+    /** Probes this machine. */
+    public static CpuInfo detect() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Path proc = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(proc)) {
+            try {
+                return parse(Files.readAllLines(proc), cores);
+            } catch (IOException e) {
+                // fall through to what the JVM knows
+            }
+        }
+        return new CpuInfo(System.getProperty("os.arch", "unknown"), cores, List.of(), Double.NaN);
+    }
+
+    /** Parses {@code /proc/cpuinfo} lines (first processor block). */
+    static CpuInfo parse(List<String> lines, int logicalCores) {
+        String model = null;
+        double mhz = Double.NaN;
+        Set<String> flags = new TreeSet<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            switch (key) {
+                case "model name", "hardware", "cpu model" -> {
+                    if (model == null) {
+                        model = value;
+                    }
+                }
+                case "cpu mhz" -> {
+                    if (Double.isNaN(mhz)) {
+                        try {
+                            mhz = Double.parseDouble(value);
+                        } catch (NumberFormatException e) {
+                            mhz = Double.NaN;
+                        }
+                    }
+                }
+                case "flags", "features" -> {
+                    if (flags.isEmpty()) {
+                        for (String f : value.split("\\s+")) {
+                            if (SIMD_FLAGS.contains(f)) {
+                                flags.add(f);
+                            }
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return new CpuInfo(model == null ? System.getProperty("os.arch", "unknown") : model, logicalCores,
+                new ArrayList<>(flags), mhz);
+    }
+
+    public boolean has(String flag) {
+        return simd.contains(flag);
+    }
+
+    /**
+     * The estimated FP32 FMA peak of {@code threads} threads: vector lanes (16 with AVX-512F, 8 with AVX2+FMA or
+     * AVX, 4 with SSE/NEON) x 2 FMA units per core (assumed) x threads (at most the logical cores) x the reported
+     * clock. An upper-bound estimate: hyper-threads share FMA units, some CPUs split 512-bit FMAs in two halves,
+     * and the reported clock is not the all-core turbo.
+     */
+    public PeakEstimate fmaPeak(int threads) {
+        int used = Math.min(Math.max(threads, 1), logicalCores);
+        int lanes;
+        String isa;
+        if (has("avx512f")) {
+            lanes = 16;
+            isa = "AVX-512F";
+        } else if (has("avx2") && has("fma")) {
+            lanes = 8;
+            isa = "AVX2+FMA";
+        } else if (has("avx")) {
+            lanes = 8;
+            isa = "AVX, no FMA: mul + add counted as one MAC";
+        } else if (has("sse2") || has("neon") || has("asimd")) {
+            lanes = 4;
+            isa = has("sse2") ? "SSE2" : "NEON";
+        } else {
+            return new PeakEstimate(Double.NaN, "unknown: no SIMD flags in /proc/cpuinfo");
+        }
+        if (!(mhz > 0)) {
+            return new PeakEstimate(Double.NaN, "unknown: no clock in /proc/cpuinfo (" + isa + ")");
+        }
+        final int fmaUnits = 2;
+        double ghz = mhz / 1000.0;
+        double peak = lanes * fmaUnits * used * ghz;
+        String method = String.format(Locale.ROOT,
+                "estimate: %d FP32 lanes (%s) x %d FMA units/core (assumed) x %d threads x %.2f GHz ('cpu MHz' in "
+                        + "/proc/cpuinfo) = %.1f GMAC/s; an upper bound (SMT siblings share FMA units, some CPUs "
+                        + "run 512-bit FMAs at half rate)",
+                lanes, isa, fmaUnits, used, ghz, peak);
+        return new PeakEstimate(peak, method);
+    }
+}

@@ -1,0 +1,304 @@
+package org.mobilenetexplorer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mobilenetexplorer.model.NetworkStats;
+
+/**
+ * Runs each benchmark in a fresh worker JVM (JMH's forking): the same java binary and class path, the
+ * {@link BenchmarkWorker} main class (class path in {@code CLASSPATH}), an -Xmx sized by {@link MemoryGuard}, and native settings in the worker's
+ * environment before any native library loads: {@code OMP_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS},
+ * {@code MKL_NUM_THREADS} = the benchmark's threads, {@code OMP_WAIT_POLICY=PASSIVE} (unless the caller's
+ * environment sets one), the native variant as system property {@value #NATIVE_VARIANT_PROPERTY}, then the
+ * backend's own {@link WorkerProcessSettings}. A crash, an out-of-memory error or a timeout of the worker becomes a
+ * {@link BenchmarkOutcome.Failed} with the exit code and the worker's last output lines; cancelling kills it.
+ */
+public final class ForkedRunner implements BenchmarkRunner {
+    /** System property carrying the requested native variant into the worker. */
+    public static final String NATIVE_VARIANT_PROPERTY = "mobilenet.explorer.nativeVariant";
+    /** Allowance for JVM start, native library loading and network build, on top of the protocol's bounds. */
+    public static final Duration DEFAULT_STARTUP_ALLOWANCE = Duration.ofSeconds(120);
+
+    private static final int TAIL_LINES = 12;
+
+    private final String javaExecutable;
+    private final String classPath;
+    private final List<String> extraJvmOptions;
+    private final Duration startupAllowance;
+    private final Map<String, WorkerProcessSettings> processSettings;
+
+    /** This JVM's java binary and class path, the registered {@link WorkerProcessSettings}. */
+    public ForkedRunner() {
+        this(currentJava(), System.getProperty("java.class.path"), List.of(), DEFAULT_STARTUP_ALLOWANCE);
+    }
+
+    public ForkedRunner(String javaExecutable, String classPath, List<String> extraJvmOptions,
+                        Duration startupAllowance) {
+        this.javaExecutable = javaExecutable;
+        this.classPath = classPath;
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
+        this.startupAllowance = startupAllowance;
+        Map<String, WorkerProcessSettings> s = new LinkedHashMap<>();
+        for (WorkerProcessSettings w : ServiceLoader.load(WorkerProcessSettings.class)) {
+            s.put(w.backendId(), w);
+        }
+        this.processSettings = Map.copyOf(s);
+    }
+
+    static String currentJava() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * The longest a worker may take: start-up allowance + warm-up and measurement (each capped by maxTime) + the
+     * profile (allowed maxTime again).
+     */
+    public Duration timeout(ProtocolSettings p) {
+        return startupAllowance.plusMillis(3 * p.maxTimeMs());
+    }
+
+    /** The worker command line (without the two file arguments). */
+    List<String> command(BenchmarkRequest request, MemoryEstimate memory) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable);
+        cmd.add("-Xmx" + memory.workerHeapBytes() / (1024 * 1024) + "m");
+        cmd.add("-XX:+UseSerialGC"); // no concurrent GC threads competing with the benchmark's threads
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.add("-Djava.awt.headless=true");
+        String results = System.getProperty(ResultStore.DIRECTORY_PROPERTY);
+        if (results != null) {
+            cmd.add("-D" + ResultStore.DIRECTORY_PROPERTY + "=" + results);
+        }
+        if (!request.protocol().nativeVariant().isEmpty()) {
+            cmd.add("-D" + NATIVE_VARIANT_PROPERTY + "=" + request.protocol().nativeVariant());
+        }
+        WorkerProcessSettings s = processSettings.get(request.backend());
+        if (s != null) {
+            cmd.addAll(s.jvmOptions(request.protocol(), memory));
+        }
+        cmd.addAll(extraJvmOptions);
+        // the class path goes through the CLASSPATH variable (see environment()): ONNX Runtime 1.29 crashed
+        // (SIGSEGV) in JVMs whose command line was longer than about 4 KB
+        cmd.add(BenchmarkWorker.class.getName());
+        return cmd;
+    }
+
+    /** The worker's environment changes. */
+    Map<String, String> environment(BenchmarkRequest request) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CLASSPATH", classPath);
+        String threads = Integer.toString(request.protocol().toBackendOptions().effectiveThreads());
+        env.put("OMP_NUM_THREADS", threads);
+        env.put("OPENBLAS_NUM_THREADS", threads);
+        env.put("MKL_NUM_THREADS", threads);
+        String wait = System.getenv("OMP_WAIT_POLICY");
+        env.put("OMP_WAIT_POLICY", wait != null && !wait.isBlank() ? wait : "PASSIVE");
+        WorkerProcessSettings s = processSettings.get(request.backend());
+        if (s != null) {
+            env.putAll(s.environment(request.protocol()));
+        }
+        return env;
+    }
+
+    @Override
+    public BenchmarkOutcome run(BenchmarkRequest request, BenchmarkListener listener, CancellationToken cancel) {
+        MemoryEstimate memory = MemoryGuard.estimate(NetworkStats.of(request.config()), request.protocol().batch());
+        Optional<String> refusal = MemoryGuard.refusal(memory, MemoryGuard.availableBytes(), request.label());
+        if (refusal.isPresent()) {
+            return failed(request, refusal.get(), listener);
+        }
+        if (cancel.isCancelled()) {
+            return done(new BenchmarkOutcome.Cancelled(request), listener);
+        }
+        Path dir = null;
+        Process process = null;
+        try {
+            dir = Files.createTempDirectory("mnx-bench-");
+            Path requestFile = dir.resolve("request.json");
+            Path resultFile = dir.resolve("result.json");
+            Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(request));
+            List<String> cmd = command(request, memory);
+            cmd.add(requestFile.toString());
+            cmd.add(resultFile.toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(environment(request));
+            process = pb.start();
+            Process p = process;
+            cancel.onCancel(() -> kill(p));
+            Tail tail = new Tail();
+            AtomicReference<String> failure = new AtomicReference<>();
+            Thread out = pump(p.getInputStream(), line -> onLine(line, request, listener, failure, tail), "stdout");
+            Thread err = pump(p.getErrorStream(), tail::add, "stderr");
+            Duration timeout = timeout(request.protocol());
+            boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
+                kill(p);
+            }
+            out.join(5_000);
+            err.join(5_000);
+            if (cancel.isCancelled()) {
+                return done(new BenchmarkOutcome.Cancelled(request), listener);
+            }
+            if (!exited) {
+                return failed(request, "the worker timed out after " + timeout.toSeconds()
+                        + " s and was killed" + tail.describe(), listener);
+            }
+            int code = p.exitValue();
+            if (code == 130 || code == 143) {
+                // Ctrl-C in a terminal signals the worker too, often before our own shutdown hook cancels
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (!cancel.isCancelled() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                if (cancel.isCancelled()) {
+                    return done(new BenchmarkOutcome.Cancelled(request), listener);
+                }
+            }
+            if (code == 0 && Files.exists(resultFile)) {
+                BenchmarkResult result = ResultStore.read(resultFile);
+                return done(new BenchmarkOutcome.Completed(request, result), listener);
+            }
+            return failed(request, describeExit(code, failure.get(), memory, tail), listener);
+        } catch (InterruptedException e) {
+            if (process != null) {
+                kill(process);
+            }
+            Thread.currentThread().interrupt();
+            return done(new BenchmarkOutcome.Cancelled(request), listener);
+        } catch (IOException | ResultFileException e) {
+            if (process != null) {
+                kill(process);
+            }
+            return failed(request, "cannot run the worker: " + e.getMessage(), listener);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    static String describeExit(int code, String failure, MemoryEstimate memory, Tail tail) {
+        if (failure != null) {
+            return failure;
+        }
+        String heap = "-Xmx" + memory.workerHeapBytes() / (1024 * 1024) + "m";
+        if (code == BenchmarkWorker.EXIT_OOM || tail.contains("OutOfMemoryError")) {
+            return "the worker ran out of memory (" + heap + ", exit code " + code + ")" + tail.describe();
+        }
+        if (code > 128) {
+            return "the worker crashed: killed by signal " + (code - 128) + " (exit code " + code
+                    + (code == 134 ? ", SIGABRT: a native library aborted" : code == 139
+                    ? ", SIGSEGV: a native library crashed" : "") + ")" + tail.describe();
+        }
+        return "the worker exited with code " + code + " without a result" + tail.describe();
+    }
+
+    private static void onLine(String line, BenchmarkRequest request, BenchmarkListener listener,
+                               AtomicReference<String> failure, Tail tail) {
+        if (!line.startsWith(BenchmarkWorker.PREFIX)) {
+            tail.add(line);
+            return;
+        }
+        try {
+            JsonNode e = EVENTS.readTree(line.substring(BenchmarkWorker.PREFIX.length()));
+            switch (e.path("e").asText()) {
+                case "phase" -> listener.phaseStarted(request, Phase.valueOf(e.get("phase").asText()));
+                case "run" -> listener.runFinished(request, Phase.valueOf(e.get("phase").asText()),
+                        e.get("i").asInt(), e.get("ms").asDouble());
+                case "failed" -> failure.set(e.get("message").asText());
+                default -> {
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            tail.add(line);
+        }
+    }
+
+    private static final ObjectMapper EVENTS = new ObjectMapper();
+
+    private static Thread pump(InputStream in, java.util.function.Consumer<String> sink, String name) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                // the worker died: its exit code tells the story
+            }
+        }, "benchmark-worker-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Kills the worker and anything it started. */
+    static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static BenchmarkOutcome failed(BenchmarkRequest request, String message, BenchmarkListener listener) {
+        listener.failed(request, message);
+        return done(new BenchmarkOutcome.Failed(request, message), listener);
+    }
+
+    private static BenchmarkOutcome done(BenchmarkOutcome o, BenchmarkListener listener) {
+        listener.configurationDone(o);
+        return o;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var s = Files.list(dir)) {
+            for (Path f : s.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+
+    /** The last lines a worker printed (stdout non-event lines and stderr), for failure messages. */
+    static final class Tail {
+        private final Deque<String> lines = new ArrayDeque<>();
+
+        synchronized void add(String line) {
+            if (line.isBlank()) {
+                return;
+            }
+            lines.addLast(line.strip());
+            while (lines.size() > TAIL_LINES) {
+                lines.removeFirst();
+            }
+        }
+
+        synchronized boolean contains(String s) {
+            return lines.stream().anyMatch(l -> l.contains(s));
+        }
+
+        synchronized String describe() {
+            return lines.isEmpty() ? "" : "; last output: " + String.join(" | ", lines);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.mobilenetexplorer.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Benchmark results on disk: one JSON file per run, {@code <id>.json}, written atomically. Loading validates
+ * each file and skips (with file name and reason) anything corrupted, foreign or of another schema version.
+ */
+public final class ResultStore {
+    /** System property that overrides {@link #defaultDirectory()}. */
+    public static final String DIRECTORY_PROPERTY = "mobilenet.explorer.results";
+    /** Environment variable that overrides {@link #defaultDirectory()} (after the system property). */
+    public static final String DIRECTORY_ENV = "MOBILENET_EXPLORER_RESULTS";
+
+    private static final ObjectMapper MAPPER = ResultJson.mapper();
+
+    private final Path directory;
+
+    public ResultStore(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /** A store in {@link #defaultDirectory()}. */
+    public static ResultStore atDefault() {
+        return new ResultStore(defaultDirectory());
+    }
+
+    /**
+     * {@code ~/.mobilenet-explorer/results}, unless the system property {@value #DIRECTORY_PROPERTY} or the
+     * environment variable {@value #DIRECTORY_ENV} names another directory.
+     */
+    public static Path defaultDirectory() {
+        String prop = System.getProperty(DIRECTORY_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv(DIRECTORY_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".mobilenet-explorer", "results");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Saves {@code result} as {@code <directory>/<id>.json} (atomically) and returns the file. */
+    public Path save(BenchmarkResult result) throws IOException {
+        Path file = directory.resolve(fileName(result));
+        write(result, file);
+        return file;
+    }
+
+    /** The file name a result is saved under. */
+    public static String fileName(BenchmarkResult result) {
+        return result.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
+
+    /** Writes one result to {@code file} atomically (temp file in the same directory, then ATOMIC_MOVE). */
+    public static void write(BenchmarkResult result, Path file) throws IOException {
+        byte[] json = MAPPER.writeValueAsBytes(result);
+        AtomicFiles.write(file, json);
+    }
+
+    /** The JSON text of a result. */
+    public static String toJson(BenchmarkResult result) {
+        try {
+            return MAPPER.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise result " + result.id(), e);
+        }
+    }
+
+    /** Reads and validates one result file. */
+    public static BenchmarkResult read(Path file) throws ResultFileException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ResultFileException(file, "no such file");
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot read: " + e.getMessage());
+        }
+        return parse(file, bytes);
+    }
+
+    static BenchmarkResult parse(Path file, byte[] bytes) throws ResultFileException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new ResultFileException(file, "not valid JSON: " + firstLine(e));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ResultFileException(file, "not a benchmark result: the top level is not a JSON object");
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !root.has("latencyMs") || !root.has("samplesMs")) {
+            throw new ResultFileException(file,
+                    "not a benchmark result: schemaVersion, latencyMs or samplesMs missing");
+        }
+        if (!version.isInt() || version.asInt() != BenchmarkResult.SCHEMA_VERSION) {
+            throw new ResultFileException(file, "schemaVersion = " + version + ": this build reads version "
+                    + BenchmarkResult.SCHEMA_VERSION);
+        }
+        BenchmarkResult r;
+        try {
+            r = MAPPER.treeToValue(root, BenchmarkResult.class);
+        } catch (JsonMappingException e) {
+            throw new ResultFileException(file, describe(e));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ResultFileException(file, firstLine(e));
+        }
+        LatencyStatistics recomputed = LatencyStatistics.of(r.samplesMs());
+        if (!close(recomputed.median(), r.latencyMs().median()) || !close(recomputed.mean(), r.latencyMs().mean())) {
+            throw new ResultFileException(file, "latencyMs.median = " + r.latencyMs().median()
+                    + " does not match samplesMs (median " + recomputed.median() + ")");
+        }
+        return r;
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+    }
+
+    private static String describe(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce("", String::concat);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root instanceof JsonMappingException jm ? jm.getOriginalMessage() : root.getMessage();
+        String first = msg == null ? root.getClass().getSimpleName() : msg.lines().findFirst().orElse("");
+        if (first.startsWith("Missing creator property") || first.startsWith("Null value for creator property")) {
+            first = "missing";
+        }
+        return (path.isEmpty() ? "" : path.substring(path.startsWith(".") ? 1 : 0) + ": ") + first;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e instanceof JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+    }
+
+    /** Loads every {@code *.json} in this store's directory. */
+    public LoadReport loadAll() {
+        return loadAll(directory);
+    }
+
+    /**
+     * Loads every {@code *.json} file in {@code dir} (not recursive), sorted by id (time). Files that fail
+     * validation are listed in {@link LoadReport#skipped()} with the reason; a missing directory is empty.
+     */
+    public static LoadReport loadAll(Path dir) {
+        List<BenchmarkResult> good = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return new LoadReport(good, skipped);
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : ds) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                    files.add(p);
+                }
+            }
+        } catch (IOException e) {
+            skipped.add(new SkippedFile(dir, "cannot list directory: " + e.getMessage()));
+            return new LoadReport(good, skipped);
+        }
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        for (Path f : files) {
+            try {
+                good.add(read(f));
+            } catch (ResultFileException e) {
+                skipped.add(new SkippedFile(f, e.reason()));
+            } catch (RuntimeException e) {
+                skipped.add(new SkippedFile(f, "unexpected content: " + e));
+            }
+        }
+        good.sort(Comparator.comparing(BenchmarkResult::id));
+        return new LoadReport(good, skipped);
+    }
+
+    /**
+     * What {@link #loadAll} found.
+     *
+     * @param results the valid results, sorted by id
+     * @param skipped the files skipped, with reasons
+     */
+    public record LoadReport(List<BenchmarkResult> results, List<SkippedFile> skipped) {
+        public LoadReport {
+            results = List.copyOf(results);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * A file {@link #loadAll} did not load.
+     *
+     * @param file   the file
+     * @param reason why, e.g. "latencyMs.median: missing"
+     */
+    public record SkippedFile(Path file, String reason) {
+        /** {@code name: reason} */
+        @Override
+        public String toString() {
+            return file.getFileName() + ": " + reason;
+        }
+    }
+}

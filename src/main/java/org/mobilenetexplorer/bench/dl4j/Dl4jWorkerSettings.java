@@ -1,0 +1,41 @@
+package org.mobilenetexplorer.bench.dl4j;
+
+import java.util.List;
+import java.util.Map;
+import org.mobilenetexplorer.bench.MemoryEstimate;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.WorkerProcessSettings;
+
+/**
+ * Hands {@link Dl4jProcessSettings#tuned(int)} to the benchmark engine's forked worker, plus JavaCPP's off-heap
+ * limits sized from the memory estimate (JavaCPP's default limit is the -Xmx, far too small for native
+ * activations). A requested native variant ({@code --native-variant onednn-avx2}, {@code avx2}, or {@code plain}
+ * for none) replaces the tuned one.
+ */
+public final class Dl4jWorkerSettings implements WorkerProcessSettings {
+    private static final long GB = 1024L * 1024L * 1024L;
+
+    @Override
+    public String backendId() {
+        return Dl4jBackend.ID;
+    }
+
+    @Override
+    public Map<String, String> environment(ProtocolSettings settings) {
+        return Dl4jProcessSettings.tuned(settings.threads()).environment();
+    }
+
+    @Override
+    public List<String> jvmOptions(ProtocolSettings settings, MemoryEstimate memory) {
+        Map<String, String> props = new java.util.LinkedHashMap<>(
+                Dl4jProcessSettings.tuned(settings.threads()).systemProperties());
+        String v = settings.nativeVariant();
+        if (!v.isEmpty()) {
+            props.put(Dl4jProcessSettings.PLATFORM_EXTENSION, v.equals("plain") ? "" : v.startsWith("-") ? v : "-" + v);
+        }
+        long maxBytes = Math.max(2 * memory.totalBytes(), GB);
+        props.put("org.bytedeco.javacpp.maxbytes", Long.toString(maxBytes));
+        props.put("org.bytedeco.javacpp.maxphysicalbytes", Long.toString(maxBytes + memory.workerHeapBytes() + GB));
+        return props.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    }
+}

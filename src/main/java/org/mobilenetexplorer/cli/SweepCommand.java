@@ -1,0 +1,253 @@
+package org.mobilenetexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.BenchmarkListener;
+import org.mobilenetexplorer.bench.BenchmarkOutcome;
+import org.mobilenetexplorer.bench.BenchmarkRequest;
+import org.mobilenetexplorer.bench.ForkedRunner;
+import org.mobilenetexplorer.bench.InProcessRunner;
+import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.bench.SweepProgress;
+import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.model.InvalidConfigException;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.preset.Preset;
+import org.mobilenetexplorer.preset.PresetEntry;
+import org.mobilenetexplorer.preset.PresetException;
+import org.mobilenetexplorer.preset.PresetLoader;
+import org.mobilenetexplorer.preset.Presets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: many configurations (a preset or an alpha x resolution grid) on one or more backends, one worker JVM
+ * each, strictly one after another. Every result is saved the moment it completes, so Ctrl-C (which cancels and
+ * kills the running worker) keeps all finished results. A progress bar with ETA on stderr, a table on stdout.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Benchmark many configurations: --preset FILE, or a grid --alphas A,... --resolutions PX,....",
+            "Each result is saved as JSON in --out DIR as soon as it completes; Ctrl-C keeps every finished result."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "A preset JSON file, or the name of a bundled preset (e.g. slim-grid-16).")
+    String preset;
+
+    @Option(names = "--alphas", paramLabel = "A,...", split = ",",
+            description = "Grid of width multipliers, e.g. 1.0,0.75,0.5,0.25 (with --resolutions).")
+    List<String> alphas;
+
+    @Option(names = "--resolutions", paramLabel = "PX,...", split = ",",
+            description = "Grid of resolutions, e.g. 224,192,160,128 (with --alphas).")
+    List<String> resolutions;
+
+    @Mixin
+    ProtocolOptions protocol;
+
+    @Option(names = "--backend", paramLabel = "ID[,ID...]", split = ",", defaultValue = "onnxruntime",
+            description = "Backends, each runs every configuration. Default: ${DEFAULT-VALUE}.")
+    List<String> backends;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory. Default: "
+            + "~/.mobilenet-explorer/results (or -D" + ResultStore.DIRECTORY_PROPERTY + ").")
+    Path outDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<MobileNetConfig> configs = configs();
+        List<String> ids = backends.stream().map(b -> BenchCommand.checkBackend("--backend", b)).toList();
+        ProtocolSettings settings = protocol.toSettings();
+        List<BenchmarkRequest> requests = new ArrayList<>();
+        for (String id : ids) {
+            for (MobileNetConfig c : configs) {
+                requests.add(new BenchmarkRequest(c, id, settings));
+            }
+        }
+        Path dir = outDir != null ? outDir : ResultStore.defaultDirectory();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("--out " + dir + ": is a file (give a directory)");
+        }
+        ResultStore store = new ResultStore(dir);
+        List<String> saveErrors = new ArrayList<>();
+        ProgressBar bar = new ProgressBar(stderr, System.console() != null, requests.size());
+        BenchmarkListener saver = new BenchmarkListener() {
+            @Override
+            public void configurationDone(BenchmarkOutcome outcome) {
+                if (outcome instanceof BenchmarkOutcome.Completed c) {
+                    try {
+                        store.save(c.result());
+                    } catch (IOException e) {
+                        saveErrors.add(c.result().id() + ": " + e.getMessage());
+                    }
+                }
+            }
+        };
+        stderr.println("sweep: " + requests.size() + " benchmark(s), results in " + dir.toAbsolutePath());
+        try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
+                : new ForkedRunner());
+             Interruption interruption = new Interruption(engine)) {
+            SweepReport report = engine.sweep(requests, BenchmarkListener.composite(saver, bar));
+            bar.finish();
+            BenchReport.sweepTable(report.outcomes(), stdout);
+            stdout.println(BenchReport.f("%d of %d completed, %d failed, %s%s; saved in %s", report.results().size(),
+                    report.requested(), report.failures().size(), ProgressBar.clock(report.elapsed()),
+                    report.cancelled() ? ", CANCELLED (finished results kept)" : "", dir));
+            stdout.flush();
+            for (String e : saveErrors) {
+                stderr.println("sweep: could not save " + e);
+            }
+            if (report.cancelled()) {
+                return 130;
+            }
+            return report.failures().isEmpty() && saveErrors.isEmpty() ? 0 : 1;
+        }
+    }
+
+    private List<MobileNetConfig> configs() {
+        boolean grid = alphas != null || resolutions != null;
+        if (preset != null && grid) {
+            throw new UserInputException("--preset " + preset + ": give either --preset or --alphas with "
+                    + "--resolutions, not both");
+        }
+        if (preset != null) {
+            return loadPreset(preset).configs().stream().map(PresetEntry::config).toList();
+        }
+        if (alphas == null || resolutions == null) {
+            throw new UserInputException(alphas == null && resolutions == null
+                    ? "configurations missing: give --preset FILE, or --alphas A,... with --resolutions PX,..."
+                    : (alphas == null ? "--alphas" : "--resolutions") + " missing: a grid needs both --alphas and "
+                    + "--resolutions");
+        }
+        List<MobileNetConfig> out = new ArrayList<>();
+        for (String a : alphas) {
+            for (String r : resolutions) {
+                out.add(gridConfig(a, r));
+            }
+        }
+        return out;
+    }
+
+    private static MobileNetConfig gridConfig(String alpha, String resolution) {
+        double a;
+        int r;
+        try {
+            a = Double.parseDouble(alpha.trim());
+        } catch (NumberFormatException e) {
+            throw new UserInputException("--alphas " + alpha + ": not a number");
+        }
+        try {
+            r = Integer.parseInt(resolution.trim());
+        } catch (NumberFormatException e) {
+            throw new UserInputException("--resolutions " + resolution + ": not an integer");
+        }
+        try {
+            return new MobileNetConfig(a, r);
+        } catch (InvalidConfigException e) {
+            String option = e.field().equals("alpha") ? "--alphas" : "--resolutions";
+            throw new UserInputException(option + " " + e.value() + ": " + e.rule());
+        }
+    }
+
+    private static Preset loadPreset(String name) {
+        Path file = Path.of(name);
+        try {
+            if (!Files.exists(file)) {
+                String bundled = name.endsWith(".json") ? name : name + ".json";
+                if (Presets.BUNDLED_FILES.contains(bundled)) {
+                    return Presets.bundled(bundled);
+                }
+                throw new UserInputException("--preset " + name + ": no such file (bundled presets: "
+                        + String.join(", ", Presets.BUNDLED_FILES) + ")");
+            }
+            return PresetLoader.load(file);
+        } catch (PresetException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    /** A one-line progress bar with ETA on stderr (redrawn in place on a terminal, one line per step otherwise). */
+    static final class ProgressBar implements BenchmarkListener {
+        private static final int WIDTH = 24;
+        private final PrintWriter err;
+        private final boolean terminal;
+        private final int total;
+        private SweepProgress last;
+
+        ProgressBar(PrintWriter err, boolean terminal, int total) {
+            this.err = err;
+            this.terminal = terminal;
+            this.total = total;
+        }
+
+        @Override
+        public synchronized void phaseStarted(BenchmarkRequest request, Phase phase) {
+            if (terminal) {
+                draw(request.label() + ": " + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            }
+        }
+
+        @Override
+        public synchronized void failed(BenchmarkRequest request, String message) {
+            if (terminal) {
+                err.print("\r\033[K");
+            }
+            err.println("sweep: " + request.label() + " FAILED: " + message);
+            err.flush();
+        }
+
+        @Override
+        public synchronized void sweepProgress(SweepProgress progress) {
+            last = progress;
+            if (terminal) {
+                draw("done " + progress.current().label());
+            } else {
+                err.println(line("done " + progress.current().label()));
+                err.flush();
+            }
+        }
+
+        private void draw(String what) {
+            err.print("\r\033[K" + line(what));
+            err.flush();
+        }
+
+        String line(String what) {
+            int done = last == null ? 0 : last.done();
+            int filled = total == 0 ? WIDTH : done * WIDTH / total;
+            String eta = last == null ? "--:--" : clock(last.remaining());
+            String elapsed = last == null ? "0:00" : clock(last.elapsed());
+            return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total
+                    + "  elapsed " + elapsed + "  ETA " + eta + "  " + what;
+        }
+
+        synchronized void finish() {
+            if (terminal) {
+                err.println();
+                err.flush();
+            }
+        }
+
+        static String clock(Duration d) {
+            long s = d.toSeconds();
+            return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                    : String.format("%d:%02d", s / 60, s % 60);
+        }
+    }
+}

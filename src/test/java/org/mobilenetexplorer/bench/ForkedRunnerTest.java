@@ -1,0 +1,147 @@
+package org.mobilenetexplorer.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.mobilenetexplorer.model.MobileNetConfig;
+
+/** Real worker JVMs running the fake backend (found through the test META-INF/services). */
+class ForkedRunnerTest {
+    private static final MobileNetConfig TINY = new MobileNetConfig(0.25, 96);
+
+    private final ForkedRunner runner = new ForkedRunner(ForkedRunner.currentJava(),
+            System.getProperty("java.class.path"), List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+            Duration.ofSeconds(60));
+
+    private static BenchmarkRequest request(Map<String, String> fake, int minRuns) {
+        return new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT.withBackendOptions(fake)
+                .withWarmup(2, 0).withMeasurement(minRuns, 0, 10_000).withThreads(1));
+    }
+
+    @Test
+    void workerMeasuresAndStreamsEvents() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        BenchmarkOutcome o = runner.run(request(Map.of("runMs", "1"), 12), new BenchmarkListener() {
+            @Override
+            public void phaseStarted(BenchmarkRequest r, Phase phase) {
+                events.add(phase.name());
+            }
+
+            @Override
+            public void runFinished(BenchmarkRequest r, Phase phase, int index, double millis) {
+                events.add(phase.name().charAt(0) + "" + index);
+            }
+        }, new CancellationToken());
+        BenchmarkResult r = assertInstanceOf(BenchmarkOutcome.Completed.class, o, o::toString).result();
+        assertEquals(12, r.samplesMs().size());
+        assertTrue(r.latencyMs().median() >= 1.0, "spins at least 1 ms: " + r.latencyMs());
+        assertEquals(List.of("STARTUP", "FIRST_INFERENCE", "F0", "WARMUP", "W0", "W1", "MEASUREMENT", "M0", "M1",
+                "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10", "M11"), events);
+        // the worker's own JVM: -Xmx from the memory guard, not ours
+        long heapMb = Long.parseLong(r.environment().get(EnvironmentProbe.MAX_HEAP_MB));
+        long xmxMb = r.memory().workerHeapBytes() / (1024 * 1024);
+        assertTrue(heapMb <= xmxMb && heapMb >= xmxMb * 0.8, heapMb + " MB vs -Xmx" + xmxMb + "m");
+        assertEquals("1", r.environment().get(EnvironmentProbe.THREADS));
+    }
+
+    @Test
+    void workerEnvironmentCarriesNativeSettings() {
+        BenchmarkRequest r = new BenchmarkRequest(TINY, FakeBackend.ID,
+                ProtocolSettings.DEFAULT.withThreads(3).withNativeVariant("avx2"));
+        Map<String, String> env = runner.environment(r);
+        assertEquals("3", env.get("OMP_NUM_THREADS"));
+        assertEquals(System.getProperty("java.class.path"), env.get("CLASSPATH"));
+        assertEquals("3", env.get("OPENBLAS_NUM_THREADS"));
+        if (System.getenv("OMP_WAIT_POLICY") == null) {
+            assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY"));
+        }
+        List<String> cmd = runner.command(r, MemoryGuard.estimate(
+                org.mobilenetexplorer.model.NetworkStats.of(TINY), 1));
+        assertTrue(cmd.contains("-D" + ForkedRunner.NATIVE_VARIANT_PROPERTY + "=avx2"), cmd::toString);
+        assertTrue(cmd.stream().anyMatch(a -> a.startsWith("-Xmx")), cmd::toString);
+        assertEquals(BenchmarkWorker.class.getName(), cmd.get(cmd.size() - 1));
+    }
+
+    @Test
+    void aHaltedWorkerIsAFailureAndTheCallerGoesOn() {
+        BenchmarkOutcome o = runner.run(request(Map.of("fail", "halt", "failAt", "run:2"), 5),
+                BenchmarkListener.NONE, new CancellationToken());
+        BenchmarkOutcome.Failed f = assertInstanceOf(BenchmarkOutcome.Failed.class, o, o::toString);
+        assertTrue(f.message().startsWith("the worker crashed: killed by signal 6 (exit code 134, SIGABRT"),
+                f.message());
+        // the next benchmark runs normally
+        assertInstanceOf(BenchmarkOutcome.Completed.class,
+                runner.run(request(Map.of("runMs", "0.2"), 3), BenchmarkListener.NONE, new CancellationToken()));
+    }
+
+    @Test
+    void anOutOfMemoryWorkerIsAFailure() {
+        BenchmarkOutcome o = runner.run(request(Map.of("fail", "oom", "failAt", "prepare"), 5),
+                BenchmarkListener.NONE, new CancellationToken());
+        BenchmarkOutcome.Failed f = assertInstanceOf(BenchmarkOutcome.Failed.class, o, o::toString);
+        assertTrue(f.message().startsWith("the worker ran out of memory (-Xmx"), f.message());
+    }
+
+    @Test
+    void aBackendExceptionKeepsItsMessage() {
+        BenchmarkOutcome o = runner.run(request(Map.of("fail", "throw"), 5), BenchmarkListener.NONE,
+                new CancellationToken());
+        assertEquals("fake backend failure (as asked)",
+                assertInstanceOf(BenchmarkOutcome.Failed.class, o, o::toString).message());
+    }
+
+    @Test
+    void cancellingKillsTheWorker() throws Exception {
+        CancellationToken token = new CancellationToken();
+        CountDownLatch measuring = new CountDownLatch(1);
+        CompletableFuture<BenchmarkOutcome> f = CompletableFuture.supplyAsync(() ->
+                runner.run(new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT
+                        .withBackendOptions(Map.of("runMs", "5")).withWarmup(0, 0)
+                        .withMeasurement(1_000_000, 0, 600_000).withThreads(1)), new BenchmarkListener() {
+                            @Override
+                            public void phaseStarted(BenchmarkRequest r, Phase phase) {
+                                if (phase == Phase.MEASUREMENT) {
+                                    measuring.countDown();
+                                }
+                            }
+                        }, token));
+        assertTrue(measuring.await(60, TimeUnit.SECONDS));
+        long t = System.nanoTime();
+        token.cancel();
+        BenchmarkOutcome o = f.get(30, TimeUnit.SECONDS);
+        assertInstanceOf(BenchmarkOutcome.Cancelled.class, o, o::toString);
+        assertTrue(System.nanoTime() - t < 10_000_000_000L, "cancelled promptly");
+    }
+
+    @Test
+    void aHangingWorkerTimesOut() {
+        ForkedRunner quick = new ForkedRunner(ForkedRunner.currentJava(), System.getProperty("java.class.path"),
+                List.of("-XX:TieredStopAtLevel=1"), Duration.ofSeconds(3));
+        BenchmarkRequest r = new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT
+                .withBackendOptions(Map.of("fail", "hang", "failAt", "prepare")).withMeasurement(1, 0, 1));
+        assertEquals(Duration.ofMillis(3_003), quick.timeout(r.protocol()));
+        BenchmarkOutcome o = quick.run(r, BenchmarkListener.NONE, new CancellationToken());
+        assertTrue(assertInstanceOf(BenchmarkOutcome.Failed.class, o, o::toString).message()
+                .startsWith("the worker timed out after 3 s and was killed"));
+    }
+
+    @Test
+    void theMemoryGuardRefusesBeforeForking() {
+        BenchmarkRequest huge = new BenchmarkRequest(new MobileNetConfig(4.0, 2048), FakeBackend.ID,
+                ProtocolSettings.DEFAULT.withBatch(4096));
+        BenchmarkOutcome o = runner.run(huge, BenchmarkListener.NONE, new CancellationToken());
+        String m = assertInstanceOf(BenchmarkOutcome.Failed.class, o).message();
+        assertTrue(m.startsWith("4.0-2048 on fake (batch 4096) needs about "), m);
+        assertTrue(m.endsWith("use a smaller batch, alpha or resolution"), m);
+    }
+}
