@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             BenchCommand.class,
             SweepCommand.class,
+            TradeoffCommand.class,
+            ChartCommand.class,
         })
 public final class MainCommand implements Runnable {
 

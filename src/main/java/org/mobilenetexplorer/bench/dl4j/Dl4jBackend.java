@@ -20,7 +20,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * DL4J 1.0.0-M2.1 on the ND4J CPU backend. The first {@link #prepare} starts ND4J (seconds); before that, if the
  * user has not chosen a native variant, the tuned one is selected when its jar is on the class path
- * ({@link Dl4jProcessSettings#TUNED_EXTENSION}).
+ * ({@link Dl4jProcessSettings#TUNED_EXTENSION}). {@code threads > 0} sets ND4J's OpenMP and master thread counts,
+ * which are process-wide: they stay for later networks (benchmarks prepare one network at a time).
  */
 public final class Dl4jBackend implements InferenceBackend {
     public static final String ID = "dl4j";

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Real screenshots of every view at 1280x800: runs the app under Xvfb; the app snapshots its own scene per view.
+# Usage: scripts/screenshots.sh [OUT_DIR]   (default: screenshots/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-screenshots}"
+if ! command -v xvfb-run >/dev/null; then
+  echo "installing xvfb, GTK and ImageMagick (needs root)" >&2
+  apt-get install -y xvfb libgtk-3-0 imagemagick
+fi
+mvn -B -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="target/classes:$(cat target/classpath.txt)"
+mkdir -p "$out"
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  java -Dprism.order=sw -cp "$cp" org.mobilenetexplorer.ui.ScreenshotMain "$out"
+ls -l "$out"/*.png

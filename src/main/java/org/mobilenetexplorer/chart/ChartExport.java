@@ -1,0 +1,254 @@
+package org.mobilenetexplorer.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.Page;
+import org.jfree.svg.SVGGraphics2D;
+import org.mobilenetexplorer.bench.AtomicFiles;
+import org.mobilenetexplorer.tradeoff.MeasuredLatency;
+import org.mobilenetexplorer.tradeoff.TradeoffFormat;
+import org.mobilenetexplorer.tradeoff.TradeoffPoint;
+
+/**
+ * Writes a chart as PNG, SVG or PDF, or its plotted data as CSV or JSON with provenance columns. Every file is
+ * written atomically (temporary file in the same directory, then an atomic move).
+ */
+public final class ChartExport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ChartExport() {
+    }
+
+    /** Writes {@code chart} to {@code file} in the format of its extension. */
+    public static void write(JFreeChart chart, Path file, int width, int height, double scale) throws IOException {
+        checkSize(width, height, scale);
+        switch (ExportFormat.of(file)) {
+            case PNG -> png(chart, file, width, height, scale);
+            case SVG -> svg(chart, file, width, height);
+            case PDF -> pdf(chart, file, width, height);
+            case CSV -> AtomicFiles.write(file, csv(chart).getBytes(StandardCharsets.UTF_8));
+            case JSON -> AtomicFiles.write(file, json(chart).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void checkSize(int width, int height, double scale) {
+        if (width < 200 || width > 10_000) {
+            throw new IllegalArgumentException("--width " + width + ": must be in 200..10000");
+        }
+        if (height < 150 || height > 10_000) {
+            throw new IllegalArgumentException("--height " + height + ": must be in 150..10000");
+        }
+        if (!(scale >= 0.5 && scale <= 4)) {
+            throw new IllegalArgumentException("--scale " + scale + ": must be in 0.5..4");
+        }
+    }
+
+    /**
+     * PNG of {@code width x height} points drawn at {@code scale} (2 for HiDPI): the image is
+     * {@code round(width*scale) x round(height*scale)} pixels with the layout of the unscaled size.
+     */
+    public static void png(JFreeChart chart, Path file, int width, int height, double scale) throws IOException {
+        BufferedImage img = image(chart, width, height, scale);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** The chart rendered into an image (used by PNG export and tests). */
+    public static BufferedImage image(JFreeChart chart, int width, int height, double scale) {
+        int w = (int) Math.round(width * scale);
+        int h = (int) Math.round(height * scale);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = img.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g2.scale(scale, scale);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g2.dispose();
+        }
+        return img;
+    }
+
+    /** The SVG document text. */
+    public static String svgText(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return g2.getSVGDocument();
+    }
+
+    public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
+        AtomicFiles.write(file, svgText(chart, width, height).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One-page PDF of {@code width x height} points. */
+    public static byte[] pdfBytes(JFreeChart chart, int width, int height) {
+        PDFDocument pdf = new PDFDocument();
+        pdf.setTitle(chart.getTitle() == null ? "MobileNet Explorer chart" : chart.getTitle().getText());
+        pdf.setAuthor("MobileNet Explorer");
+        Page page = pdf.createPage(new Rectangle2D.Double(0, 0, width, height));
+        PDFGraphics2D g2 = page.getGraphics2D();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return pdf.getPDFBytes();
+    }
+
+    public static void pdf(JFreeChart chart, Path file, int width, int height) throws IOException {
+        AtomicFiles.write(file, pdfBytes(chart, width, height));
+    }
+
+    // ------------------------------------------------------------------ plotted data
+
+    /** The CSV columns of plotted XY data. */
+    public static final List<String> XY_COLUMNS = List.of("series", "role", "label", "alpha", "resolution", "x", "y",
+            "estimated", "extrapolated", "pareto", "accuracySource", "backend", "resultFile", "provenance");
+
+    /** The CSV columns of plotted category data. */
+    public static final List<String> CATEGORY_COLUMNS = List.of("axis", "series", "category", "value",
+            "provenance");
+
+    /** The plotted data as rows (ordered maps), for CSV and JSON. */
+    public static List<Map<String, Object>> rows(JFreeChart chart) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        String provenance = String.join(" | ", provenance(chart));
+        Plot plot = chart.getPlot();
+        if (plot instanceof XYPlot xy) {
+            for (int d = 0; d < xy.getDatasetCount(); d++) {
+                XYDataset ds = xy.getDataset(d);
+                if (ds == null) {
+                    continue;
+                }
+                for (int s = 0; s < ds.getSeriesCount(); s++) {
+                    for (int i = 0; i < ds.getItemCount(s); i++) {
+                        out.add(xyRow(ds, s, i));
+                    }
+                }
+            }
+        } else if (plot instanceof CombinedDomainCategoryPlot comb) {
+            for (Object p : comb.getSubplots()) {
+                addCategoryRows(out, (CategoryPlot) p, provenance);
+            }
+        } else if (plot instanceof CategoryPlot cp) {
+            addCategoryRows(out, cp, provenance);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> xyRow(XYDataset ds, int s, int i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", String.valueOf(ds.getSeriesKey(s)));
+        if (ds instanceof TradeoffDataset td) {
+            PlotPoint p = td.point(s, i);
+            TradeoffPoint tp = p.point();
+            MeasuredLatency l = tp == null ? null : tp.latency();
+            m.put("role", p.role().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("label", p.label());
+            m.put("alpha", tp == null ? null : tp.config().alpha());
+            m.put("resolution", tp == null ? null : tp.config().resolution());
+            m.put("x", p.x());
+            m.put("y", p.y());
+            m.put("estimated", p.estimated());
+            m.put("extrapolated", p.extrapolated());
+            m.put("pareto", tp != null && tp.pareto());
+            m.put("accuracySource", p.sourceId());
+            m.put("backend", l == null ? null : l.backend());
+            m.put("resultFile", l == null ? null : l.resultFile());
+            m.put("provenance", p.provenance());
+        } else {
+            m.put("x", ds.getXValue(s, i));
+            m.put("y", ds.getYValue(s, i));
+        }
+        return m;
+    }
+
+    private static void addCategoryRows(List<Map<String, Object>> out, CategoryPlot p, String provenance) {
+        CategoryDataset ds = p.getDataset();
+        String axis = p.getRangeAxis() == null ? "" : p.getRangeAxis().getLabel();
+        for (int r = 0; r < ds.getRowCount(); r++) {
+            for (int c = 0; c < ds.getColumnCount(); c++) {
+                Number v = ds.getValue(r, c);
+                if (v == null) {
+                    continue;
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("series", String.valueOf(ds.getRowKey(r)));
+                m.put("category", String.valueOf(ds.getColumnKey(c)));
+                m.put("value", v.doubleValue());
+                m.put("axis", axis);
+                m.put("provenance", provenance);
+                out.add(m);
+            }
+        }
+    }
+
+    /** The chart's provenance subtitles, top to bottom (they are added bottom-up). */
+    public static List<String> provenance(JFreeChart chart) {
+        List<String> out = new ArrayList<>();
+        for (int i = chart.getSubtitleCount() - 1; i >= 0; i--) {
+            Title t = chart.getSubtitle(i);
+            if (t instanceof TextTitle tt) {
+                out.add(tt.getText());
+            }
+        }
+        return out;
+    }
+
+    /** CSV of the plotted data (header row; RFC 4180 quoting). */
+    public static String csv(JFreeChart chart) {
+        List<Map<String, Object>> rows = rows(chart);
+        List<String> cols = chart.getPlot() instanceof XYPlot ? XY_COLUMNS : CATEGORY_COLUMNS;
+        StringBuilder sb = new StringBuilder(String.join(",", cols)).append('\n');
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String c : cols) {
+                cells.add(TradeoffFormat.csvCell(r.get(c)));
+            }
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** JSON of the plotted data: title, provenance, axis titles and points. */
+    public static String json(JFreeChart chart) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("title", chart.getTitle() == null ? null : chart.getTitle().getText());
+        root.put("provenance", provenance(chart));
+        if (chart.getPlot() instanceof XYPlot xy) {
+            root.put("xAxis", xy.getDomainAxis().getLabel());
+            root.put("yAxis", xy.getRangeAxis().getLabel());
+        }
+        root.put("points", rows(chart));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.mobilenetexplorer.chart;
+
+import java.io.Serializable;
+import java.util.Locale;
+import org.jfree.chart.labels.XYToolTipGenerator;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * Tooltips from the record behind the item: label, coordinates, estimated or not, and provenance. Works on any
+ * {@link TradeoffDataset}; other datasets get plain coordinates.
+ */
+public final class PlotPointToolTips implements XYToolTipGenerator, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String generateToolTip(XYDataset dataset, int series, int item) {
+        if (dataset instanceof TradeoffDataset d) {
+            return text(d.point(series, item));
+        }
+        return String.format(Locale.ROOT, "(%.4g, %.4g)", dataset.getXValue(series, item),
+                dataset.getYValue(series, item));
+    }
+
+    /** The tooltip text of one record (also usable by a GUI that formats its own popups). */
+    public static String text(PlotPoint p) {
+        return p.displayLabel() + (p.extrapolated() ? " (extrapolated)" : "") + ": x = " + TradeoffCharts.fmt(p.x())
+                + ", y = " + TradeoffCharts.fmt(p.y()) + "% [" + p.sourceId() + "]; " + p.provenance();
+    }
+}

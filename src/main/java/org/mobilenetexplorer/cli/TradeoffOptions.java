@@ -1,0 +1,148 @@
+package org.mobilenetexplorer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mobilenetexplorer.accuracy.AccuracyCatalog;
+import org.mobilenetexplorer.accuracy.AccuracyEstimator;
+import org.mobilenetexplorer.accuracy.AccuracyImport;
+import org.mobilenetexplorer.accuracy.AccuracyImportException;
+import org.mobilenetexplorer.accuracy.AccuracyMetric;
+import org.mobilenetexplorer.accuracy.AccuracySource;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.preset.Preset;
+import org.mobilenetexplorer.preset.PresetEntry;
+import org.mobilenetexplorer.tradeoff.Candidate;
+import org.mobilenetexplorer.tradeoff.CostAxis;
+import org.mobilenetexplorer.tradeoff.LatencyTable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options {@code tradeoff} and {@code chart} share (a picocli {@code @Mixin}). */
+public final class TradeoffOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "FILE",
+            description = "Preset JSON with the configurations to compare (or a bundled preset by name, e.g."
+                    + " slim-grid-16).")
+    String preset;
+
+    @Option(names = "--x", paramLabel = "latency|macs|params", defaultValue = "macs",
+            description = "Cost axis. Default: ${DEFAULT-VALUE}.")
+    String x;
+
+    @Option(names = "--y", paramLabel = "top1|top5", defaultValue = "top1",
+            description = "Accuracy metric. Default: ${DEFAULT-VALUE}.")
+    String y;
+
+    @Option(names = "--accuracy-source", paramLabel = "ID", defaultValue = "tf-slim-2018",
+            description = "Accuracy source id (paper, tf-slim-2017, tf-slim-2018, tf-slim-quant-2018-08, tflite, keras,"
+                    + " ...; user:NAME for an import). Default: ${DEFAULT-VALUE}.")
+    String accuracySource;
+
+    @Option(names = "--accuracy-file", paramLabel = "FILE",
+            description = "Import your own accuracy numbers (CSV or JSON: alpha, resolution, top1[, top5, label, source]);"
+                    + " they become source user:<source or file name>.")
+    Path accuracyFile;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "Benchmark results directory. Default: ~/.mobilenet-explorer/results when it exists.")
+    Path results;
+
+    @Option(names = "--backend", paramLabel = "ID",
+            description = "Which backend's measurements to use when the results hold several.")
+    String backend;
+
+    CostAxis axis() {
+        try {
+            return CostAxis.fromId(x);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--x " + x + ": " + e.getMessage());
+        }
+    }
+
+    AccuracyMetric metric() {
+        try {
+            return AccuracyMetric.fromId(y);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--y " + y + ": " + e.getMessage());
+        }
+    }
+
+    /** The preset's configurations; {@code required} false returns an empty list when no --preset was given. */
+    List<Candidate> candidates(boolean required) {
+        if (preset == null) {
+            if (required) {
+                throw new ParameterException(spec.commandLine(), "--preset FILE is required");
+            }
+            return List.of();
+        }
+        Preset p = AnalyzeCommand.loadPreset(preset);
+        List<Candidate> out = new ArrayList<>();
+        for (PresetEntry e : p.configs()) {
+            out.add(new Candidate(e.config()));
+        }
+        return out;
+    }
+
+    /** The accuracy estimator of the chosen source and metric (importing --accuracy-file first). */
+    AccuracyEstimator estimator() {
+        AccuracyCatalog catalog = AccuracyCatalog.bundled();
+        if (accuracyFile != null) {
+            try {
+                for (AccuracySource s : AccuracyImport.load(accuracyFile)) {
+                    catalog = catalog.with(s);
+                }
+            } catch (AccuracyImportException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
+        AccuracySource source;
+        try {
+            source = catalog.source(accuracySource);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--accuracy-source " + accuracySource + ": "
+                    + e.getMessage());
+        }
+        return new AccuracyEstimator(source, metric());
+    }
+
+    /**
+     * The measured latencies (empty with a note when there are none). When latency is only an extra (a MACs or
+     * params chart, a layers chart) an ambiguous directory (several backends, no --backend) gives an empty table
+     * with the reason as a note instead of an error.
+     */
+    LatencyTable latency(boolean required) {
+        Path dir = results;
+        if (dir == null) {
+            dir = ResultStore.defaultDirectory();
+            if (!Files.isDirectory(dir)) {
+                return LatencyTable.empty(null, "no --results directory given and " + dir
+                        + " does not exist: latency not available, MACs and params only");
+            }
+        } else if (!Files.isDirectory(dir)) {
+            throw new UserInputException("--results " + dir + ": not a directory");
+        }
+        try {
+            return LatencyTable.load(dir, backend);
+        } catch (IllegalArgumentException e) {
+            if (!required) {
+                return LatencyTable.empty(dir, e.getMessage() + "; latency left out");
+            }
+            throw new UserInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Fails with a one-line message when the cost axis is latency and nothing was measured. */
+    static void requireLatency(CostAxis axis, LatencyTable latency) {
+        if (axis == CostAxis.LATENCY && latency.isEmpty()) {
+            throw new UserInputException("--x latency: " + (latency.notes().isEmpty() ? "no measurements"
+                    : latency.notes().get(0)) + " (run `bench` first, or use --x macs or --x params)");
+        }
+    }
+}
