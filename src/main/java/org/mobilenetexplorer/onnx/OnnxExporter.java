@@ -2,7 +2,6 @@ package org.mobilenetexplorer.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 import onnx.Onnx.AttributeProto;
 import onnx.Onnx.AttributeProto.AttributeType;
 import onnx.Onnx.GraphProto;
@@ -234,10 +233,5 @@ public final class OnnxExporter {
 
     private static AttributeProto floatAttr(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(value).build();
-    }
-
-    /** Operator types used, for documentation and tests. */
-    public static List<String> operators() {
-        return List.of("Conv", "BatchNormalization", "Relu", "Clip", "GlobalAveragePool", "Flatten", "Gemm", "Softmax");
     }
 }

@@ -111,10 +111,12 @@ final class Dl4jNetworkBuilder {
             LayerSpec l = w.layer();
             switch (l.kind()) {
                 case CONV, POINTWISE -> {
-                    float[] kernel = folded ? BatchNormFolding.fold(w).kernel() : w.kernel();
-                    set(layer, "W", kernel); // OIHW = DL4J's [out, in, kH, kW]
                     if (folded) {
-                        set(layer, "b", BatchNormFolding.fold(w).bias());
+                        BatchNormFolding.FoldedConv f = BatchNormFolding.fold(w);
+                        set(layer, "W", f.kernel()); // OIHW = DL4J's [out, in, kH, kW]
+                        set(layer, "b", f.bias());
+                    } else {
+                        set(layer, "W", w.kernel());
                     }
                 }
                 case DEPTHWISE -> {

@@ -80,7 +80,7 @@ class Dl4jBackendTest {
         e = assertThrows(BackendException.class,
                 () -> DL4J.prepare(spec, 1, 1, new BackendOptions(0, Map.of("optimization", "all"))));
         assertTrue(e.getMessage().startsWith("option optimization = all: unknown for dl4j"), e.getMessage());
-        assertEquals(List.of("onnxruntime", "dl4j"), Backends.ids());
+        assertTrue(Backends.ids().containsAll(List.of("onnxruntime", "dl4j")), Backends.ids().toString());
     }
 
     @Test
