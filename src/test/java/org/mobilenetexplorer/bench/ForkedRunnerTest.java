@@ -136,6 +136,14 @@ class ForkedRunnerTest {
     }
 
     @Test
+    void aNativeVariantTheBackendCannotLoadIsRefusedBeforeForking() {
+        BenchmarkOutcome o = runner.run(new BenchmarkRequest(TINY, FakeBackend.ID,
+                ProtocolSettings.DEFAULT.withNativeVariant("avx2")), BenchmarkListener.NONE, new CancellationToken());
+        assertEquals("native variant avx2: backend fake has no selectable native variants",
+                assertInstanceOf(BenchmarkOutcome.Failed.class, o).message());
+    }
+
+    @Test
     void theMemoryGuardRefusesBeforeForking() {
         BenchmarkRequest huge = new BenchmarkRequest(new MobileNetConfig(4.0, 2048), FakeBackend.ID,
                 ProtocolSettings.DEFAULT.withBatch(4096));
