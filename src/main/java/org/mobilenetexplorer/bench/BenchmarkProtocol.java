@@ -83,6 +83,8 @@ public final class BenchmarkProtocol {
             Loop warm = loop(request, Phase.WARMUP, net, input, expectedOut, p.warmupRuns(), p.warmupMinTimeMs(),
                     p.maxTimeMs(), listener, cancel);
 
+            // as JMH's -gc true: collect the warm-up's garbage now rather than during measurement
+            System.gc();
             listener.phaseStarted(request, Phase.MEASUREMENT);
             long[] gcBefore = gcCounts();
             Loop measured = loop(request, Phase.MEASUREMENT, net, input, expectedOut, p.minRuns(), p.minTimeMs(),

@@ -126,6 +126,17 @@ public final class ForkedRunner implements BenchmarkRunner {
         if (refusal.isPresent()) {
             return failed(request, refusal.get(), listener);
         }
+        String variant = request.protocol().nativeVariant();
+        if (!variant.isEmpty()) {
+            WorkerProcessSettings s = processSettings.get(request.backend());
+            Optional<String> bad = s == null
+                    ? Optional.of("native variant " + variant + ": backend " + request.backend()
+                            + " has no selectable native variants")
+                    : s.refuseNativeVariant(variant);
+            if (bad.isPresent()) {
+                return failed(request, bad.get(), listener);
+            }
+        }
         if (cancel.isCancelled()) {
             return done(new BenchmarkOutcome.Cancelled(request), listener);
         }

@@ -2,6 +2,7 @@ package org.mobilenetexplorer.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a backend needs in a worker JVM before its native libraries load: environment variables and JVM options.
@@ -18,4 +19,12 @@ public interface WorkerProcessSettings {
 
     /** Extra JVM options for the worker, e.g. {@code -Dorg.bytedeco.javacpp.maxbytes=...}. */
     List<String> jvmOptions(ProtocolSettings settings, MemoryEstimate memory);
+
+    /**
+     * Why this backend cannot load native variant {@code variant} (non-empty), e.g. its jar is missing; empty when it
+     * can. Checked before a worker is forked.
+     */
+    default Optional<String> refuseNativeVariant(String variant) {
+        return Optional.empty();
+    }
 }

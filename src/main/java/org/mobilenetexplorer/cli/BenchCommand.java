@@ -92,7 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
                 return 0;
             }
             if (outcome instanceof BenchmarkOutcome.Failed f) {
-                stderr.println("bench: " + request.label() + " failed: " + f.message());
+                stderr.println("bench: " + (f.message().startsWith(request.label()) ? f.message()
+                        : request.label() + " failed: " + f.message()));
                 return 1;
             }
             stderr.println("bench: " + request.label() + ": cancelled");

@@ -46,8 +46,8 @@ public final class ProtocolOptions {
     Long inputSeed;
 
     @Option(names = "--native-variant", paramLabel = "NAME",
-            description = "Native library variant for the worker (dl4j: onednn-avx2, avx2, onednn, plain). "
-                    + "Default: the backend's tuned choice.")
+            description = "Native library variant for the worker (dl4j: plain, or onednn-avx2, avx2, ... when "
+                    + "that nd4j-native jar is on the class path). Default: the backend's tuned choice.")
     String nativeVariant;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE",

@@ -12,11 +12,39 @@ import org.mobilenetexplorer.model.LayerSpec;
  * {@code runMs} (time per run, default 2), {@code runMsCycle} (times cycled run by run, e.g. {@code 1,1,3}), {@code firstExtraMs} (extra time of the first run), {@code prepareMs},
  * {@code fail} = {@code halt} | {@code oom} | {@code throw} | {@code hang} and {@code failAt} = {@code prepare} |
  * {@code run} (default run) | {@code run:N} (the N-th run, from 0).
- * With a fake clock (in-process tests) time advances instead of spinning; without one (the forked worker, found
- * through META-INF/services) each run busy-spins for real.
+ * With a fake clock (in-process tests) time advances instead of spinning; without one (the forked worker) each run
+ * busy-spins for real.
+ *
+ * <p>It is registered as a service only in {@code src/test/fake-backend} (not a test resource), so other tests keep
+ * seeing exactly the real backends: a worker gets that directory on its class path ({@link #workerClassPath()}),
+ * in-process code sees it through the thread context class loader ({@link #withServices}).
  */
 public final class FakeBackend implements InferenceBackend {
     public static final String ID = "fake";
+
+    /** The directory holding this backend's META-INF/services registration. */
+    public static final java.nio.file.Path SERVICES = java.nio.file.Path.of("src", "test", "fake-backend")
+            .toAbsolutePath();
+
+    /** The test class path plus the fake backend's registration, for a worker JVM. */
+    public static String workerClassPath() {
+        return System.getProperty("java.class.path") + java.io.File.pathSeparator + SERVICES;
+    }
+
+    /** Runs {@code body} with the fake backend visible to {@link Backends} (through the context class loader). */
+    public static <T> T withServices(java.util.function.Supplier<T> body) {
+        Thread t = Thread.currentThread();
+        ClassLoader old = t.getContextClassLoader();
+        try (java.net.URLClassLoader cl = new java.net.URLClassLoader(
+                new java.net.URL[] {SERVICES.toUri().toURL()}, FakeBackend.class.getClassLoader())) {
+            t.setContextClassLoader(cl);
+            return body.get();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            t.setContextClassLoader(old);
+        }
+    }
 
     private final AtomicLong clock;
 

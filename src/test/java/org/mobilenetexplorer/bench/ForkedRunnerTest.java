@@ -20,7 +20,7 @@ class ForkedRunnerTest {
     private static final MobileNetConfig TINY = new MobileNetConfig(0.25, 96);
 
     private final ForkedRunner runner = new ForkedRunner(ForkedRunner.currentJava(),
-            System.getProperty("java.class.path"), List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+            FakeBackend.workerClassPath(), List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
             Duration.ofSeconds(60));
 
     private static BenchmarkRequest request(Map<String, String> fake, int minRuns) {
@@ -60,7 +60,7 @@ class ForkedRunnerTest {
                 ProtocolSettings.DEFAULT.withThreads(3).withNativeVariant("avx2"));
         Map<String, String> env = runner.environment(r);
         assertEquals("3", env.get("OMP_NUM_THREADS"));
-        assertEquals(System.getProperty("java.class.path"), env.get("CLASSPATH"));
+        assertEquals(FakeBackend.workerClassPath(), env.get("CLASSPATH"));
         assertEquals("3", env.get("OPENBLAS_NUM_THREADS"));
         if (System.getenv("OMP_WAIT_POLICY") == null) {
             assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY"));
@@ -125,7 +125,7 @@ class ForkedRunnerTest {
 
     @Test
     void aHangingWorkerTimesOut() {
-        ForkedRunner quick = new ForkedRunner(ForkedRunner.currentJava(), System.getProperty("java.class.path"),
+        ForkedRunner quick = new ForkedRunner(ForkedRunner.currentJava(), FakeBackend.workerClassPath(),
                 List.of("-XX:TieredStopAtLevel=1"), Duration.ofSeconds(3));
         BenchmarkRequest r = new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT
                 .withBackendOptions(Map.of("fail", "hang", "failAt", "prepare")).withMeasurement(1, 0, 1));
@@ -133,6 +133,14 @@ class ForkedRunnerTest {
         BenchmarkOutcome o = quick.run(r, BenchmarkListener.NONE, new CancellationToken());
         assertTrue(assertInstanceOf(BenchmarkOutcome.Failed.class, o, o::toString).message()
                 .startsWith("the worker timed out after 3 s and was killed"));
+    }
+
+    @Test
+    void aNativeVariantTheBackendCannotLoadIsRefusedBeforeForking() {
+        BenchmarkOutcome o = runner.run(new BenchmarkRequest(TINY, FakeBackend.ID,
+                ProtocolSettings.DEFAULT.withNativeVariant("avx2")), BenchmarkListener.NONE, new CancellationToken());
+        assertEquals("native variant avx2: backend fake has no selectable native variants",
+                assertInstanceOf(BenchmarkOutcome.Failed.class, o).message());
     }
 
     @Test

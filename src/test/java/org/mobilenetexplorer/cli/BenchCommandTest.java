@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mobilenetexplorer.bench.BenchmarkResult;
+import org.mobilenetexplorer.bench.FakeBackend;
 import org.mobilenetexplorer.bench.ResultStore;
 
 /** bench and sweep end to end on the test backend "fake" (in process: fast), and their input errors. */
@@ -23,7 +24,8 @@ class BenchCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return MainCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return FakeBackend.withServices(() ->
+                MainCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args));
     }
 
     private static final String[] QUICK = {"--warmup-runs", "1", "--warmup-time", "0", "--min-runs", "5",

@@ -25,6 +25,25 @@ public final class Dl4jWorkerSettings implements WorkerProcessSettings {
         return Dl4jProcessSettings.tuned(settings.threads()).environment();
     }
 
+    /** Variants whose nd4j-native jar may exist for M2.1 (checked on the class path). */
+    private static final List<String> KNOWN = List.of("onednn-avx2", "onednn-avx512", "onednn", "avx2", "avx512");
+
+    @Override
+    public java.util.Optional<String> refuseNativeVariant(String variant) {
+        if (variant.equals("plain")) {
+            return java.util.Optional.empty();
+        }
+        String ext = variant.startsWith("-") ? variant : "-" + variant;
+        if (Dl4jProcessSettings.nativeVariantAvailable(ext)) {
+            return java.util.Optional.empty();
+        }
+        List<String> available = new java.util.ArrayList<>(List.of("plain"));
+        KNOWN.stream().filter(k -> Dl4jProcessSettings.nativeVariantAvailable("-" + k)).forEach(available::add);
+        return java.util.Optional.of("native variant " + variant + ": no nd4j-native jar with classifier "
+                + org.bytedeco.javacpp.Loader.getPlatform() + ext + " on the class path (available: "
+                + String.join(", ", available) + ")");
+    }
+
     @Override
     public List<String> jvmOptions(ProtocolSettings settings, MemoryEstimate memory) {
         Map<String, String> props = new java.util.LinkedHashMap<>(
