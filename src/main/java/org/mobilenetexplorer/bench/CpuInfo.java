@@ -16,8 +16,13 @@ import java.util.TreeSet;
  * @param logicalCores logical cores the JVM sees
  * @param simd         SIMD-relevant flags present, e.g. [avx, avx2, avx512f, fma, sse4_2]
  * @param mhz          current clock in MHz as reported ("cpu MHz" of the first processor); NaN when unknown
+ * @param vendor       vendor id (GenuineIntel, AuthenticAMD, ...), empty when unknown
+ * @param family       CPU family number ("cpu family"), -1 when unknown
  */
-public record CpuInfo(String model, int logicalCores, List<String> simd, double mhz) {
+public record CpuInfo(String model, int logicalCores, List<String> simd, double mhz, String vendor, int family) {
+
+    /** AMD families before Zen 5 (family 0x1A) execute a 512-bit FMA as two 256-bit halves (Zen 4 "double pumping"). */
+    private static final int AMD_FIRST_FULL_WIDTH_AVX512_FAMILY = 0x1A;
 
     /** Flags worth recording: the vector extensions a backend's kernels may use. */
     private static final Set<String> SIMD_FLAGS = Set.of("sse", "sse2", "sse3", "ssse3", "sse4_1", "sse4_2", "avx",
@@ -26,6 +31,12 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
 
     public CpuInfo {
         simd = List.copyOf(simd);
+        vendor = vendor == null ? "" : vendor;
+    }
+
+    /** A CPU of unknown vendor and family. */
+    public CpuInfo(String model, int logicalCores, List<String> simd, double mhz) {
+        this(model, logicalCores, simd, mhz, "", -1);
     }
 
     /** Probes this machine. */
@@ -39,12 +50,14 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
                 // fall through to what the JVM knows
             }
         }
-        return new CpuInfo(System.getProperty("os.arch", "unknown"), cores, List.of(), Double.NaN);
+        return new CpuInfo(System.getProperty("os.arch", "unknown"), cores, List.of(), Double.NaN, "", -1);
     }
 
     /** Parses {@code /proc/cpuinfo} lines (first processor block). */
     static CpuInfo parse(List<String> lines, int logicalCores) {
         String model = null;
+        String vendor = null;
+        int family = -1;
         double mhz = Double.NaN;
         Set<String> flags = new TreeSet<>();
         for (String line : lines) {
@@ -58,6 +71,20 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
                 case "model name", "hardware", "cpu model" -> {
                     if (model == null) {
                         model = value;
+                    }
+                }
+                case "vendor_id" -> {
+                    if (vendor == null) {
+                        vendor = value;
+                    }
+                }
+                case "cpu family" -> {
+                    if (family < 0) {
+                        try {
+                            family = Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            family = -1;
+                        }
                     }
                 }
                 case "cpu mhz" -> {
@@ -83,7 +110,12 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
             }
         }
         return new CpuInfo(model == null ? System.getProperty("os.arch", "unknown") : model, logicalCores,
-                new ArrayList<>(flags), mhz);
+                new ArrayList<>(flags), mhz, vendor == null ? "" : vendor, family);
+    }
+
+    /** True for AMD CPUs that split 512-bit FMAs into two 256-bit halves (families before Zen 5). */
+    boolean halfRateAvx512() {
+        return "AuthenticAMD".equals(vendor) && family >= 0 && family < AMD_FIRST_FULL_WIDTH_AVX512_FAMILY;
     }
 
     public boolean has(String flag) {
@@ -93,14 +125,18 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
     /**
      * The estimated FP32 FMA peak of {@code threads} threads: vector lanes (16 with AVX-512F, 8 with AVX2+FMA or
      * AVX, 4 with SSE/NEON) x 2 FMA units per core (assumed) x threads (at most the logical cores) x the reported
-     * clock. An upper-bound estimate: hyper-threads share FMA units, some CPUs split 512-bit FMAs in two halves,
-     * and the reported clock is not the all-core turbo.
+     * clock. AMD CPUs before Zen 5 (family &lt; 0x1A, e.g. Zen 4) execute a 512-bit FMA as two 256-bit halves, so
+     * they count 8 lanes even with AVX-512F. An estimate: hyper-threads share FMA units, and the reported clock is
+     * not the all-core turbo.
      */
     public PeakEstimate fmaPeak(int threads) {
         int used = Math.min(Math.max(threads, 1), logicalCores);
         int lanes;
         String isa;
-        if (has("avx512f")) {
+        if (has("avx512f") && halfRateAvx512()) {
+            lanes = 8;
+            isa = "AVX-512F run as 2 x 256-bit halves on " + vendor + " family " + family;
+        } else if (has("avx512f")) {
             lanes = 16;
             isa = "AVX-512F";
         } else if (has("avx2") && has("fma")) {
@@ -123,8 +159,7 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
         double peak = lanes * fmaUnits * used * ghz;
         String method = String.format(Locale.ROOT,
                 "estimate: %d FP32 lanes (%s) x %d FMA units/core (assumed) x %d threads x %.2f GHz ('cpu MHz' in "
-                        + "/proc/cpuinfo) = %.1f GMAC/s; an upper bound (SMT siblings share FMA units, some CPUs "
-                        + "run 512-bit FMAs at half rate)",
+                        + "/proc/cpuinfo) = %.1f GMAC/s (SMT siblings share FMA units; turbo clocks differ)",
                 lanes, isa, fmaUnits, used, ghz, peak);
         return new PeakEstimate(peak, method);
     }

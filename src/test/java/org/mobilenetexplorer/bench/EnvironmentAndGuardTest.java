@@ -39,6 +39,15 @@ class EnvironmentAndGuardTest {
     void avx512AndUnknownPeaks() {
         assertEquals(16 * 2 * 4 * 3.0, new CpuInfo("x", 4, List.of("avx512f"), 3000).fmaPeak(4).gmacPerSec(), 1e-9);
         assertTrue(Double.isNaN(new CpuInfo("x", 4, List.of(), 3000).fmaPeak(4).gmacPerSec()));
+        // Zen 4 (AMD family 25) runs 512-bit FMAs as two 256-bit halves: 8 lanes; Zen 5 (family 26) has full width
+        CpuInfo zen4 = CpuInfo.parse(List.of("vendor_id\t: AuthenticAMD", "cpu family\t: 25", "model name\t: AMD EPYC",
+                "cpu MHz\t\t: 2600.000", "flags\t\t: avx2 fma avx512f"), 2);
+        assertEquals(8 * 2 * 2 * 2.6, zen4.fmaPeak(2).gmacPerSec(), 1e-9);
+        assertTrue(zen4.fmaPeak(2).method().contains("2 x 256-bit"), zen4.fmaPeak(2).method());
+        assertEquals(16 * 2 * 2 * 2.6, new CpuInfo("z5", 2, List.of("avx512f"), 2600, "AuthenticAMD", 26)
+                .fmaPeak(2).gmacPerSec(), 1e-9);
+        assertEquals(16 * 2 * 2 * 2.6, new CpuInfo("icx", 2, List.of("avx512f"), 2600, "GenuineIntel", 6)
+                .fmaPeak(2).gmacPerSec(), 1e-9);
         assertTrue(Double.isNaN(new CpuInfo("x", 4, List.of("avx2", "fma"), Double.NaN).fmaPeak(4).gmacPerSec()));
     }
 
