@@ -118,15 +118,33 @@ public final class CompareViewModel {
         return new CompareRow(name, cells);
     }
 
+    /** Accuracy sources tried for the top-1 row, in order; the row uses one source for every column. */
+    static final List<String> TOP1_SOURCES = List.of("tf-slim-2018", "tf-slim-2017", "tflite", "paper", "keras");
+
     private CompareRow topOne(List<NetworkStats> stats) {
+        // one source for the whole row (never mixed): the first that lists the most pinned configurations
+        String best = null;
+        long bestCount = 0;
+        for (String id : TOP1_SOURCES) {
+            long n = stats.stream().filter(s -> top1(id, s).isPresent()).count();
+            if (n > bestCount) {
+                best = id;
+                bestCount = n;
+            }
+        }
         List<String> cells = new ArrayList<>();
         for (NetworkStats s : stats) {
-            Optional<PublishedFigure> f = published.describing(s.config()).stream()
-                    .filter(x -> x.top1() != null).findFirst();
-            cells.add(f.map(x -> Formats.fixed(x.top1(), 1) + " % (" + x.sourceId() + ")")
-                    .orElse("not published"));
+            String id = best;
+            cells.add(id == null ? "not published"
+                    : top1(id, s).map(v -> Formats.fixed(v, 1) + " %").orElse("not in " + id));
         }
-        return new CompareRow("Published top-1 [%]", cells);
+        return new CompareRow(best == null ? "Published top-1 [%]" : "Published top-1 [%], " + best, cells);
+    }
+
+    private Optional<Double> top1(String sourceId, NetworkStats s) {
+        return published.describing(s.config()).stream()
+                .filter(x -> x.sourceId().equals(sourceId) && x.top1() != null)
+                .map(PublishedFigure::top1).findFirst();
     }
 
     private CompareRow measured() {
