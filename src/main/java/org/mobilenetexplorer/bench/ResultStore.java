@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.bench;
 
+import org.mobilenetexplorer.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.chart;
 
+import org.mobilenetexplorer.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +29,6 @@ import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
-import org.mobilenetexplorer.bench.AtomicFiles;
 import org.mobilenetexplorer.tradeoff.MeasuredLatency;
 import org.mobilenetexplorer.tradeoff.TradeoffFormat;
 import org.mobilenetexplorer.tradeoff.TradeoffPoint;

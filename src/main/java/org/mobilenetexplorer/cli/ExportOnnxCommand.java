@@ -1,9 +1,9 @@
 package org.mobilenetexplorer.cli;
 
+import org.mobilenetexplorer.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.model.ArchitectureSpec;
@@ -77,19 +77,9 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         if (Files.isDirectory(abs)) {
             throw new UserInputException("--out " + target + ": is a directory");
         }
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(abs, bytes);
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
-            }
             throw new UserInputException("--out " + target + ": cannot write: " + e.getMessage(), e);
         }
     }

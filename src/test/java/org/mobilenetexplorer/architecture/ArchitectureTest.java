@@ -36,17 +36,18 @@ class ArchitectureTest {
 
     static {
         ALLOWED.put("model", Set.of());
-        ALLOWED.put("published", Set.of("model"));
-        ALLOWED.put("report", Set.of("model", "published"));
-        ALLOWED.put("preset", Set.of("model"));
-        ALLOWED.put("reference", Set.of("model"));
-        ALLOWED.put("onnx", Set.of("model", "reference"));
-        ALLOWED.put("bench", Set.of("model", "reference"));
-        ALLOWED.put("bench.dl4j", Set.of("bench", "model", "reference", "onnx"));
-        ALLOWED.put("bench.onnxruntime", Set.of("bench", "model", "reference", "onnx"));
-        ALLOWED.put("accuracy", Set.of("model", "published"));
-        ALLOWED.put("tradeoff", Set.of("model", "bench", "accuracy", "published"));
-        ALLOWED.put("chart", Set.of("tradeoff", "model", "bench", "accuracy", "published"));
+        ALLOWED.put("io", Set.of());
+        ALLOWED.put("published", Set.of("model", "io"));
+        ALLOWED.put("report", Set.of("model", "published", "io"));
+        ALLOWED.put("preset", Set.of("model", "io"));
+        ALLOWED.put("reference", Set.of("model", "io"));
+        ALLOWED.put("onnx", Set.of("model", "reference", "io"));
+        ALLOWED.put("bench", Set.of("model", "reference", "io"));
+        ALLOWED.put("bench.dl4j", Set.of("bench", "model", "reference", "onnx", "io"));
+        ALLOWED.put("bench.onnxruntime", Set.of("bench", "model", "reference", "onnx", "io"));
+        ALLOWED.put("accuracy", Set.of("model", "published", "io"));
+        ALLOWED.put("tradeoff", Set.of("model", "bench", "accuracy", "published", "io"));
+        ALLOWED.put("chart", Set.of("tradeoff", "model", "bench", "accuracy", "published", "io"));
         ALLOWED.put("cli", Set.of(EVERYTHING, "!ui"));
         ALLOWED.put("ui", Set.of(EVERYTHING));
         ALLOWED.put("", Set.of(EVERYTHING)); // the launcher: chooses GUI or CLI

@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.bench;
 
+import org.mobilenetexplorer.io.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.mobilenetexplorer.bench;
+package org.mobilenetexplorer.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
