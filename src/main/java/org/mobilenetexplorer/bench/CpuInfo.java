@@ -159,7 +159,8 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
         double peak = lanes * fmaUnits * used * ghz;
         String method = String.format(Locale.ROOT,
                 "estimate: %d FP32 lanes (%s) x %d FMA units/core (assumed) x %d threads x %.2f GHz ('cpu MHz' in "
-                        + "/proc/cpuinfo) = %.1f GMAC/s (SMT siblings share FMA units; turbo clocks differ)",
+                        + "/proc/cpuinfo) = %.1f GMAC/s; the reported clock is often the base clock: a CPU in boost runs faster, so a "
+                        + "share above 100%% means it boosted (SMT siblings share FMA units)",
                 lanes, isa, fmaUnits, used, ghz, peak);
         return new PeakEstimate(peak, method);
     }
