@@ -100,7 +100,7 @@ final class CompareView extends BorderPane {
 
     private static void columns(TableView<CompareRow> table, CompareViewModel vm, String first, String tooltip) {
         table.getColumns().clear();
-        TableColumn<CompareRow, String> name = ExploreView.text(first, tooltip, CompareRow::metric, 215);
+        TableColumn<CompareRow, String> name = ExploreView.text(first, tooltip, CompareRow::metric, 190);
         table.getColumns().add(name);
         for (int i = 0; i < vm.pinned().size(); i++) {
             int index = i;
@@ -110,7 +110,7 @@ final class CompareView extends BorderPane {
                     c.label() + ": alpha " + MobileNetConfig.fmt(c.alpha()) + ", " + c.resolution() + " px, "
                             + c.classes() + " classes, " + c.rounding().id() + " rounding");
             col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().cell(index)));
-            col.setPrefWidth(145);
+            col.setPrefWidth(155);
             col.getStyleClass().add("numeric");
             table.getColumns().add(col);
         }

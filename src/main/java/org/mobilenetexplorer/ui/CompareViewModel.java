@@ -138,7 +138,7 @@ public final class CompareViewModel {
             cells.add(id == null ? "not published"
                     : top1(id, s).map(v -> Formats.fixed(v, 1) + " %").orElse("not in " + id));
         }
-        return new CompareRow(best == null ? "Published top-1 [%]" : "Published top-1 [%], " + best, cells);
+        return new CompareRow(best == null ? "Published top-1 [%]" : "Top-1 [%] " + best, cells);
     }
 
     private Optional<Double> top1(String sourceId, NetworkStats s) {
