@@ -55,6 +55,10 @@ public final class Dl4jTuningBench {
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             variants.add(new Variant("DL4J folded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "folded")));
             variants.add(new Variant("DL4J unfolded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "unfolded")));
+            variants.add(new Variant("DL4J folded, 2 threads (default before threads=auto)", ext, tunedEnv, props, "dl4j",
+                    Map.of("graph", "folded", "threads", "2")));
+            variants.add(new Variant("DL4J unfolded, 2 threads (default before threads=auto)", ext, tunedEnv, props, "dl4j",
+                    Map.of("graph", "unfolded", "threads", "2")));
             variants.add(new Variant("DL4J as shipped (unfolded, plain natives, no helpers)", "", Map.of(), Map.of(),
                     "dl4j", Map.of("graph", "unfolded", "helpers", "builtin")));
         } else if (mode.equals("overhead")) {
