@@ -20,8 +20,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * DL4J 1.0.0-M2.1 on the ND4J CPU backend. The first {@link #prepare} starts ND4J (seconds); before that, if the
  * user has not chosen a native variant, the tuned one is selected when its jar is on the class path
- * ({@link Dl4jProcessSettings#TUNED_EXTENSION}). {@code threads > 0} sets ND4J's OpenMP and master thread counts,
- * which are process-wide: they stay for later networks (benchmarks prepare one network at a time).
+ * ({@link Dl4jProcessSettings#TUNED_EXTENSION}). Every prepare sets ND4J's OpenMP and master thread counts (process-wide,
+ * so the last prepared network's count applies; benchmarks prepare one network at a time): {@code threads > 0} as
+ * requested, {@code threads = 0} by {@link #autoThreads} (one thread below {@link #AUTO_ONE_THREAD_BELOW_MACS}).
  */
 public final class Dl4jBackend implements InferenceBackend {
     public static final String ID = "dl4j";
@@ -83,11 +84,10 @@ public final class Dl4jBackend implements InferenceBackend {
         };
         try {
             startNd4j();
-            if (options.threads() > 0) {
-                NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(options.threads());
-                Nd4j.getEnvironment().setMaxThreads(options.threads());
-                Nd4j.getEnvironment().setMaxMasterThreads(options.threads());
-            }
+            int threads = options.threads() > 0 ? options.threads() : autoThreads(spec, options.effectiveThreads());
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
             NetworkWeights weights = NetworkWeights.generate(spec, weightSeed);
             MultiLayerNetwork net = withHelpers(helpers, () -> Dl4jNetworkBuilder.build(weights, graph, format, workspace));
             Map<String, String> settings = new LinkedHashMap<>();
@@ -95,12 +95,26 @@ public final class Dl4jBackend implements InferenceBackend {
             settings.put("format", format.name().toLowerCase(Locale.ROOT));
             settings.put("helpers", helpers ? "onednn" : "builtin");
             settings.put("workspace", workspace.name().toLowerCase(Locale.ROOT));
-            settings.put("threads", Integer.toString(options.effectiveThreads()));
+            settings.put("threads", Integer.toString(threads));
+            settings.put("threadsRule", options.threads() > 0 ? "requested"
+                    : "auto (1 below " + AUTO_ONE_THREAD_BELOW_MACS / 1_000_000 + " M MACs, else all cores)");
             settings.put("dl4jLayers", Integer.toString(net.getnLayers()));
             return new Dl4jPreparedNetwork(spec, batchSize, format, net, settings);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new BackendException("DL4J could not build " + spec.config().label() + ": " + e, e);
         }
+    }
+
+    /** Networks with fewer MACs than this run on one OpenMP thread when threads = 0 (auto); see decision 003. */
+    static final long AUTO_ONE_THREAD_BELOW_MACS = 400_000_000L;
+
+    /**
+     * The thread count for threads = 0: one thread for small networks, where waking a second OpenMP thread for every
+     * op (PASSIVE waiting) costs more than the op's work (0.25-128: 7.9 ms on 2 threads, 2.6 ms on 1), else all cores.
+     */
+    static int autoThreads(ArchitectureSpec spec, int cores) {
+        long macs = spec.layers().stream().mapToLong(org.mobilenetexplorer.model.CostModel::macs).sum();
+        return macs < AUTO_ONE_THREAD_BELOW_MACS ? 1 : cores;
     }
 
     /**

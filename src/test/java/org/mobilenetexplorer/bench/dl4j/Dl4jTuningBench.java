@@ -41,7 +41,9 @@ public final class Dl4jTuningBench {
             return;
         }
         String mode = args.length > 0 ? args[0] : "tuning";
-        List<String> configs = mode.equals("table") ? List.of("1.0-224", "0.5-160", "0.25-128")
+        List<String> configs = System.getProperty("bench.configs") != null
+                ? List.of(System.getProperty("bench.configs").split(","))
+                : mode.equals("table") || mode.equals("overhead") ? List.of("1.0-224", "0.5-160", "0.25-128")
                 : List.of("1.0-224", "0.25-128");
         Map<String, String> passive = Map.of("OMP_WAIT_POLICY", "PASSIVE");
         Map<String, String> helpersOn = Map.of(Dl4jProcessSettings.HELPERS_DISABLE, "false");
@@ -53,8 +55,25 @@ public final class Dl4jTuningBench {
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             variants.add(new Variant("DL4J folded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "folded")));
             variants.add(new Variant("DL4J unfolded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "unfolded")));
+            variants.add(new Variant("DL4J folded, 2 threads (default before threads=auto)", ext, tunedEnv, props, "dl4j",
+                    Map.of("graph", "folded", "threads", "2")));
+            variants.add(new Variant("DL4J unfolded, 2 threads (default before threads=auto)", ext, tunedEnv, props, "dl4j",
+                    Map.of("graph", "unfolded", "threads", "2")));
             variants.add(new Variant("DL4J as shipped (unfolded, plain natives, no helpers)", "", Map.of(), Map.of(),
                     "dl4j", Map.of("graph", "unfolded", "helpers", "builtin")));
+        } else if (mode.equals("overhead")) {
+            Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
+            String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
+            variants.add(new Variant("A tuned (2 threads)", ext, tunedEnv, props, "dl4j", Map.of()));
+            for (String extra : System.getProperty("bench.extra", "").split(";")) {
+                if (!extra.isBlank()) {
+                    Map<String, String> o = new LinkedHashMap<>();
+                    for (String kv : extra.split(",")) {
+                        o.put(kv.split("=", 2)[0], kv.split("=", 2)[1]);
+                    }
+                    variants.add(new Variant("A + " + extra, ext, tunedEnv, props, "dl4j", o));
+                }
+            }
         } else if (mode.equals("threads")) {
             Map<String, String> base = new LinkedHashMap<>(tunedEnv);
             Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
@@ -160,12 +179,13 @@ public final class Dl4jTuningBench {
                 options.put(p[0], p[1]);
             }
         }
+        int threads = options.containsKey("threads") ? Integer.parseInt(options.remove("threads")) : 0;
         var b = Backends.byId(backend);
         for (int i = 3; i < args.length; i++) {
             String[] c = args[i].split("-");
             ArchitectureSpec spec = ArchitectureSpec.of(new MobileNetConfig(Double.parseDouble(c[0]), Integer.parseInt(c[1])));
             float[] input = InputGenerator.generate(spec, 1, 7);
-            try (PreparedNetwork n = b.prepare(spec, 42, 1, new BackendOptions(0, options))) {
+            try (PreparedNetwork n = b.prepare(spec, 42, 1, new BackendOptions(threads, options))) {
                 double sink = 0;
                 long warmEnd = System.nanoTime() + 1_000_000_000L;
                 for (int w = 0; w < 5 || System.nanoTime() < warmEnd; w++) {
@@ -184,12 +204,13 @@ public final class Dl4jTuningBench {
                 ms.sort(Double::compare);
                 double median = ms.size() % 2 == 1 ? ms.get(ms.size() / 2)
                         : (ms.get(ms.size() / 2 - 1) + ms.get(ms.size() / 2)) / 2;
-                System.out.printf(Locale.ROOT, "RESULT %.2f (n=%d, p10 %.2f, p90 %.2f)%s%n", median, ms.size(),
-                        ms.get(ms.size() / 10), ms.get(ms.size() * 9 / 10), sink == 42 ? " " : "");
+                String t = n.settings().containsKey("threads") ? ", " + n.settings().get("threads") + "t" : "";
+                System.out.printf(Locale.ROOT, "RESULT %.2f (n=%d, p10 %.2f, p90 %.2f%s)%s%n", median, ms.size(),
+                        ms.get(ms.size() / 10), ms.get(ms.size() * 9 / 10), t, sink == 42 ? " " : "");
                 if (i == args.length - 1) {
                     Map<String, String> info = new LinkedHashMap<>(n.settings());
                     Map<String, String> rt = b.runtimeInfo();
-                    for (String k : new String[] {"nativeVariant", "oneDnnBuild", "ompMaxThreads"}) {
+                    for (String k : new String[] {"nativeVariant", "oneDnnBuild"}) {
                         if (rt.containsKey(k)) {
                             info.put(k, rt.get(k));
                         }
