@@ -110,7 +110,9 @@ public final class Dl4jBackend implements InferenceBackend {
 
     /**
      * The thread count for threads = 0: one thread for small networks, where waking a second OpenMP thread for every
-     * op (PASSIVE waiting) costs more than the op's work (0.25-128: 7.9 ms on 2 threads, 2.6 ms on 1), else all cores.
+     * op (PASSIVE waiting) cost more than the op's work (0.25-128: 7.9 ms on 2 threads, 2.6 ms on 1), else all cores.
+     * With the bounded spin of {@link Dl4jProcessSettings#tuned(int)} two threads are no longer slower there, and
+     * one thread stays the choice that does not depend on how the process waits.
      */
     static int autoThreads(ArchitectureSpec spec, int cores) {
         long macs = spec.layers().stream().mapToLong(org.mobilenetexplorer.model.CostModel::macs).sum();

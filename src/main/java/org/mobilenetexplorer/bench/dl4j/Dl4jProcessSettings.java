@@ -13,8 +13,12 @@ import java.util.Map;
  * docs/decisions/003-dl4j-tuning.md.
  *
  * <ul>
- *   <li>{@code OMP_WAIT_POLICY=PASSIVE}: OpenMP workers sleep instead of spinning between the many small ops;
- *       with spinning pools (OpenMP and OpenBLAS) on few cores the threads fight each other.</li>
+ *   <li>{@code OMP_WAIT_POLICY=ACTIVE} with {@code GOMP_SPINCOUNT=100000}: an OpenMP worker spins for a bounded
+ *       time (about 5 ms on the 2.6 GHz machine of decision 003) after each parallel op before it sleeps, so the
+ *       next op of the same forward pass finds it awake (as ONNX Runtime's spinning intra-op workers do). Sleeping
+ *       at once ({@code PASSIVE}) cost every op a wake-up: 1.0-224 took 21-27 ms instead of 17-20 ms. libgomp
+ *       lets an explicit {@code GOMP_SPINCOUNT} override the wait policy's default count (unbounded for
+ *       {@code ACTIVE}, 0 for {@code PASSIVE}).</li>
  *   <li>{@code OMP_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS}, {@code SD_MAX_THREADS}: the thread count (M2.1 has no
  *       system property for it).</li>
  *   <li>{@code -Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2} (only when that classifier jar is on the
@@ -32,6 +36,8 @@ public record Dl4jProcessSettings(Map<String, String> environment, Map<String, S
 
     public static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
     public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    /** OpenMP's bounded spin before a worker sleeps (docs/decisions/003-dl4j-tuning.md, "Waiting threads"). */
+    public static final long SPIN_COUNT = 100_000L;
     /** The native variant the tuning chose (docs/decisions/003-dl4j-tuning.md). */
     public static final String TUNED_EXTENSION = "-onednn-avx2";
 
@@ -44,7 +50,8 @@ public record Dl4jProcessSettings(Map<String, String> environment, Map<String, S
     public static Dl4jProcessSettings tuned(int threads) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("OMP_WAIT_POLICY", "PASSIVE");
+        env.put("OMP_WAIT_POLICY", "ACTIVE");
+        env.put("GOMP_SPINCOUNT", Long.toString(SPIN_COUNT));
         env.put("OMP_NUM_THREADS", Integer.toString(n));
         env.put("OPENBLAS_NUM_THREADS", Integer.toString(n));
         env.put("SD_MAX_THREADS", Integer.toString(n));

@@ -86,11 +86,12 @@ class Dl4jBackendTest {
     @Test
     void processSettingsForAWorker() {
         Dl4jProcessSettings s = Dl4jProcessSettings.tuned(2);
-        assertEquals("PASSIVE", s.environment().get("OMP_WAIT_POLICY"));
+        assertEquals("ACTIVE", s.environment().get("OMP_WAIT_POLICY"));
+        assertEquals("100000", s.environment().get("GOMP_SPINCOUNT"));
         assertEquals("2", s.environment().get("OMP_NUM_THREADS"));
         assertTrue(s.jvmArguments().contains("-D" + Dl4jProcessSettings.HELPERS_DISABLE + "=false"), s.jvmArguments().toString());
         ProcessBuilder pb = s.applyTo(new ProcessBuilder("true"));
-        assertEquals("PASSIVE", pb.environment().get("OMP_WAIT_POLICY"));
+        assertEquals("100000", pb.environment().get("GOMP_SPINCOUNT"));
         assertTrue(Dl4jProcessSettings.asShipped().jvmArguments().isEmpty());
     }
 }

@@ -43,7 +43,7 @@ public final class Dl4jTuningBench {
         String mode = args.length > 0 ? args[0] : "tuning";
         List<String> configs = System.getProperty("bench.configs") != null
                 ? List.of(System.getProperty("bench.configs").split(","))
-                : mode.equals("table") || mode.equals("overhead") ? List.of("1.0-224", "0.5-160", "0.25-128")
+                : mode.equals("table") || mode.equals("overhead") || mode.equals("spin") ? List.of("1.0-224", "0.5-160", "0.25-128")
                 : List.of("1.0-224", "0.25-128");
         Map<String, String> passive = Map.of("OMP_WAIT_POLICY", "PASSIVE");
         Map<String, String> helpersOn = Map.of(Dl4jProcessSettings.HELPERS_DISABLE, "false");
@@ -55,10 +55,11 @@ public final class Dl4jTuningBench {
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             variants.add(new Variant("DL4J folded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "folded")));
             variants.add(new Variant("DL4J unfolded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "unfolded")));
-            variants.add(new Variant("DL4J folded, 2 threads (default before threads=auto)", ext, tunedEnv, props, "dl4j",
-                    Map.of("graph", "folded", "threads", "2")));
-            variants.add(new Variant("DL4J unfolded, 2 threads (default before threads=auto)", ext, tunedEnv, props, "dl4j",
-                    Map.of("graph", "unfolded", "threads", "2")));
+            Map<String, String> passiveEnv = new LinkedHashMap<>(tunedEnv);
+            passiveEnv.remove("GOMP_SPINCOUNT");
+            passiveEnv.put("OMP_WAIT_POLICY", "PASSIVE");
+            variants.add(new Variant("DL4J folded, PASSIVE (default before the bounded spin)", ext, passiveEnv, props, "dl4j",
+                    Map.of("graph", "folded")));
             variants.add(new Variant("DL4J as shipped (unfolded, plain natives, no helpers)", "", Map.of(), Map.of(),
                     "dl4j", Map.of("graph", "unfolded", "helpers", "builtin")));
         } else if (mode.equals("overhead")) {
@@ -73,6 +74,23 @@ public final class Dl4jTuningBench {
                     }
                     variants.add(new Variant("A + " + extra, ext, tunedEnv, props, "dl4j", o));
                 }
+            }
+        } else if (mode.equals("spin")) {
+            // OpenMP wait policy: PASSIVE (sleep at once) vs a bounded spin (GOMP_SPINCOUNT), with auto and 2 threads
+            Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
+            String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
+            Map<String, String> passiveEnv = new LinkedHashMap<>(tunedEnv);
+            passiveEnv.remove("GOMP_SPINCOUNT");
+            passiveEnv.put("OMP_WAIT_POLICY", "PASSIVE");
+            variants.add(new Variant("P PASSIVE, auto threads", ext, passiveEnv, props, "dl4j", Map.of()));
+            variants.add(new Variant("P2 PASSIVE, 2 threads", ext, passiveEnv, props, "dl4j", Map.of("threads", "2")));
+            for (String count : System.getProperty("bench.spin", "100000").split(",")) {
+                Map<String, String> spinEnv = new LinkedHashMap<>(tunedEnv);
+                spinEnv.remove("OMP_WAIT_POLICY");
+                spinEnv.put("GOMP_SPINCOUNT", count);
+                variants.add(new Variant("S GOMP_SPINCOUNT=" + count + ", auto threads", ext, spinEnv, props, "dl4j", Map.of()));
+                variants.add(new Variant("S2 GOMP_SPINCOUNT=" + count + ", 2 threads", ext, spinEnv, props, "dl4j",
+                        Map.of("threads", "2")));
             }
         } else if (mode.equals("threads")) {
             Map<String, String> base = new LinkedHashMap<>(tunedEnv);
@@ -200,6 +218,9 @@ public final class Dl4jTuningBench {
                     if (System.nanoTime() - start > 8_000_000_000L && ms.size() >= 15) {
                         break;
                     }
+                }
+                if (Boolean.getBoolean("bench.dump")) { // every run in order: are the slow ones periodic (GC) or random?
+                    System.out.println("RUNS " + ms.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList());
                 }
                 ms.sort(Double::compare);
                 double median = ms.size() % 2 == 1 ? ms.get(ms.size() / 2)
