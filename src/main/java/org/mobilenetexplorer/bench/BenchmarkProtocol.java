@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class BenchmarkProtocol {
                 }
             }
 
-            int threads = p.toBackendOptions().effectiveThreads();
+            int threads = threadsUsed(net.settings(), p.toBackendOptions().effectiveThreads());
             long macs = stats.totals().macs();
             double gmac = macs * (double) p.batch() / (st.median() * 1e6);
             PeakEstimate peak = cpu.fmaPeak(threads);
@@ -119,7 +120,9 @@ public final class BenchmarkProtocol {
             PhaseTimes phases = new PhaseTimes(startupMs, firstMs, warm.samples.length,
                     warm.samples.length == 0 ? Double.NaN : LatencyStatistics.mean(warm.samples),
                     measured.samples.length, measured.wallMs, profileMs);
-            Map<String, String> env = EnvironmentProbe.capture(cpu, backend, threads, p.nativeVariant(), started);
+            Map<String, String> env = new LinkedHashMap<>(
+                    EnvironmentProbe.capture(cpu, backend, threads, p.nativeVariant(), started));
+            net.settings().forEach((k, v) -> env.put(EnvironmentProbe.SETTING_PREFIX + k, v));
             return new BenchmarkResult(BenchmarkResult.SCHEMA_VERSION, resultId(started, request), request.config(),
                     backend.id(), env, p, phases, st, samples, p.batch() * 1000.0 / st.mean(), macs, gmac, peak,
                     gmac / peak.gmacPerSec(), gc, memory, layers, summary,
@@ -295,5 +298,18 @@ public final class BenchmarkProtocol {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /**
+     * The threads the network really runs on: a backend that chooses its own count (DL4J's auto rule) reports it as
+     * the setting {@code threads}; otherwise the requested count. The FMA peak and the environment use this.
+     */
+    static int threadsUsed(Map<String, String> settings, int requested) {
+        try {
+            int t = Integer.parseInt(settings.getOrDefault("threads", ""));
+            return t > 0 ? t : requested;
+        } catch (NumberFormatException e) {
+            return requested;
+        }
     }
 }

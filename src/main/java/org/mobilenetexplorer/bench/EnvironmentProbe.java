@@ -31,6 +31,8 @@ public final class EnvironmentProbe {
     public static final String TOOL_VERSION = "toolVersion";
     public static final String TIMESTAMP = "timestamp";
     public static final String RUNTIME_PREFIX = "runtime.";
+    /** Prefix of the prepared network's own settings (graph, data format, the thread count it chose, ...). */
+    public static final String SETTING_PREFIX = "setting.";
 
     private EnvironmentProbe() {
     }

@@ -89,6 +89,21 @@ class BenchmarkProtocolTest {
     }
 
     @Test
+    void threadsTheBackendChoseSetThePeakAndAreRecorded() {
+        // threads = 2 requested, the backend runs on 1 (DL4J's auto rule): the peak is one thread's
+        ProtocolSettings p = settings(Map.of("runMs", "5", "usesThreads", "1")).withWarmup(0, 0)
+                .withMeasurement(12, 0, 10_000);
+        BenchmarkResult r = completed(p, BenchmarkListener.NONE);
+        assertEquals(40.0, r.fmaPeak().gmacPerSec(), 1e-9);
+        assertTrue(r.fmaPeak().method().contains("x 1 threads"), r.fmaPeak().method());
+        assertEquals("1", r.environment().get(EnvironmentProbe.THREADS));
+        assertEquals("1", r.environment().get(EnvironmentProbe.SETTING_PREFIX + "threads"));
+        assertEquals("fake", r.environment().get(EnvironmentProbe.SETTING_PREFIX + "graph"));
+        assertEquals(2, BenchmarkProtocol.threadsUsed(Map.of("threads", "auto"), 2));
+        assertEquals(2, BenchmarkProtocol.threadsUsed(Map.of(), 2));
+    }
+
+    @Test
     void derivedRatesFollowTheirDefinitions() {
         ProtocolSettings p = settings(Map.of("runMs", "5")).withBatch(4).withWarmup(1, 0).withMeasurement(12, 0, 10_000);
         BenchmarkResult r = completed(p, BenchmarkListener.NONE);

@@ -120,8 +120,14 @@ public final class FakeBackend implements InferenceBackend {
         double firstExtra = Double.parseDouble(options.extra("firstExtraMs", "0"));
         int failRun = failAt.startsWith("run:") ? Integer.parseInt(failAt.substring(4)) : 0;
         int outLen = batchSize * spec.config().classes();
+        String usesThreads = options.extra("usesThreads", ""); // a backend that picks its own thread count
         return new PreparedNetwork() {
             int runs;
+
+            @Override
+            public Map<String, String> settings() {
+                return usesThreads.isEmpty() ? Map.of() : Map.of("threads", usesThreads, "graph", "fake");
+            }
 
             @Override
             public int batchSize() {
