@@ -40,17 +40,7 @@ final class BenchmarkRunPanel extends VBox {
         mode.setId("benchmark-mode");
         mode.getItems().setAll(BenchmarkViewModel.Mode.values());
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(BenchmarkViewModel.Mode m) {
-                return m == null ? "" : m.title();
-            }
-
-            @Override
-            public BenchmarkViewModel.Mode fromString(String s) {
-                return null;
-            }
-        });
+        mode.setConverter(Controls.display(BenchmarkViewModel.Mode::title));
         mode.setTooltip(Controls.tip("Measurement length per configuration: warm-up, then at least N runs and T"
                 + " seconds (capped). Longer is steadier."));
         CheckBox profile = new CheckBox("Per-layer profile");

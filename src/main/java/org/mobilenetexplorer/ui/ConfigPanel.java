@@ -99,7 +99,11 @@ final class ConfigPanel extends VBox {
         rounding.setId("rounding-choice");
         rounding.getItems().setAll(ChannelRounding.values());
         rounding.valueProperty().bindBidirectional(vm.roundingProperty());
-        rounding.setTooltip(Controls.tip("Channel rounding: SLIM = max(int(d * alpha), 8) as TF-Slim; KERAS ="
+        rounding.setConverter(Controls.display(r -> switch (r) {
+            case SLIM -> "slim: max(int(d\u00b7\u03b1), 8)";
+            case KERAS -> "keras: int(d\u00b7\u03b1)";
+        }));
+        rounding.setTooltip(Controls.tip("Channel rounding: slim = max(int(d * alpha), 8) as TF-Slim; keras ="
                 + " int(d * alpha), no minimum. They differ only below alpha 0.25."));
 
         Spinner<Integer> blocks = intSpinner("blocks14-spinner", 0, MobileNetConfig.MAX_BLOCKS14, 1, "blocks14", vm,
@@ -118,6 +122,10 @@ final class ConfigPanel extends VBox {
         activation.setId("activation-choice");
         activation.getItems().setAll(Activation.values());
         activation.valueProperty().bindBidirectional(vm.activationProperty());
+        activation.setConverter(Controls.display(a -> switch (a) {
+            case RELU -> "ReLU";
+            case RELU6 -> "ReLU6";
+        }));
         activation.setTooltip(Controls.tip("Activation after batch norm. Cost-neutral: it changes no MAC or param;"
                 + " benchmarks run it. The paper says ReLU; TF-Slim and Keras train with ReLU6."));
 

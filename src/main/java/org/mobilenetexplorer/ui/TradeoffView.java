@@ -44,33 +44,13 @@ final class TradeoffView extends BorderPane {
         metric.setId("accuracy-metric");
         metric.getItems().setAll(AccuracyMetric.values());
         metric.valueProperty().bindBidirectional(vm.metricProperty());
-        metric.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(AccuracyMetric m) {
-                return m == null ? "" : m.title();
-            }
-
-            @Override
-            public AccuracyMetric fromString(String s) {
-                return null;
-            }
-        });
+        metric.setConverter(Controls.display(AccuracyMetric::title));
         metric.setTooltip(Controls.tip("Top-1 or top-5 ImageNet accuracy."));
         ComboBox<CostAxis> axis = new ComboBox<>();
         axis.setId("cost-axis");
         axis.getItems().setAll(CostAxis.values());
         axis.valueProperty().bindBidirectional(vm.axisProperty());
-        axis.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CostAxis a) {
-                return a == null ? "" : a.title() + " [" + a.unit() + "]";
-            }
-
-            @Override
-            public CostAxis fromString(String s) {
-                return null;
-            }
-        });
+        axis.setConverter(Controls.display(a -> a.title() + " [" + a.unit() + "]"));
         axis.setTooltip(Controls.tip("Cost axis: measured latency (from the results folder, for the backend"
                 + " chosen on the left), computed MACs (log axis, the paper's Figure 4) or params (Figure 5)."));
         HBox exportBar = new HBox(4, new Label("Export"));
