@@ -205,9 +205,10 @@ public final class BenchmarkViewModel {
         }
     }
 
-    /** The median per image of the latest stored result of {@code c} (any backend), if any. */
-    public Optional<Double> latestMedianMs(MobileNetConfig c) {
-        return results.stream().filter(r -> r.result().config().equals(c)).findFirst()
+    /** The median per image of the latest stored result of {@code c} on {@code backend}, if any. */
+    public Optional<Double> latestMedianMs(MobileNetConfig c, String backend) {
+        return results.stream().filter(r -> r.result().config().equals(c) && r.result().backend().equals(backend))
+                .findFirst()
                 .map(r -> r.result().medianMsPerImage());
     }
 

@@ -6,12 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mobilenetexplorer.model.LayerStats;
@@ -30,7 +31,8 @@ public final class CompareViewModel {
     public static final int MIN_PINNED = 2;
 
     private final PublishedData published;
-    private final Function<MobileNetConfig, Optional<Double>> measuredMedianMs;
+    private final BiFunction<MobileNetConfig, String, Optional<Double>> measuredMedianMs;
+    private final ObservableValue<String> backend;
     private final ObservableList<MobileNetConfig> pinned = FXCollections.observableArrayList();
     private final IntegerProperty baseline = new SimpleIntegerProperty(this, "baseline", 0);
     private final ObservableList<CompareRow> totals = FXCollections.observableArrayList();
@@ -39,12 +41,17 @@ public final class CompareViewModel {
 
     /**
      * @param published        published figures (top-1 row)
-     * @param measuredMedianMs the median latency of a stored benchmark result for a configuration, if any
+     * @param measuredMedianMs the median latency of the latest stored benchmark result of a configuration on a
+     *                         backend, if any
+     * @param backend          the backend whose results the latency row shows (the one chosen on the left)
      */
-    public CompareViewModel(PublishedData published, Function<MobileNetConfig, Optional<Double>> measuredMedianMs) {
+    public CompareViewModel(PublishedData published, BiFunction<MobileNetConfig, String, Optional<Double>> measuredMedianMs,
+                            ObservableValue<String> backend) {
         this.published = published;
         this.measuredMedianMs = measuredMedianMs;
+        this.backend = backend;
         baseline.addListener(o -> refresh());
+        backend.addListener(o -> refresh());
         refresh();
     }
 
@@ -133,10 +140,19 @@ public final class CompareViewModel {
             }
         }
         List<String> cells = new ArrayList<>();
-        for (NetworkStats s : stats) {
-            String id = best;
-            cells.add(id == null ? "not published"
-                    : top1(id, s).map(v -> Formats.fixed(v, 1) + " %").orElse("not in " + id));
+        int b = baseline.get();
+        Optional<Double> base = best == null || b >= stats.size() ? Optional.empty() : top1(best, stats.get(b));
+        for (int i = 0; i < stats.size(); i++) {
+            if (best == null) {
+                cells.add("not published");
+                continue;
+            }
+            Optional<Double> v = top1(best, stats.get(i));
+            String text = v.map(x -> Formats.fixed(x, 1) + " %").orElse("not in " + best);
+            if (v.isPresent() && base.isPresent() && i != b) {
+                text += "  (" + Formats.points(v.get(), base.get()) + ")";
+            }
+            cells.add(text);
         }
         return new CompareRow(best == null ? "Published top-1 [%]" : "Top-1 [%] " + best, cells);
     }
@@ -149,17 +165,19 @@ public final class CompareViewModel {
 
     private CompareRow measured() {
         List<String> cells = new ArrayList<>();
-        List<Optional<Double>> ms = pinned.stream().map(measuredMedianMs).toList();
+        String id = backend.getValue();
+        List<Optional<Double>> ms = pinned.stream()
+                .map(c -> id == null ? Optional.<Double>empty() : measuredMedianMs.apply(c, id)).toList();
         int b = baseline.get();
         for (int i = 0; i < ms.size(); i++) {
             Optional<Double> v = ms.get(i);
-            String text = v.map(Formats::ms).orElse("no result");
+            String text = v.map(Formats::ms).orElse(id == null ? "no backend" : "no " + id + " result");
             if (v.isPresent() && i != b && b < ms.size() && ms.get(b).isPresent()) {
                 text += "  (" + Formats.delta(v.get(), ms.get(b).get()) + ")";
             }
             cells.add(text);
         }
-        return new CompareRow("Measured median [ms]", cells);
+        return new CompareRow("Median [ms] " + (id == null ? "measured" : id), cells);
     }
 
     private List<CompareRow> layerRows(List<NetworkStats> stats) {

@@ -100,8 +100,8 @@ final class ConfigPanel extends VBox {
         rounding.getItems().setAll(ChannelRounding.values());
         rounding.valueProperty().bindBidirectional(vm.roundingProperty());
         rounding.setConverter(Controls.display(r -> switch (r) {
-            case SLIM -> "slim: max(int(d\u00b7\u03b1), 8)";
-            case KERAS -> "keras: int(d\u00b7\u03b1)";
+            case SLIM -> "slim (min 8)";
+            case KERAS -> "keras (no min)";
         }));
         rounding.setTooltip(Controls.tip("Channel rounding: slim = max(int(d * alpha), 8) as TF-Slim; keras ="
                 + " int(d * alpha), no minimum. They differ only below alpha 0.25."));

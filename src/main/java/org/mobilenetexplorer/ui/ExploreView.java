@@ -88,6 +88,7 @@ final class ExploreView extends BorderPane {
                 PlotOrientation.HORIZONTAL, false);
         ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 1);
         chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 16)); // room for the "100%" tick label
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("shares-chart");
         viewer.setMinSize(200, 180);

@@ -34,6 +34,12 @@ public final class Formats {
         return String.format(Locale.ROOT, "%+.1f %%", d);
     }
 
+    /** {@code +1.2 pts} / {@code -3.7 pts} / {@code ±0 pts}: difference of two percentages, in percentage points. */
+    public static String points(double value, double base) {
+        double d = value - base;
+        return Math.abs(d) < 0.05 ? "±0 pts" : String.format(Locale.ROOT, "%+.1f pts", d);
+    }
+
     /** A value with a fixed number of decimals. */
     public static String fixed(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);

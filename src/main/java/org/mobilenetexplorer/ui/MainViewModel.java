@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -59,10 +59,12 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
 
     /**
-     * @param measuredMedianMs the latest stored benchmark median of a configuration, if any (Compare view)
+     * @param measuredMedianMs the latest stored benchmark median of a configuration on a backend, if any (Compare
+     *                         view, for the backend chosen in the configuration panel)
      */
     public MainViewModel(Settings settings, TaskExecutor executor, Dialogs dialogs, PublishedData published,
-                         List<Preset> bundledPresets, Function<MobileNetConfig, Optional<Double>> measuredMedianMs) {
+                         List<Preset> bundledPresets,
+                         BiFunction<MobileNetConfig, String, Optional<Double>> measuredMedianMs) {
         this.settings = settings;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -70,7 +72,7 @@ public final class MainViewModel {
         restoreConfig();
         explore = new ExploreViewModel(config.configProperty(), published);
         learn = new LearnViewModel(explore.statsProperty(), published);
-        compare = new CompareViewModel(published, measuredMedianMs);
+        compare = new CompareViewModel(published, measuredMedianMs, config.backendProperty());
         selectedLayer.addListener((o, a, name) -> learn.selectLayer(name));
         for (int i = 0; i < MAX_RECENT; i++) {
             settings.get(K_RECENT + i).map(Path::of).ifPresent(recentFiles::add);

@@ -107,8 +107,9 @@ class ViewModelTest {
 
     @Test
     void compareShowsDeltasAgainstTheBaselineAndRefusesASeventhPin() {
-        CompareViewModel vm = new CompareViewModel(PublishedData.bundled(), c -> c.alpha() == 1.0
-                ? Optional.of(10.0) : Optional.of(2.5));
+        javafx.beans.property.SimpleStringProperty backend = new javafx.beans.property.SimpleStringProperty("onnxruntime");
+        CompareViewModel vm = new CompareViewModel(PublishedData.bundled(), (c, b) -> !b.equals("onnxruntime")
+                ? Optional.empty() : c.alpha() == 1.0 ? Optional.of(10.0) : Optional.of(2.5), backend);
         assertTrue(vm.pin(new MobileNetConfig(1.0, 224)));
         assertTrue(vm.pin(new MobileNetConfig(0.5, 224)));
         assertFalse(vm.pin(new MobileNetConfig(0.5, 224)));
@@ -117,6 +118,15 @@ class ViewModelTest {
         assertTrue(macs.cell(1).startsWith("149.50  (-73.7 %)"), macs.cell(1));
         CompareRow measured = vm.totals().get(vm.totals().size() - 1);
         assertEquals("2.50 ms  (-75.0 %)", measured.cell(1));
+        assertEquals("Median [ms] onnxruntime", measured.metric());
+        CompareRow top1 = vm.totals().get(vm.totals().size() - 2); // TF-Slim 2018: 70.9 and 63.3 (0.5-224)
+        assertEquals("Top-1 [%] tf-slim-2018", top1.metric());
+        assertEquals("63.3 %  (-7.6 pts)", top1.cell(1));
+        backend.set("dl4j"); // the row follows the backend chosen on the left and never mixes backends
+        measured = vm.totals().get(vm.totals().size() - 1);
+        assertEquals("Median [ms] dl4j", measured.metric());
+        assertEquals("no dl4j result", measured.cell(1));
+        backend.set("onnxruntime");
         vm.baselineProperty().set(1);
         assertTrue(vm.totals().get(0).cell(0).contains("(+280.4 %)"), vm.totals().get(0).cell(0));
         for (double a = 0.1; vm.pinned().size() < 6; a += 0.1) {
