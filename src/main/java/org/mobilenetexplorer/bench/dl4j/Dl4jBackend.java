@@ -106,13 +106,14 @@ public final class Dl4jBackend implements InferenceBackend {
     }
 
     /** Networks with fewer MACs than this run on one OpenMP thread when threads = 0 (auto); see decision 003. */
-    static final long AUTO_ONE_THREAD_BELOW_MACS = 400_000_000L;
+    static final long AUTO_ONE_THREAD_BELOW_MACS = 250_000_000L;
 
     /**
-     * The thread count for threads = 0: one thread for small networks, where waking a second OpenMP thread for every
-     * op (PASSIVE waiting) cost more than the op's work (0.25-128: 7.9 ms on 2 threads, 2.6 ms on 1), else all cores.
-     * With the bounded spin of {@link Dl4jProcessSettings#tuned(int)} two threads are no longer slower there, and
-     * one thread stays the choice that does not depend on how the process waits.
+     * The thread count for threads = 0: one thread for networks below 250 M MACs, else all cores. Measured through the
+     * benchmark engine with the bounded spin of {@link Dl4jProcessSettings#tuned(int)} (decision 003, "Waiting
+     * threads"; two interleaved sweeps per thread count): one thread was faster up to 0.5-224 and 0.75-160 (0.5-160:
+     * 6.2 ms against 9.4-9.7 ms), even at 0.75-192 (239 M: 11.5-11.6 against 11.6-11.8 ms), and two were faster from
+     * 1.0-160 (291 M: 12.7-14.2 against 15.8 ms) up. The previous threshold (400 M) made 1.0-160 slower than 1.0-192.
      */
     static int autoThreads(ArchitectureSpec spec, int cores) {
         long macs = spec.layers().stream().mapToLong(org.mobilenetexplorer.model.CostModel::macs).sum();

@@ -84,6 +84,16 @@ class Dl4jBackendTest {
     }
 
     @Test
+    void autoThreadsUseOneThreadOnlyForTheSmallestNetworks() {
+        // decision 003: one thread below 250 M MACs (0.25-128: 13.6 M, 0.75-192: 239 M), all cores from 1.0-160 (291 M)
+        assertEquals(1, Dl4jBackend.autoThreads(ArchitectureSpec.of(new MobileNetConfig(0.25, 128)), 2));
+        assertEquals(1, Dl4jBackend.autoThreads(ArchitectureSpec.of(new MobileNetConfig(0.75, 192)), 2));
+        assertEquals(2, Dl4jBackend.autoThreads(ArchitectureSpec.of(new MobileNetConfig(1.0, 160)), 2));
+        assertEquals(2, Dl4jBackend.autoThreads(ArchitectureSpec.of(new MobileNetConfig(0.75, 224)), 2));
+        assertEquals(4, Dl4jBackend.autoThreads(ArchitectureSpec.of(MobileNetConfig.DEFAULT), 4));
+    }
+
+    @Test
     void processSettingsForAWorker() {
         Dl4jProcessSettings s = Dl4jProcessSettings.tuned(2);
         assertEquals("ACTIVE", s.environment().get("OMP_WAIT_POLICY"));

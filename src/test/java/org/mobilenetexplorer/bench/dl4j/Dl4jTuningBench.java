@@ -58,8 +58,11 @@ public final class Dl4jTuningBench {
             Map<String, String> passiveEnv = new LinkedHashMap<>(tunedEnv);
             passiveEnv.remove("GOMP_SPINCOUNT");
             passiveEnv.put("OMP_WAIT_POLICY", "PASSIVE");
-            variants.add(new Variant("DL4J folded, PASSIVE (default before the bounded spin)", ext, passiveEnv, props, "dl4j",
-                    Map.of("graph", "folded")));
+            // the previous default: PASSIVE with 1 thread below 400 M MACs (1.0-224: 2 threads; 0.5-160, 0.25-128: 1)
+            variants.add(new Variant("DL4J folded, PASSIVE, auto threads (before: 1.0-224)", ext, passiveEnv, props,
+                    "dl4j", Map.of("graph", "folded")));
+            variants.add(new Variant("DL4J folded, PASSIVE, 1 thread (before: below 400 M MACs)", ext, passiveEnv, props,
+                    "dl4j", Map.of("graph", "folded", "threads", "1")));
             variants.add(new Variant("DL4J as shipped (unfolded, plain natives, no helpers)", "", Map.of(), Map.of(),
                     "dl4j", Map.of("graph", "unfolded", "helpers", "builtin")));
         } else if (mode.equals("overhead")) {
@@ -76,21 +79,24 @@ public final class Dl4jTuningBench {
                 }
             }
         } else if (mode.equals("spin")) {
-            // OpenMP wait policy: PASSIVE (sleep at once) vs a bounded spin (GOMP_SPINCOUNT), with auto and 2 threads
+            // OpenMP wait policy: PASSIVE (sleep at once) vs a bounded spin (GOMP_SPINCOUNT), each on 1 and 2 threads
             Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             Map<String, String> passiveEnv = new LinkedHashMap<>(tunedEnv);
             passiveEnv.remove("GOMP_SPINCOUNT");
             passiveEnv.put("OMP_WAIT_POLICY", "PASSIVE");
-            variants.add(new Variant("P PASSIVE, auto threads", ext, passiveEnv, props, "dl4j", Map.of()));
-            variants.add(new Variant("P2 PASSIVE, 2 threads", ext, passiveEnv, props, "dl4j", Map.of("threads", "2")));
+            for (String t : new String[] {"1", "2"}) {
+                variants.add(new Variant("P" + t + " PASSIVE, " + t + " thread(s)", ext, passiveEnv, props, "dl4j",
+                        Map.of("threads", t)));
+            }
             for (String count : System.getProperty("bench.spin", "100000").split(",")) {
                 Map<String, String> spinEnv = new LinkedHashMap<>(tunedEnv);
                 spinEnv.remove("OMP_WAIT_POLICY");
                 spinEnv.put("GOMP_SPINCOUNT", count);
-                variants.add(new Variant("S GOMP_SPINCOUNT=" + count + ", auto threads", ext, spinEnv, props, "dl4j", Map.of()));
-                variants.add(new Variant("S2 GOMP_SPINCOUNT=" + count + ", 2 threads", ext, spinEnv, props, "dl4j",
-                        Map.of("threads", "2")));
+                for (String t : new String[] {"1", "2"}) {
+                    variants.add(new Variant("S" + t + " GOMP_SPINCOUNT=" + count + ", " + t + " thread(s)", ext, spinEnv,
+                            props, "dl4j", Map.of("threads", t)));
+                }
             }
         } else if (mode.equals("threads")) {
             Map<String, String> base = new LinkedHashMap<>(tunedEnv);
