@@ -58,17 +58,7 @@ final class Controls {
 
     /** A display-only converter for a non-editable choice box: how each item reads. */
     static <T> StringConverter<T> display(Function<T, String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T v) {
-                return v == null ? "" : format.apply(v);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
+        return converter(format, s -> java.util.Optional.empty(), () -> null);
     }
 
     /** A converter whose parsing is the view-model's: rejected text keeps the current value. */
