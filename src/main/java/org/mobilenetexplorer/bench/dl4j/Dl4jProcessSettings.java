@@ -18,7 +18,8 @@ import java.util.Map;
  *       next op of the same forward pass finds it awake (as ONNX Runtime's spinning intra-op workers do). Sleeping
  *       at once ({@code PASSIVE}) cost every op a wake-up: 1.0-224 took 21-27 ms instead of 17-20 ms. libgomp
  *       lets an explicit {@code GOMP_SPINCOUNT} override the wait policy's default count (unbounded for
- *       {@code ACTIVE}, 0 for {@code PASSIVE}).</li>
+ *       {@code ACTIVE}, 0 for {@code PASSIVE}). The unfolded graph (84 layers, with many small batch-norm and
+ *       activation ops) keeps {@code PASSIVE}: spinning made it slower (1.0-224: 34-38 ms against 30-31 ms).</li>
  *   <li>{@code OMP_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS}, {@code SD_MAX_THREADS}: the thread count (M2.1 has no
  *       system property for it).</li>
  *   <li>{@code -Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2} (only when that classifier jar is on the
@@ -46,12 +47,21 @@ public record Dl4jProcessSettings(Map<String, String> environment, Map<String, S
         systemProperties = Map.copyOf(systemProperties);
     }
 
-    /** The tuned settings for {@code threads} threads (0 = all logical cores). */
+    /** The tuned settings for {@code threads} threads (0 = all logical cores) and the default (folded) graph. */
     public static Dl4jProcessSettings tuned(int threads) {
+        return tuned(threads, Dl4jGraph.FOLDED);
+    }
+
+    /** The tuned settings for {@code threads} threads (0 = all logical cores) and {@code graph}. */
+    public static Dl4jProcessSettings tuned(int threads, Dl4jGraph graph) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("OMP_WAIT_POLICY", "ACTIVE");
-        env.put("GOMP_SPINCOUNT", Long.toString(SPIN_COUNT));
+        if (graph == Dl4jGraph.FOLDED) {
+            env.put("OMP_WAIT_POLICY", "ACTIVE");
+            env.put("GOMP_SPINCOUNT", Long.toString(SPIN_COUNT));
+        } else {
+            env.put("OMP_WAIT_POLICY", "PASSIVE");
+        }
         env.put("OMP_NUM_THREADS", Integer.toString(n));
         env.put("OPENBLAS_NUM_THREADS", Integer.toString(n));
         env.put("SD_MAX_THREADS", Integer.toString(n));

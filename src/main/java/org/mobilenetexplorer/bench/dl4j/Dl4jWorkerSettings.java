@@ -22,7 +22,9 @@ public final class Dl4jWorkerSettings implements WorkerProcessSettings {
 
     @Override
     public Map<String, String> environment(ProtocolSettings settings) {
-        return Dl4jProcessSettings.tuned(settings.threads()).environment();
+        String graph = settings.toBackendOptions().extra(Dl4jBackend.KEY_GRAPH, Dl4jGraph.FOLDED.id());
+        return Dl4jProcessSettings.tuned(settings.threads(),
+                graph.equals(Dl4jGraph.UNFOLDED.id()) ? Dl4jGraph.UNFOLDED : Dl4jGraph.FOLDED).environment();
     }
 
     /** Variants whose nd4j-native jar may exist for M2.1 (checked on the class path). */

@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.bench.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.mobilenetexplorer.bench.BackendException;
 import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.LayerTiming;
+import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.LayerKind;
 import org.mobilenetexplorer.model.LayerSpec;
@@ -100,6 +102,14 @@ class Dl4jBackendTest {
         assertEquals("100000", s.environment().get("GOMP_SPINCOUNT"));
         assertEquals("2", s.environment().get("OMP_NUM_THREADS"));
         assertTrue(s.jvmArguments().contains("-D" + Dl4jProcessSettings.HELPERS_DISABLE + "=false"), s.jvmArguments().toString());
+        // the worker's wait policy follows the graph: bounded spin for folded, PASSIVE for unfolded (decision 003)
+        Dl4jWorkerSettings worker = new Dl4jWorkerSettings();
+        Map<String, String> folded = worker.environment(ProtocolSettings.DEFAULT.withThreads(2));
+        assertEquals("100000", folded.get("GOMP_SPINCOUNT"));
+        Map<String, String> unfolded = worker.environment(ProtocolSettings.DEFAULT.withThreads(2)
+                .withBackendOptions(Map.of("graph", "unfolded")));
+        assertEquals("PASSIVE", unfolded.get("OMP_WAIT_POLICY"));
+        assertFalse(unfolded.containsKey("GOMP_SPINCOUNT"), unfolded.toString());
         ProcessBuilder pb = s.applyTo(new ProcessBuilder("true"));
         assertEquals("100000", pb.environment().get("GOMP_SPINCOUNT"));
         assertTrue(Dl4jProcessSettings.asShipped().jvmArguments().isEmpty());

@@ -54,7 +54,8 @@ public final class Dl4jTuningBench {
             Map<String, String> props = Dl4jProcessSettings.tuned(0).systemProperties();
             String ext = props.getOrDefault(Dl4jProcessSettings.PLATFORM_EXTENSION, "");
             variants.add(new Variant("DL4J folded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "folded")));
-            variants.add(new Variant("DL4J unfolded (tuned)", ext, tunedEnv, props, "dl4j", Map.of("graph", "unfolded")));
+            variants.add(new Variant("DL4J unfolded (tuned)", ext,
+                    Dl4jProcessSettings.tuned(0, Dl4jGraph.UNFOLDED).environment(), props, "dl4j", Map.of("graph", "unfolded")));
             Map<String, String> passiveEnv = new LinkedHashMap<>(tunedEnv);
             passiveEnv.remove("GOMP_SPINCOUNT");
             passiveEnv.put("OMP_WAIT_POLICY", "PASSIVE");
