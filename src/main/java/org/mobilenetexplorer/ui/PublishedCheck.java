@@ -2,6 +2,8 @@ package org.mobilenetexplorer.ui;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mobilenetexplorer.published.KnownMisprint;
 import org.mobilenetexplorer.published.PublishedQuantity;
 import org.mobilenetexplorer.model.Totals;
@@ -9,6 +11,9 @@ import org.mobilenetexplorer.published.PublishedFigure;
 
 /** Holds a published figure against our computed totals, to the precision the figure was printed with. */
 final class PublishedCheck {
+    /** "... Table 9" at the end of a source text (searched, not matched with a leading ".*": that backtracked). */
+    private static final Pattern TRAILING_TABLE = Pattern.compile("\\b(Table\\s*\\d+)$");
+
     private PublishedCheck() {
     }
 
@@ -51,7 +56,9 @@ final class PublishedCheck {
         if (!explained && f.millionMacs() != null && !(macsOk && paramsOk)) {
             check = "differs; " + check;
         }
-        String table = f.sourceText() == null ? "" : f.sourceText().replaceAll(".*\\b(Table\\s*\\d+)$", "$1");
+        String text = f.sourceText() == null ? "" : f.sourceText();
+        Matcher m = TRAILING_TABLE.matcher(text);
+        String table = m.find() ? m.group(1) : text;
         String source = table.startsWith("Table") ? sourceName + ", " + table : sourceName;
         return new PublishedRow(source, f.model(), num(f.millionMacs()), num(f.millionParams()),
                 num(f.top1()), check, macsOk && paramsOk, notes, citation);
