@@ -28,7 +28,7 @@ import org.mobilenetexplorer.bench.LayerProfile;
 final class BenchmarkView extends BorderPane {
     private final DefaultCategoryDataset layerData = new DefaultCategoryDataset();
 
-    BenchmarkView(BenchmarkViewModel vm, Node runPanel) {
+    BenchmarkView(BenchmarkViewModel vm, Node runPanel, Runnable chooseFolder) {
         setId(AppView.BENCHMARK.id());
 
         Button reload = new Button("Reload results");
@@ -39,7 +39,12 @@ final class BenchmarkView extends BorderPane {
         store.setId("results-status");
         store.setWrapText(true);
         store.textProperty().bind(vm.storeStatusProperty());
-        HBox storeRow = new HBox(8, reload, store);
+        Button folder = new Button("Results folder…");
+        folder.setId("open-results-folder");
+        folder.setOnAction(e -> chooseFolder.run());
+        folder.setTooltip(Controls.tip("Read results from another folder, e.g. one a CLI 'sweep --out DIR' wrote;"
+                + " new benchmarks are saved there too (Ctrl+Shift+L)."));
+        HBox storeRow = new HBox(8, reload, folder, store);
         storeRow.getStyleClass().add("toolbar-row");
         HBox.setHgrow(store, Priority.ALWAYS);
 

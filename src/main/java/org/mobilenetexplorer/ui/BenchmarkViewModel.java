@@ -144,6 +144,30 @@ public final class BenchmarkViewModel {
         onResultsChanged = r;
     }
 
+    /**
+     * Reads results from {@code dir} from now on (and saves new ones there): for instance a folder a CLI
+     * {@code sweep --out DIR} wrote. Refused with a message while a benchmark runs or when {@code dir} is no folder.
+     */
+    public boolean openResultsFolder(Path dir) {
+        if (running.get() != null) {
+            storeStatus.set("A benchmark is running: its results go to " + resultsDir.get()
+                    + "; open another results folder when it is done.");
+            return false;
+        }
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            storeStatus.set("Results folder " + dir + ": not a folder; still reading " + resultsDir.get() + ".");
+            return false;
+        }
+        resultsDir.set(dir);
+        reload();
+        return true;
+    }
+
+    /** Asks for a results folder and opens it (File > Open results folder). */
+    public void chooseResultsFolder(Dialogs dialogs) {
+        dialogs.chooseFolder("Open a results folder", resultsDir.get()).ifPresent(this::openResultsFolder);
+    }
+
     /** Reloads every stored result in the background. */
     public void reload() {
         Path dir = resultsDir.get();

@@ -15,6 +15,9 @@ public interface Dialogs {
     /** Asks for a file to write. */
     Optional<Path> chooseSave(String title, Path folder, String initialName, String description, String extension);
 
+    /** Asks for a folder, starting in {@code initial} when it exists. */
+    Optional<Path> chooseFolder(String title, Path initial);
+
     /** Shows an error without blocking the caller; the app goes on. */
     void error(String title, String message);
 }

@@ -88,7 +88,7 @@ public final class ExplorerApp extends Application {
         BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir, engine);
         MainViewModel vm = new MainViewModel(settings, executor, d, PublishedData.bundled(), Presets.bundled(),
                 bench::latestMedianMs);
-        TradeoffViewModel tradeoff = new TradeoffViewModel(executor, resultsDir, vm.config().backendProperty(),
+        TradeoffViewModel tradeoff = new TradeoffViewModel(executor, bench.resultsDirProperty(), vm.config().backendProperty(),
                 AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES), vm.config()::load, FileContext.of(vm));
         vm.presetProperty().addListener((o, a, p) -> tradeoff.candidatesProperty().set(p));
         bench.setOnResultsChanged(() -> {
@@ -98,10 +98,10 @@ public final class ExplorerApp extends Application {
         Map<AppView, Node> extra = new EnumMap<>(AppView.class);
         BenchmarkRunPanel runPanel = new BenchmarkRunPanel(bench, () -> vm.config().config(),
                 () -> vm.presetEntries().stream().map(e -> e.config()).toList(), vm.config().backendProperty());
-        extra.put(AppView.BENCHMARK, new BenchmarkView(bench, runPanel));
+        extra.put(AppView.BENCHMARK, new BenchmarkView(bench, runPanel, () -> bench.chooseResultsFolder(d)));
         extra.put(AppView.TRADEOFFS, new TradeoffView(tradeoff));
         MainWindow window = new MainWindow(vm, extra, () -> stage.close());
-        window.addMenu(benchmarkMenu(vm, bench, runPanel));
+        window.addMenu(benchmarkMenu(vm, bench, d));
         window.addMenu(tradeoffMenu(tradeoff));
         double[] b = vm.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
         Scene scene = new Scene(window, b[2], b[3]);
@@ -125,8 +125,7 @@ public final class ExplorerApp extends Application {
         return new ExplorerWindow(vm, bench, tradeoff);
     }
 
-    private static javafx.scene.control.Menu benchmarkMenu(MainViewModel vm, BenchmarkViewModel bench,
-                                                           BenchmarkRunPanel panel) {
+    private static javafx.scene.control.Menu benchmarkMenu(MainViewModel vm, BenchmarkViewModel bench, Dialogs d) {
         javafx.scene.control.Menu m = new javafx.scene.control.Menu("_Benchmark");
         m.getItems().addAll(
                 MainWindow.item("Run _current configuration", "Shortcut+B", "menu-run-current", () -> {
@@ -139,7 +138,9 @@ public final class ExplorerApp extends Application {
                             vm.config().backendProperty().get());
                 }),
                 MainWindow.item("_Cancel", "Shortcut+Period", "menu-cancel", bench::cancel),
-                MainWindow.item("_Reload results", "Shortcut+L", "menu-reload", bench::reload));
+                MainWindow.item("_Reload results", "Shortcut+L", "menu-reload", bench::reload),
+                MainWindow.item("_Open results folder…", "Shortcut+Shift+L", "menu-open-results",
+                        () -> bench.chooseResultsFolder(d)));
         return m;
     }
 

@@ -38,6 +38,16 @@ public class FxDialogs implements Dialogs {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initial) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle(title);
+        if (initial != null && Files.isDirectory(initial)) {
+            dc.setInitialDirectory(initial.toFile());
+        }
+        return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+    }
+
     private static FileChooser chooser(String title, Path folder, String description, String extension) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);

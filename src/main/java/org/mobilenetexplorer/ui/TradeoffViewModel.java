@@ -46,7 +46,7 @@ public final class TradeoffViewModel {
     public static final String DEFAULT_CANDIDATES = "slim-grid-16.json";
 
     private final TaskExecutor executor;
-    private final Path resultsDir;
+    private final ObservableValue<Path> resultsDir;
     private final ObservableValue<String> backend;
     private final Consumer<MobileNetConfig> loadConfig;
     private final FileContext files;
@@ -67,7 +67,7 @@ public final class TradeoffViewModel {
      * @param defaultCandidates configurations shown while no preset is loaded
      * @param loadConfig        makes a configuration current (click on a point)
      */
-    public TradeoffViewModel(TaskExecutor executor, Path resultsDir, ObservableValue<String> backend,
+    public TradeoffViewModel(TaskExecutor executor, ObservableValue<Path> resultsDir, ObservableValue<String> backend,
                              AccuracyCatalog catalog, Preset defaultCandidates, Consumer<MobileNetConfig> loadConfig,
                              FileContext files) {
         this.files = files;
@@ -92,6 +92,7 @@ public final class TradeoffViewModel {
         CostAxis ax = axis.get();
         AccuracyMetric m = metric.get();
         String be = backend.getValue();
+        Path dir = resultsDir.getValue();
         int gen = ++generation;
         caption.set("Computing " + preset.configs().size() + " configurations …");
         Task<TradeoffAnalysis> task = new Task<>() {
@@ -99,9 +100,9 @@ public final class TradeoffViewModel {
             protected TradeoffAnalysis call() {
                 LatencyTable latency;
                 try {
-                    latency = LatencyTable.load(resultsDir, be);
+                    latency = LatencyTable.load(dir, be);
                 } catch (IllegalArgumentException e) {
-                    latency = LatencyTable.empty(resultsDir, e.getMessage());
+                    latency = LatencyTable.empty(dir, e.getMessage());
                 }
                 List<Candidate> cs = new ArrayList<>();
                 for (PresetEntry e : preset.configs()) {
@@ -262,6 +263,6 @@ public final class TradeoffViewModel {
     }
 
     public Path resultsDir() {
-        return resultsDir;
+        return resultsDir.getValue();
     }
 }

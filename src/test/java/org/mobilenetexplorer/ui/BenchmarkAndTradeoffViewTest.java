@@ -87,6 +87,36 @@ class BenchmarkAndTradeoffViewTest {
     }
 
     @Test
+    void anotherResultsFolderIsReadAndWrittenAndAMissingOneIsRefused(FxRobot robot) throws Exception {
+        BenchmarkViewModel b = window.benchmark();
+        Path other = Files.createTempDirectory(results, "sweep-out");
+        Files.writeString(other.resolve("broken.json"), "{ not json");
+        dialogs.folder = other;
+        robot.interact(() -> vm.viewProperty().set(AppView.BENCHMARK));
+        robot.clickOn("#open-results-folder");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> b.storeStatusProperty().get().startsWith("0 results in "
+                + other));
+        String status = b.storeStatusProperty().get();
+        assertTrue(status.contains("skipped 1") && status.contains("broken.json"), status);
+        assertEquals(other, window.tradeoffs().resultsDir());
+        // a run now saves into the opened folder
+        robot.interact(() -> {
+            vm.config().load(new MobileNetConfig(0.25, 96));
+            b.modeProperty().set(BenchmarkViewModel.Mode.TINY);
+            b.profileLayersProperty().set(false);
+            b.run(List.of(new MobileNetConfig(0.25, 96)), "onnxruntime");
+        });
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> b.runningProperty().get() == null
+                && !b.results().isEmpty());
+        assertEquals(1, ResultStore.loadAll(other).results().size());
+        // a folder that is not there is refused with its name; the opened one stays
+        Path missing = other.resolve("missing");
+        robot.interact(() -> assertTrue(!b.openResultsFolder(missing)));
+        assertTrue(b.storeStatusProperty().get().contains(missing + ": not a folder"), b.storeStatusProperty().get());
+        assertEquals(other, b.resultsDirProperty().get());
+    }
+
+    @Test
     void aFailingBenchmarkShowsItsMessageAndTheAppGoesOn(FxRobot robot) throws Exception {
         BenchmarkViewModel b = window.benchmark();
         robot.interact(() -> b.run(List.of(new MobileNetConfig(0.25, 96)), "no-such-backend"));

@@ -7,6 +7,7 @@ import java.util.Optional;
 final class TestDialogs extends FxDialogs {
     volatile Path open;
     volatile Path save;
+    volatile Path folder;
 
     TestDialogs(java.util.function.Supplier<javafx.stage.Window> owner) {
         super(owner);
@@ -15,6 +16,11 @@ final class TestDialogs extends FxDialogs {
     @Override
     public Optional<Path> chooseOpen(String title, Path folder, String description, String extension) {
         return Optional.ofNullable(open);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initial) {
+        return Optional.ofNullable(folder);
     }
 
     @Override
