@@ -12,7 +12,7 @@ import org.mobilenetexplorer.published.PublishedFigure;
 /** Holds a published figure against our computed totals, to the precision the figure was printed with. */
 final class PublishedCheck {
     /** "... Table 9" at the end of a source text (searched, not matched with a leading ".*": that backtracked). */
-    private static final Pattern TRAILING_TABLE = Pattern.compile("\\b(Table\\s*\\d+)$");
+    private static final Pattern TRAILING_TABLE = Pattern.compile("\\bTable\\s*(\\d+)$");
 
     private PublishedCheck() {
     }
@@ -58,8 +58,8 @@ final class PublishedCheck {
         }
         String text = f.sourceText() == null ? "" : f.sourceText();
         Matcher m = TRAILING_TABLE.matcher(text);
-        String table = m.find() ? m.group(1) : text;
-        String source = table.startsWith("Table") ? sourceName + ", " + table : sourceName;
+        // the table first: in a narrow column "Table 8 · Howard et al. ..." still tells the paper's rows apart
+        String source = m.find() ? "Table " + m.group(1) + " \u00b7 " + sourceName : sourceName;
         return new PublishedRow(source, f.model(), num(f.millionMacs()), num(f.millionParams()),
                 num(f.top1()), check, macsOk && paramsOk, notes, citation);
     }
