@@ -210,7 +210,7 @@ public final class TradeoffCharts {
             ax.setAutoRangeIncludesZero(true);
             return ax;
         }
-        LogarithmicAxis ax = new LogarithmicAxis(label);
+        LogarithmicAxis ax = new DecadeLogAxis(label);
         ax.setStrictValuesFlag(false);
         ax.setAllowNegativesFlag(false);
         ax.setExpTickLabelsFlag(false);
