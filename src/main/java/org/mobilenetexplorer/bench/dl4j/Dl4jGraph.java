@@ -22,11 +22,17 @@ public enum Dl4jGraph {
     }
 
     static Dl4jGraph fromId(String id) throws BackendException {
+        return parse(id).orElseThrow(() -> new BackendException(Dl4jBackend.KEY_GRAPH + " = " + id
+                + ": must be folded or unfolded"));
+    }
+
+    /** The graph named {@code id}, if any. */
+    static java.util.Optional<Dl4jGraph> parse(String id) {
         for (Dl4jGraph g : values()) {
             if (g.id().equals(id)) {
-                return g;
+                return java.util.Optional.of(g);
             }
         }
-        throw new BackendException(Dl4jBackend.KEY_GRAPH + " = " + id + ": must be folded or unfolded");
+        return java.util.Optional.empty();
     }
 }

@@ -22,9 +22,10 @@ public final class Dl4jWorkerSettings implements WorkerProcessSettings {
 
     @Override
     public Map<String, String> environment(ProtocolSettings settings) {
-        String graph = settings.toBackendOptions().extra(Dl4jBackend.KEY_GRAPH, Dl4jGraph.FOLDED.id());
-        return Dl4jProcessSettings.tuned(settings.threads(),
-                graph.equals(Dl4jGraph.UNFOLDED.id()) ? Dl4jGraph.UNFOLDED : Dl4jGraph.FOLDED).environment();
+        // an unknown graph name gets the default's environment; the backend then refuses it with its message
+        Dl4jGraph graph = Dl4jGraph.parse(settings.toBackendOptions().extra(Dl4jBackend.KEY_GRAPH, ""))
+                .orElse(Dl4jGraph.FOLDED);
+        return Dl4jProcessSettings.tuned(settings.threads(), graph).environment();
     }
 
     /** Variants whose nd4j-native jar may exist for M2.1 (checked on the class path). */
