@@ -209,6 +209,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.jfree..").check(CLASSES);
     }
 
+    /** Charts are built in {@code chart} only: the GUI shows them, maps clicks back, and builds no plot itself. */
+    @Test
+    void theGuiShowsChartsButBuildsNone() {
+        classes().that().resideInAPackage(ROOT + ".ui..").should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                "are not JFreeChart classes, or are the chart itself, its JavaFX viewer or its clickable entities",
+                c -> {
+                    String n = base(c).getName();
+                    return !n.startsWith("org.jfree.") || n.equals("org.jfree.chart.JFreeChart")
+                            || n.startsWith("org.jfree.chart.fx.") || n.startsWith("org.jfree.chart.entity.");
+                })).check(CLASSES);
+    }
+
     @Test
     void theRuleTableItselfIsConsistent() {
         assertEquals("bench.dl4j", moduleOf(ROOT + ".bench.dl4j.internal"));
