@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Real screenshots of every view at 1280x800: runs the app under Xvfb; the app snapshots its own scene per view.
+# The tour (ui.app.ScreenshotMain/ScreenshotTour) is a tool, not part of the app: it lives in the test tree.
 # Usage: scripts/screenshots.sh [OUT_DIR]   (default: screenshots/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,9 +9,9 @@ if ! command -v xvfb-run >/dev/null; then
   echo "installing xvfb, GTK and ImageMagick (needs root)" >&2
   apt-get install -y xvfb libgtk-3-0 imagemagick
 fi
-mvn -B -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-cp="target/classes:$(cat target/classpath.txt)"
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
 mkdir -p "$out"
 xvfb-run -a -s "-screen 0 1280x800x24" \
-  java -Dprism.order=sw -cp "$cp" org.mobilenetexplorer.ui.ScreenshotMain "$out"
+  java -Dprism.order=sw -cp "$cp" org.mobilenetexplorer.ui.app.ScreenshotMain "$out"
 ls -l "$out"/*.png

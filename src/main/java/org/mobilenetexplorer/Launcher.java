@@ -13,7 +13,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            org.mobilenetexplorer.ui.ExplorerApp.launchApp(args);
+            org.mobilenetexplorer.ui.app.ExplorerApp.launchApp(args);
             return;
         }
         System.exit(MainCommand.run(args));

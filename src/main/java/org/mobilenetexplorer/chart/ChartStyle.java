@@ -36,6 +36,11 @@ public final class ChartStyle {
     public static final Font ITEM_LABEL = new Font(FAMILY, Font.PLAIN, 15);
     public static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 16);
     public static final Font CATEGORY_LABEL = new Font(FAMILY, Font.PLAIN, 11);
+    /** The small charts inside the window's panes ({@link PaneCharts}): title and rotated category labels. */
+    public static final Font PANE_TITLE = new Font(FAMILY, Font.BOLD, 14);
+    public static final Font PANE_CATEGORY_LABEL = new Font(FAMILY, Font.PLAIN, 10);
+    /** Smallest font size a chart scaled for a window pane keeps. */
+    public static final float PANE_MIN_FONT_SIZE = 9f;
 
     public static final Color GRID = new Color(0xD0, 0xD0, 0xD0);
     public static final Stroke OUTLINE = new BasicStroke(2.0f);

@@ -301,9 +301,10 @@ public final class TradeoffCharts {
             setAutoPopulateSeriesOutlineStroke(false);
         }
 
+        /** Hollow for an estimated accuracy; filled otherwise (also for the legend of a series without points). */
         @Override
         public boolean getItemShapeFilled(int series, int item) {
-            return !data.point(series, item).estimated();
+            return item >= data.getItemCount(series) || !data.point(series, item).estimated();
         }
 
         /**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mobilenetexplorer.model.NetworkStats;
+import org.mobilenetexplorer.model.ParamsConvention;
+import org.mobilenetexplorer.model.Totals;
 import org.mobilenetexplorer.published.KnownMisprint;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
@@ -12,7 +14,10 @@ import org.mobilenetexplorer.published.PublishedQuantity;
 import org.mobilenetexplorer.published.PublishedSource;
 
 /**
- * A published row beside our numbers: ours rounded to the precision the source prints, and whether they differ.
+ * A published row beside our numbers: ours rounded (half up) to the precision the source prints, and whether they
+ * differ. The one verdict on published figures: the CLI's tables and JSON and the GUI's Explore view all use it.
+ * Printed params are held against ours ({@link #PARAMS}); a figure counted another way (TF-Slim's, Keras') differs
+ * and is explained by a recorded {@code convention} entry.
  *
  * @param figure        the published row
  * @param sourceName    its source's human name
@@ -27,6 +32,9 @@ public record PublishedComparison(PublishedFigure figure, String sourceName, Big
                                   Optional<KnownMisprint> macsNote, BigDecimal ourParams, boolean paramsDiffer,
                                   Optional<KnownMisprint> paramsNote) {
 
+    /** The convention printed params are held against: ours. */
+    public static final ParamsConvention PARAMS = ParamsConvention.WEIGHTS_AND_BIASES;
+
     /** True when any printed number differs from ours at its printed precision. */
     public boolean differs() {
         return macsDiffer || paramsDiffer;
@@ -39,12 +47,17 @@ public record PublishedComparison(PublishedFigure figure, String sourceName, Big
             if (f.millionMacs() == null && f.millionParams() == null) {
                 continue;
             }
-            out.add(compare(f, stats.totals().macs(), stats.totals().params(), data));
+            out.add(compare(f, stats.totals(), data));
         }
         return List.copyOf(out);
     }
 
-    /** Compares one published row with exact counts (MACs and params, our convention). */
+    /** Compares one published row (printed MACs and params may be missing) with our totals. */
+    public static PublishedComparison compare(PublishedFigure f, Totals ours, PublishedData data) {
+        return compare(f, ours.macs(), PARAMS.count(ours), data);
+    }
+
+    /** Compares one published row with exact counts (MACs, and params in {@link #PARAMS}). */
     public static PublishedComparison compare(PublishedFigure f, long macs, long params, PublishedData data) {
         String name = data.source(f.sourceId()).map(PublishedSource::name).orElse(f.sourceText());
         BigDecimal ourMacs = null;

@@ -31,6 +31,14 @@ class ArchitectureTest {
     private static final String ROOT = "org.mobilenetexplorer";
     private static final String EVERYTHING = "*";
 
+    /**
+     * The GUI's feature packages: each holds its views beside their view-models and uses none of the others (what
+     * two features share goes to {@code ui.common}; {@code ui.app} wires them). A new feature (a view for another
+     * architecture family, say) is added here.
+     */
+    static final List<String> FEATURES = List.of("ui.config", "ui.explore", "ui.learn", "ui.compare",
+            "ui.benchmark", "ui.tradeoff");
+
     /** Package (relative to the root; "" = the root) -> the application packages it may depend on. */
     private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
@@ -48,9 +56,28 @@ class ArchitectureTest {
         ALLOWED.put("accuracy", Set.of("model", "published", "io"));
         ALLOWED.put("tradeoff", Set.of("model", "bench", "accuracy", "published", "io"));
         ALLOWED.put("chart", Set.of("tradeoff", "model", "bench", "accuracy", "published", "io"));
-        ALLOWED.put("cli", Set.of(EVERYTHING, "!ui"));
-        ALLOWED.put("ui", Set.of(EVERYTHING));
+        ALLOWED.put("cli", except(Set.of("ui.app", "ui.common"), Set.copyOf(FEATURES)));
+        // the GUI: shared parts, one package per feature (view beside view-model), the app wiring them
+        Set<String> notUi = Set.of("cli");
+        ALLOWED.put("ui.common", except(notUi, Set.of("ui.app"), Set.copyOf(FEATURES)));
+        for (String feature : FEATURES) {
+            Set<String> others = new java.util.HashSet<>(FEATURES);
+            others.remove(feature);
+            ALLOWED.put(feature, except(notUi, Set.of("ui.app"), others));
+        }
+        ALLOWED.put("ui.app", except(notUi));
         ALLOWED.put("", Set.of(EVERYTHING)); // the launcher: chooses GUI or CLI
+    }
+
+    /** Everything but the given packages. */
+    @SafeVarargs
+    private static Set<String> except(Set<String>... excluded) {
+        Set<String> s = new java.util.HashSet<>();
+        s.add(EVERYTHING);
+        for (Set<String> e : excluded) {
+            e.forEach(p -> s.add("!" + p));
+        }
+        return Set.copyOf(s);
     }
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -140,6 +167,60 @@ class ArchitectureTest {
                 .resideInAnyPackage("javafx..", "com.sun.javafx..", "org.jfree.chart.fx..").check(CLASSES);
     }
 
+    @TestFactory
+    Stream<DynamicTest> featurePackagesDoNotDependOnEachOther() {
+        assertEquals(6, FEATURES.size(), FEATURES.toString());
+        return FEATURES.stream().map(feature -> DynamicTest.dynamicTest(feature, () -> {
+            String[] others = FEATURES.stream().filter(f -> !f.equals(feature)).map(f -> ROOT + "." + f + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(ROOT + "." + feature + "..").should().dependOnClassesThat()
+                    .resideInAnyPackage(others).orShould().dependOnClassesThat().resideInAPackage(ROOT + ".ui.app..")
+                    .check(CLASSES);
+        }));
+    }
+
+    @Test
+    void viewModelsUseOnlyJavaFxBeansAndCollections() {
+        DescribedPredicate<JavaClass> viewModel = DescribedPredicate.describe("are view-models (*ViewModel)",
+                c -> c.getName().matches(".*ViewModel(\\$.*)?"));
+        assertTrue(CLASSES.stream().filter(viewModel).map(c -> c.getSimpleName()).filter(n -> n.endsWith("ViewModel"))
+                .count() >= 8, "every view has a view-model");
+        classes().that(viewModel).should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                "are not JavaFX, or are javafx.beans or javafx.collections", c -> {
+                    String p = base(c).getPackageName();
+                    return !(p.startsWith("javafx") || p.startsWith("com.sun.javafx") || p.startsWith("org.jfree.chart.fx"))
+                            || p.startsWith("javafx.beans") || p.startsWith("javafx.collections");
+                })).check(CLASSES);
+    }
+
+    /**
+     * JFreeChart is confined to {@code chart} (which builds and exports charts) and {@code ui} (which shows them).
+     * The CLI only holds the {@code JFreeChart} object a {@code chart} builder returns, to hand it to
+     * {@code ChartExport}.
+     */
+    @Test
+    void jfreeChartOnlyInChartAndUi() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".chart..", ROOT + ".ui..").should().dependOnClassesThat(
+                DescribedPredicate.describe("are JFreeChart classes (other than the JFreeChart handle in cli)", c -> {
+                    String n = base(c).getName();
+                    return n.startsWith("org.jfree.") && !n.equals("org.jfree.chart.JFreeChart");
+                })).check(CLASSES);
+        noClasses().that().resideOutsideOfPackages(ROOT + ".chart..", ROOT + ".ui..", ROOT + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.jfree..").check(CLASSES);
+    }
+
+    /** Charts are built in {@code chart} only: the GUI shows them, maps clicks back, and builds no plot itself. */
+    @Test
+    void theGuiShowsChartsButBuildsNone() {
+        classes().that().resideInAPackage(ROOT + ".ui..").should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                "are not JFreeChart classes, or are the chart itself, its JavaFX viewer or its clickable entities",
+                c -> {
+                    String n = base(c).getName();
+                    return !n.startsWith("org.jfree.") || n.equals("org.jfree.chart.JFreeChart")
+                            || n.startsWith("org.jfree.chart.fx.") || n.startsWith("org.jfree.chart.entity.");
+                })).check(CLASSES);
+    }
+
     @Test
     void theRuleTableItselfIsConsistent() {
         assertEquals("bench.dl4j", moduleOf(ROOT + ".bench.dl4j.internal"));
@@ -147,7 +228,13 @@ class ArchitectureTest {
         assertEquals("", moduleOf(ROOT));
         assertEquals(null, moduleOf("org.other"));
         assertTrue(mayUse("cli", "report"));
-        assertTrue(!mayUse("cli", "ui"));
+        assertTrue(!mayUse("cli", "ui.app"));
+        assertTrue(!mayUse("ui.explore", "ui.learn"));
+        assertTrue(!mayUse("ui.common", "ui.explore"));
+        assertTrue(!mayUse("ui.explore", "ui.app"));
+        assertTrue(mayUse("ui.explore", "ui.common"));
+        assertTrue(mayUse("ui.app", "ui.tradeoff"));
+        assertEquals("ui.benchmark", moduleOf(ROOT + ".ui.benchmark"));
         assertTrue(!mayUse("report", "preset"));
         assertTrue(!mayUse("model", "published"));
     }

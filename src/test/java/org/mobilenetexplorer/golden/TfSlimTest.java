@@ -11,6 +11,7 @@ import org.mobilenetexplorer.model.CostModel;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
+import org.mobilenetexplorer.model.ParamsConvention;
 import org.mobilenetexplorer.model.Totals;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
@@ -44,7 +45,8 @@ class TfSlimTest {
         for (PublishedFigure f : data.figures("tf-slim-2017")) {
             Totals t = NetworkStats.of(Figures.config(f, 1001)).totals();
             // weights + the 1001-class FC with its bias + 3 values per batch-norm channel (recorded convention)
-            long slimParams = t.params() + t.bnParams() / CostModel.BN_VALUES_PER_CHANNEL * 3;
+            long slimParams = ParamsConvention.TF_SLIM.count(t);
+            assertEquals(t.params() + t.bnParams() / CostModel.BN_VALUES_PER_CHANNEL * 3, slimParams);
             assertEquals(2, Figures.scale(f.millionParams()), f.model());
             assertTrue(Figures.matches(slimParams, f.millionParams()), f.model() + " " + slimParams);
             assertTrue(data.misprint(f, PublishedQuantity.MILLION_PARAMS).isPresent(), "convention recorded");

@@ -1,0 +1,155 @@
+package org.mobilenetexplorer.ui.app;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.mobilenetexplorer.accuracy.AccuracyCatalog;
+import org.mobilenetexplorer.bench.Backends;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.preset.Presets;
+import org.mobilenetexplorer.published.PublishedData;
+import org.mobilenetexplorer.ui.benchmark.BenchmarkRunPanel;
+import org.mobilenetexplorer.ui.benchmark.BenchmarkView;
+import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
+import org.mobilenetexplorer.ui.common.Dialogs;
+import org.mobilenetexplorer.ui.common.FileContext;
+import org.mobilenetexplorer.ui.common.Folders;
+import org.mobilenetexplorer.ui.common.FxDialogs;
+import org.mobilenetexplorer.ui.common.FxTaskExecutor;
+import org.mobilenetexplorer.ui.common.PreferencesSettings;
+import org.mobilenetexplorer.ui.common.RecentFiles;
+import org.mobilenetexplorer.ui.common.Settings;
+import org.mobilenetexplorer.ui.common.Styles;
+import org.mobilenetexplorer.ui.common.TaskExecutor;
+import org.mobilenetexplorer.ui.compare.CompareView;
+import org.mobilenetexplorer.ui.compare.CompareViewModel;
+import org.mobilenetexplorer.ui.config.ConfigPanel;
+import org.mobilenetexplorer.ui.config.ConfigSettings;
+import org.mobilenetexplorer.ui.config.ConfigViewModel;
+import org.mobilenetexplorer.ui.config.PresetViewModel;
+import org.mobilenetexplorer.ui.explore.ExploreView;
+import org.mobilenetexplorer.ui.explore.ExploreViewModel;
+import org.mobilenetexplorer.ui.learn.LearnView;
+import org.mobilenetexplorer.ui.learn.LearnViewModel;
+import org.mobilenetexplorer.ui.tradeoff.TradeoffView;
+import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
+
+/**
+ * The JavaFX application and the one place where the window's parts are wired ({@link #show}). {@code Launcher}
+ * (not this class) is the entry point, so the shaded jar starts on the class path.
+ */
+public final class ExplorerApp extends Application {
+    public static final double DEFAULT_WIDTH = 1280;
+    public static final double DEFAULT_HEIGHT = 800;
+
+    private TaskExecutor executor;
+
+    public static void launchApp(String[] args) {
+        Application.launch(ExplorerApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        ExplorerWindow window = show(stage, PreferencesSettings.forUser(), executor, null);
+        reportUncaughtErrors(window.main());
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+
+    /** A bug in a handler must not end the session: it is printed and shown in the status line. */
+    public static void reportUncaughtErrors(MainViewModel main) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            e.printStackTrace();
+            Platform.runLater(() -> main.reportStatus("Unexpected error (" + t.getName() + "): " + e));
+        });
+    }
+
+    /**
+     * Builds the window on {@code stage} with the forked benchmark engine and the user's results folder, and
+     * shows it.
+     *
+     * @param dialogs null for the real file choosers and alerts
+     */
+    public static ExplorerWindow show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs) {
+        BenchmarkEngine engine = BenchmarkEngine.forked();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> engine.close());
+        return show(stage, settings, executor, dialogs, ResultStore.defaultDirectory(), engine);
+    }
+
+    /**
+     * As {@link #show(Stage, Settings, TaskExecutor, Dialogs)}, with the benchmark results in {@code resultsDir}
+     * and the given engine: the one place where the app's parts are wired (tests and the screenshot tour call it
+     * with their own settings, executor, dialogs, folder and engine).
+     */
+    public static ExplorerWindow show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs,
+                                      Path resultsDir, BenchmarkEngine engine) {
+        Dialogs d = dialogs != null ? dialogs : new FxDialogs(() -> stage);
+        PublishedData published = PublishedData.bundled();
+        MainViewModel main = new MainViewModel(settings);
+        ConfigSettings remembered = new ConfigSettings(settings);
+        ConfigViewModel config = new ConfigViewModel();
+        config.load(remembered.restore());
+        FileContext files = new FileContext(d, new Folders(settings, Path.of(System.getProperty("user.dir"))),
+                main::reportStatus);
+        PresetViewModel presets = new PresetViewModel(config, Presets.bundled(), new RecentFiles(settings), files);
+        ExploreViewModel explore = new ExploreViewModel(config.configProperty(), published);
+        LearnViewModel learn = new LearnViewModel(explore.statsProperty(), published);
+        explore.selectedLayerProperty().addListener((o, a, name) -> learn.selectLayer(name));
+        BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir, engine);
+        CompareViewModel compare = new CompareViewModel(published, bench::latestMedianMs, config.backendProperty(),
+                config.configProperty(), presets.presetEntries(), main::reportStatus);
+        TradeoffViewModel tradeoff = new TradeoffViewModel(executor, bench.resultsDirProperty(),
+                config.backendProperty(), AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES),
+                config::load, files);
+        presets.presetProperty().addListener((o, a, p) -> tradeoff.candidatesProperty().set(p));
+        bench.setOnResultsChanged(() -> {
+            compare.refresh();
+            tradeoff.recompute();
+        });
+        ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff);
+
+        Map<AppView, Node> views = new EnumMap<>(AppView.class);
+        views.put(AppView.EXPLORE, new ExploreView(explore));
+        views.put(AppView.BENCHMARK, new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
+                presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
+        views.put(AppView.TRADEOFFS, new TradeoffView(tradeoff));
+        views.put(AppView.COMPARE, new CompareView(compare));
+        views.put(AppView.LEARN, new LearnView(learn));
+        MainWindow window = new MainWindow(w, views, new ConfigPanel(config, presets), d, stage::close);
+
+        double[] b = main.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
+        Scene scene = new Scene(window, b[2], b[3]);
+        scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (!Double.isNaN(b[0]) && !Double.isNaN(b[1])) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        stage.titleProperty().bind(config.labelProperty().map(l -> "MobileNet Explorer — " + l));
+        stage.setOnHidden(e -> {
+            main.rememberWindowBounds(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight());
+            main.saveState();
+            remembered.save(config.config(), config.backendProperty().get());
+        });
+        stage.show();
+        config.loadBackends(executor, Backends::ids, remembered.backend(), main::reportStatus);
+        bench.reload();
+        tradeoff.recompute();
+        return w;
+    }
+}

@@ -1,0 +1,302 @@
+package org.mobilenetexplorer.ui.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.BenchmarkRequest;
+import org.mobilenetexplorer.bench.BenchmarkResult;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.LayerProfile;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.ui.common.BackgroundTask;
+import org.mobilenetexplorer.ui.common.Dialogs;
+import org.mobilenetexplorer.ui.common.Formats;
+import org.mobilenetexplorer.ui.common.TaskExecutor;
+
+/**
+ * The Benchmark view's state: the run (one at a time, off the JavaFX thread: phase, progress, ETA, failures,
+ * cancel), the stored results (loaded off the JavaFX thread, corrupted files listed by name and reason), the
+ * selected result's per-layer profile, and the latest result of a configuration for the Compare view.
+ */
+public final class BenchmarkViewModel {
+    private final TaskExecutor executor;
+    private final ObjectProperty<Path> resultsDir;
+    private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
+    private final ObjectProperty<ResultRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<LayerProfile> layers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper storeStatus = new ReadOnlyStringWrapper(this, "storeStatus", "");
+    private final ReadOnlyStringWrapper layerCaption = new ReadOnlyStringWrapper(this, "layerCaption", "");
+    private Runnable onResultsChanged = () -> { };
+
+    private final BenchmarkEngine engine;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper(this, "phase", IDLE);
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper(this, "eta", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private BackgroundTask<SweepReport, BenchmarkUpdate> task;
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.QUICK);
+    private final BooleanProperty profileLayers = new SimpleBooleanProperty(this, "profileLayers", true);
+
+    /** How long each configuration is measured. */
+    public enum Mode {
+        /** 3 warm-up runs, at least 10 runs and 1 s, at most 20 s. */
+        QUICK("Quick (10 runs, 1 s)", new ProtocolSettings(3, 200, 10, 1_000, 20_000, 1, 0, 42, 1, 0, Map.of(), "")),
+        /** The engine's default protocol. */
+        STANDARD("Standard (20 runs, 2 s)", ProtocolSettings.DEFAULT),
+        /** For tests and demos: 1 warm-up run, 3 runs. */
+        TINY("Tiny (3 runs)", new ProtocolSettings(1, 0, 3, 0, 10_000, 1, 0, 42, 1, 0, Map.of(), ""));
+
+        private final String title;
+        private final ProtocolSettings protocol;
+
+        Mode(String title, ProtocolSettings protocol) {
+            this.title = title;
+            this.protocol = protocol;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public ProtocolSettings protocol() {
+            return protocol;
+        }
+    }
+
+    static final String IDLE = "Idle. Pick a configuration or load a preset, then run.";
+
+    /** Per-layer profile repeats when the profile is on. */
+    public static final int PROFILE_REPEATS = 10;
+
+    public BenchmarkViewModel(TaskExecutor executor, Path resultsDir, BenchmarkEngine engine) {
+        this.executor = executor;
+        this.engine = engine;
+        this.resultsDir = new SimpleObjectProperty<>(this, "resultsDir", resultsDir);
+        selected.addListener((o, a, r) -> showLayers(r));
+    }
+
+    /**
+     * Runs {@code configs} on {@code backend}, one at a time in the engine, never on the JavaFX thread: phase,
+     * progress and ETA follow the run, each result is saved and listed as it completes. Refused (false, with the
+     * reason in {@link #failureProperty()}) while another run is going, without a backend or without
+     * configurations.
+     */
+    public boolean run(List<MobileNetConfig> configs, String backend) {
+        if (running.get()) {
+            failure.set("A benchmark is already running: cancel it or wait.");
+            return false;
+        }
+        if (backend == null || backend.isBlank()) {
+            failure.set("No inference backend is available, so nothing can be measured.");
+            return false;
+        }
+        if (configs.isEmpty()) {
+            failure.set("No configuration to run: load a preset first.");
+            return false;
+        }
+        failure.set("");
+        ProtocolSettings p = mode.get().protocol().withProfileRepeats(profileLayers.get() ? PROFILE_REPEATS : 0);
+        List<BenchmarkRequest> requests = configs.stream().map(c -> new BenchmarkRequest(c, backend, p)).toList();
+        running.set(true);
+        task = BackgroundTask.reporting(new BenchmarkTask(engine, requests, new ResultStore(resultsDir.get())))
+                .onProgress(this::apply)
+                .onSuccess(report -> finished())
+                .onFailure(e -> {
+                    finished();
+                    failure.set("The benchmark stopped: " + e);
+                })
+                .onCancel(engine::cancel);
+        executor.execute(task);
+        return true;
+    }
+
+    private void apply(BenchmarkUpdate u) {
+        if (u instanceof BenchmarkUpdate.Status s) {
+            phase.set(s.phase());
+            eta.set(s.eta());
+            progress.set(s.progress());
+        } else if (u instanceof BenchmarkUpdate.Measured m) {
+            add(m.result());
+        } else if (u instanceof BenchmarkUpdate.Failure f) {
+            failure.set(failure.get().isEmpty() ? f.message() : failure.get() + "\n" + f.message());
+        }
+    }
+
+    private void finished() {
+        task = null;
+        running.set(false);
+    }
+
+    /** Cancels the running benchmark or sweep (between runs; a forked worker is killed); results so far stay. */
+    public void cancel() {
+        BackgroundTask<SweepReport, BenchmarkUpdate> t = task;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** True while a benchmark runs (until the engine has stopped, also after a cancel). */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** What the run does now ("0.5-160 (2/4): measuring, run 6 took 3.21 ms"); the last outcome when idle. */
+    public ReadOnlyStringProperty phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** Done, failed and time left over the sweep. */
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** 0..1 over the sweep; -1 while unknown (queued). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty profileLayersProperty() {
+        return profileLayers;
+    }
+
+    /** Called after the result list changes (the Compare view refreshes its measured row). */
+    public void setOnResultsChanged(Runnable r) {
+        onResultsChanged = r;
+    }
+
+    /**
+     * Reads results from {@code dir} from now on (and saves new ones there): for instance a folder a CLI
+     * {@code sweep --out DIR} wrote. Refused with a message while a benchmark runs or when {@code dir} is no folder.
+     */
+    public boolean openResultsFolder(Path dir) {
+        if (running.get()) {
+            storeStatus.set("A benchmark is running: its results go to " + resultsDir.get()
+                    + "; open another results folder when it is done.");
+            return false;
+        }
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            storeStatus.set("Results folder " + dir + ": not a folder; still reading " + resultsDir.get() + ".");
+            return false;
+        }
+        resultsDir.set(dir);
+        reload();
+        return true;
+    }
+
+    /** Asks for a results folder and opens it (File > Open results folder). */
+    public void chooseResultsFolder(Dialogs dialogs) {
+        dialogs.chooseFolder("Open a results folder", resultsDir.get()).ifPresent(this::openResultsFolder);
+    }
+
+    /** Reloads every stored result in the background. */
+    public void reload() {
+        Path dir = resultsDir.get();
+        storeStatus.set("Loading results from " + dir + " …");
+        executor.execute(BackgroundTask.of(() -> ResultStore.loadAll(dir))
+                .onSuccess(report -> apply(dir, report))
+                .onFailure(e -> storeStatus.set("Results in " + dir + " could not be read: " + e.getMessage())));
+    }
+
+    private void apply(Path dir, ResultStore.LoadReport report) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (BenchmarkResult r : report.results()) {
+            rows.add(ResultRow.of(r));
+        }
+        rows.sort(Comparator.comparing((ResultRow r) -> r.result().id()).reversed());
+        results.setAll(rows);
+        String text = report.results().size() + " results in " + dir;
+        if (!report.skipped().isEmpty()) {
+            text += "; skipped " + report.skipped().size() + ": " + String.join("; ",
+                    report.skipped().stream().map(ResultStore.SkippedFile::toString).toList());
+        }
+        storeStatus.set(text);
+        if (!rows.isEmpty() && (selected.get() == null || !rows.contains(selected.get()))) {
+            selected.set(rows.get(0));
+        }
+        onResultsChanged.run();
+    }
+
+    /** Adds a fresh result at the top and selects it. */
+    public void add(BenchmarkResult r) {
+        ResultRow row = ResultRow.of(r);
+        results.add(0, row);
+        storeStatus.set(results.size() + " results in " + resultsDir.get() + " (the newest saved just now)");
+        selected.set(row);
+        onResultsChanged.run();
+    }
+
+    private void showLayers(ResultRow r) {
+        if (r == null) {
+            layers.clear();
+            layerCaption.set("Select a result to see its per-layer profile.");
+            return;
+        }
+        layers.setAll(r.result().layers());
+        if (r.result().layers().isEmpty()) {
+            layerCaption.set(r.result().label() + ": no per-layer profile (run with the per-layer profile on).");
+        } else {
+            var s = r.result().layerSummary();
+            layerCaption.set(r.result().label() + ": share of measured time vs share of MACs per layer"
+                    + (s == null ? "" : " (layer sum " + Formats.ms(s.layerSumMs()) + " vs network median "
+                    + Formats.ms(s.networkMedianMs()) + ")") + ". Latency does not depend on weight values.");
+        }
+    }
+
+    /** The median per image of the latest stored result of {@code c} on {@code backend}, if any. */
+    public Optional<Double> latestMedianMs(MobileNetConfig c, String backend) {
+        return results.stream().filter(r -> r.result().config().equals(c) && r.result().backend().equals(backend))
+                .findFirst()
+                .map(r -> r.result().medianMsPerImage());
+    }
+
+    public ObjectProperty<Path> resultsDirProperty() {
+        return resultsDir;
+    }
+
+    public ObservableList<ResultRow> results() {
+        return results;
+    }
+
+    public ObjectProperty<ResultRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<LayerProfile> layers() {
+        return layers;
+    }
+
+    public ReadOnlyStringProperty storeStatusProperty() {
+        return storeStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty layerCaptionProperty() {
+        return layerCaption.getReadOnlyProperty();
+    }
+}

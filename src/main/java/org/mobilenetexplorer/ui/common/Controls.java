@@ -1,0 +1,99 @@
+package org.mobilenetexplorer.ui.common;
+
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/** Small view helpers: wiring only, no logic (the view-models decide values and validity). */
+public final class Controls {
+    private Controls() {
+    }
+
+    public static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        t.setShowDelay(Duration.millis(300));
+        return t;
+    }
+
+    /**
+     * Keeps a slider and a view-model value in step: the view-model's value moves the thumb; a moved thumb is
+     * handed to {@code moved}, which snaps and stores it. A value outside the slider's range leaves the thumb at
+     * the end without writing back.
+     */
+    public static void sync(Slider slider, ObservableValue<? extends Number> value, DoubleConsumer moved) {
+        boolean[] updating = {false};
+        slider.setValue(value.getValue().doubleValue());
+        value.addListener((o, a, v) -> {
+            updating[0] = true;
+            try {
+                slider.setValue(v.doubleValue());
+            } finally {
+                updating[0] = false;
+            }
+        });
+        slider.valueProperty().addListener((o, a, v) -> {
+            if (!updating[0]) {
+                moved.accept(v.doubleValue());
+            }
+        });
+    }
+
+    /** A spinner that commits typed text on focus loss too. */
+    public static <T> void commitOnFocusLoss(Spinner<T> spinner) {
+        spinner.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                spinner.commitValue();
+            }
+        });
+    }
+
+    /** A display-only converter for a non-editable choice box: how each item reads. */
+    public static <T> StringConverter<T> display(Function<T, String> format) {
+        return converter(format, s -> java.util.Optional.empty(), () -> null);
+    }
+
+    /** A converter whose parsing is the view-model's: rejected text keeps the current value. */
+    public static <T> StringConverter<T> converter(Function<T, String> format, Function<String, java.util.Optional<T>> parse,
+                                            java.util.function.Supplier<T> current) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : format.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return parse.apply(s).orElseGet(current);
+            }
+        };
+    }
+
+    /** A header with a tooltip (column headers have no tooltip of their own). */
+    public static <S, T> void header(TableColumn<S, T> column, String title, String tooltip) {
+        Label l = new Label(title);
+        l.setTooltip(tip(tooltip));
+        l.getStyleClass().add("column-title");
+        column.setGraphic(l);
+        column.setText("");
+    }
+
+    /** A read-only text column with a header tooltip: {@code f} gives each row's text. */
+    public static <S> TableColumn<S, String> textColumn(String title, String tooltip, Function<S, String> f,
+                                                       double width) {
+        TableColumn<S, String> col = new TableColumn<>();
+        header(col, title, tooltip);
+        col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        col.setPrefWidth(width);
+        return col;
+    }
+}

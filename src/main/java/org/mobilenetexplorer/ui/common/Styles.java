@@ -1,0 +1,20 @@
+package org.mobilenetexplorer.ui.common;
+
+import javafx.css.PseudoClass;
+
+/** The pseudo-classes the stylesheet styles (looks live in explorer.css, never in code). */
+public final class Styles {
+    /** A published figure our arithmetic does not reproduce. */
+    public static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
+    /** Large fonts for lecture halls (set on the scene root). */
+    public static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
+    /** A benchmark result flagged unstable. */
+    public static final PseudoClass UNSTABLE = PseudoClass.getPseudoClass("unstable");
+    /** The baseline column or row of a comparison. */
+    public static final PseudoClass BASELINE = PseudoClass.getPseudoClass("baseline");
+
+    public static final String STYLESHEET = "/org/mobilenetexplorer/ui/explorer.css";
+
+    private Styles() {
+    }
+}

@@ -1,0 +1,118 @@
+package org.mobilenetexplorer.ui.compare;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.Styles;
+
+/** The Compare tab: pinned configurations, totals side by side with deltas, per-layer differences. */
+public final class CompareView extends BorderPane {
+
+    public CompareView(CompareViewModel vm) {
+
+        Button pin = new Button("Pin current");
+        pin.setId("pin-current");
+        pin.setOnAction(e -> vm.pinCurrent());
+        pin.setTooltip(Controls.tip("Add the current configuration to the comparison (Ctrl+P)."));
+        Button pinPreset = new Button("Pin preset");
+        pinPreset.setId("pin-preset");
+        pinPreset.setOnAction(e -> vm.pinPreset());
+        pinPreset.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.presetEntries()));
+        pinPreset.setTooltip(Controls.tip("Pin the loaded preset's configurations, up to six (Ctrl+Shift+P)."));
+
+        ListView<MobileNetConfig> pinned = new ListView<>(vm.pinned());
+        pinned.setId("pinned-list");
+        pinned.setPrefWidth(140);
+        pinned.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(MobileNetConfig c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.label());
+                pseudoClassStateChanged(Styles.BASELINE, !empty && getIndex() == vm.baselineProperty().get());
+            }
+        });
+        vm.baselineProperty().addListener(o -> pinned.refresh());
+        Button baseline = new Button("Set as baseline");
+        baseline.setId("set-baseline");
+        baseline.setOnAction(e -> vm.baselineProperty().set(pinned.getSelectionModel().getSelectedIndex()));
+        baseline.disableProperty().bind(pinned.getSelectionModel().selectedItemProperty().isNull());
+        baseline.setTooltip(Controls.tip("Deltas are shown against the baseline (bold in the list)."));
+        Button unpin = new Button("Unpin");
+        unpin.setId("unpin");
+        unpin.setOnAction(e -> vm.unpin(pinned.getSelectionModel().getSelectedIndex()));
+        unpin.disableProperty().bind(pinned.getSelectionModel().selectedItemProperty().isNull());
+        Button clear = new Button("Clear");
+        clear.setId("clear-pinned");
+        clear.setOnAction(e -> vm.clear());
+        for (Button b : new Button[] {pin, pinPreset, baseline, unpin, clear}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox left = new VBox(6, new Label("Pinned (2 to 6)"), pinned, pin, pinPreset, baseline, unpin, clear);
+        VBox.setVgrow(pinned, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+
+        Label message = new Label();
+        message.setId("compare-message");
+        message.getStyleClass().add("section-heading");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+
+        TableView<CompareRow> totals = new TableView<>(vm.totals());
+        totals.setId("compare-totals");
+        TableView<CompareRow> layers = new TableView<>(vm.layers());
+        layers.setId("compare-layers");
+        Runnable columns = () -> {
+            columns(totals, vm, "Metric", "Each metric for each pinned configuration; (+x %) is the change against"
+                    + " the baseline");
+            columns(layers, vm, "Layer [MACs]", "MACs of each layer; (+x %) against the baseline; 'absent' when the"
+                    + " configuration has no such layer (blocks14)");
+        };
+        vm.pinned().addListener((ListChangeListener<MobileNetConfig>) c -> columns.run());
+        vm.baselineProperty().addListener(o -> columns.run());
+        columns.run();
+        totals.setPlaceholder(new Label("Nothing pinned yet."));
+        layers.setPlaceholder(new Label("Nothing pinned yet."));
+
+        SplitPane tables = new SplitPane(totals, layers);
+        tables.setOrientation(Orientation.VERTICAL);
+        tables.setDividerPositions(0.38);
+        VBox center = new VBox(6, message, tables);
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        center.setPadding(new Insets(8));
+        HBox.setHgrow(center, Priority.ALWAYS);
+        setLeft(left);
+        setCenter(center);
+    }
+
+    private static void columns(TableView<CompareRow> table, CompareViewModel vm, String first, String tooltip) {
+        table.getColumns().clear();
+        TableColumn<CompareRow, String> name = Controls.textColumn(first, tooltip, CompareRow::metric, 190);
+        table.getColumns().add(name);
+        for (int i = 0; i < vm.pinned().size(); i++) {
+            int index = i;
+            MobileNetConfig c = vm.pinned().get(i);
+            TableColumn<CompareRow, String> col = new TableColumn<>();
+            Controls.header(col, (i == vm.baselineProperty().get() ? "base: " : "") + c.label(),
+                    c.label() + ": alpha " + MobileNetConfig.fmt(c.alpha()) + ", " + c.resolution() + " px, "
+                            + c.classes() + " classes, " + c.rounding().id() + " rounding");
+            col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().cell(index)));
+            col.setPrefWidth(155);
+            col.getStyleClass().add("numeric");
+            table.getColumns().add(col);
+        }
+    }
+}

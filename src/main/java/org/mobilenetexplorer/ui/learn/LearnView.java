@@ -1,0 +1,103 @@
+package org.mobilenetexplorer.ui.learn;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mobilenetexplorer.ui.common.Controls;
+
+/** The Learn tab: the paper's formulas with live numbers, the Table 3 walk-through, the known misprints. */
+public final class LearnView extends ScrollPane {
+    private final javafx.beans.property.ObjectProperty<Integer> blockObject;
+
+    public LearnView(LearnViewModel vm) {
+        setFitToWidth(true);
+
+        Label pick = new Label("Separable block:");
+        pick.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ComboBox<Integer> block = new ComboBox<>(vm.blocks());
+        block.setId("learn-block");
+        block.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        blockObject = vm.blockProperty().asObject();
+        block.valueProperty().bindBidirectional(blockObject);
+        block.setTooltip(Controls.tip("The block to explain; selecting a layer in the Explore table selects its"
+                + " block here too."));
+        Label title = bound("learn-title", vm.titleProperty().getValue(), "section-heading");
+        title.textProperty().bind(vm.titleProperty());
+        HBox top = new HBox(8, pick, block, title);
+        top.getStyleClass().add("toolbar-row");
+
+        Label symbols = bound("learn-symbols", "", "formula-symbols");
+        symbols.textProperty().bind(vm.symbolsProperty());
+        Label std = bound("learn-standard", "", "formula");
+        std.textProperty().bind(vm.standardProperty());
+        Label sep = bound("learn-separable", "", "formula");
+        sep.textProperty().bind(vm.separableProperty());
+        Label ratio = bound("learn-ratio", "", "formula");
+        ratio.textProperty().bind(vm.ratioProperty());
+        Label ratioFormula = bound("learn-ratio-formula", "", "formula-result");
+        ratioFormula.textProperty().bind(vm.ratioFormulaProperty());
+        Label note = bound("learn-note", "", "hint");
+        note.textProperty().bind(vm.noteProperty());
+        Label legend = bound("learn-legend", "D_K: kernel size · M: input channels · N: output channels · D_F:"
+                + " output feature map size (paper, Section 3.1). A standard convolution filters and combines in one"
+                + " step; a depthwise separable one filters each channel alone (depthwise) and then combines them with"
+                + " a 1x1 convolution (pointwise).", "hint");
+        VBox formulas = new VBox(6, symbols, std, sep, ratio, ratioFormula, note, legend);
+        formulas.getStyleClass().add("card");
+
+        Label t3Caption = bound("table3-caption", "", "section-heading");
+        t3Caption.textProperty().bind(vm.table3CaptionProperty());
+        TableView<Table3Row> t3 = new TableView<>(vm.table3());
+        t3.setId("table3");
+        t3.getColumns().add(Controls.textColumn("Layer / modification", "Each row applies one more change to the"
+                + " layer above it", Table3Row::step, 330));
+        t3.getColumns().add(Controls.textColumn("Mult-adds [M] (ours)", "Computed now at the current alpha and rho",
+                Table3Row::macs, 160));
+        t3.getColumns().add(Controls.textColumn("Params [M] (ours)", "Computed now", Table3Row::params, 140));
+        t3.getColumns().add(Controls.textColumn("Paper [M]", "As printed in Table 3 (alpha 0.75, rho 0.714)",
+                Table3Row::paperMacs, 100));
+        t3.getColumns().add(Controls.textColumn("Paper params [M]", "As printed in Table 3", Table3Row::paperParams,
+                150));
+        t3.setFixedCellSize(28);
+        t3.prefHeightProperty().bind(t3.fixedCellSizeProperty().multiply(5.6));
+
+        Label misCaption = bound("misprints-caption", "Known misprints in the published tables, and numbers"
+                + " counted another way (our count is the truth; the printed value is kept for display)",
+                "section-heading");
+        misCaption.setWrapText(true);
+        TableView<MisprintRow> mis = new TableView<>(vm.misprints());
+        mis.setId("misprints-table");
+        mis.getColumns().add(Controls.textColumn("Where", "Table and row", MisprintRow::source, 270));
+        mis.getColumns().add(Controls.textColumn("Kind", "misprint: a wrong number; convention: counted another way",
+                MisprintRow::model, 90));
+        mis.getColumns().add(Controls.textColumn("Printed", "As printed", MisprintRow::printed, 130));
+        mis.getColumns().add(Controls.textColumn("Arithmetic", "What the exact count gives", MisprintRow::ours, 130));
+        mis.getColumns().add(Controls.textColumn("Explanation", "From the reference data's notes", MisprintRow::note,
+                520));
+        mis.setPrefHeight(230);
+        mis.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(MisprintRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : Controls.tip(r.source() + ": printed " + r.printed()
+                        + ", arithmetic " + r.ours() + ". " + r.note()));
+            }
+        });
+
+        VBox box = new VBox(10, top, formulas, t3Caption, t3, misCaption, mis);
+        box.setPadding(new Insets(10));
+        setContent(box);
+    }
+
+    private static Label bound(String id, String text, String styleClass) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        return l;
+    }
+}

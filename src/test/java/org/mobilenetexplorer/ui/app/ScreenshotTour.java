@@ -1,0 +1,153 @@
+package org.mobilenetexplorer.ui.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.preset.Preset;
+import org.mobilenetexplorer.preset.PresetEntry;
+import org.mobilenetexplorer.preset.Presets;
+import org.mobilenetexplorer.tradeoff.CostAxis;
+import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
+import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
+
+/**
+ * Visits every view as a user would and saves a snapshot of the scene per view: the real app, real numbers, a
+ * real benchmark of four TF-Slim checkpoints' configurations (ONNX Runtime, forked worker) into a temporary
+ * results folder. A tool, not part of the app: it lives in the test tree and runs through
+ * {@code scripts/screenshots.sh} ({@link ScreenshotMain}).
+ */
+final class ScreenshotTour {
+    private static final List<String> MEASURED = List.of("1.0-224", "0.75-192", "0.5-160", "0.25-128");
+    private final Stage stage;
+    private final MainViewModel main;
+    private final ExplorerWindow window;
+    private final Path dir;
+    private final Deque<Step> steps = new ArrayDeque<>();
+
+    /** An action, then wait until {@code ready} before the next step. */
+    private record Step(Runnable action, BooleanSupplier ready) {
+    }
+
+    ScreenshotTour(Stage stage, ExplorerWindow window, Path dir) {
+        this.stage = stage;
+        this.window = window;
+        this.main = window.main();
+        this.dir = dir;
+    }
+
+    void start() {
+        Preset grid = Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES);
+        BenchmarkViewModel bench = window.benchmark();
+        TradeoffViewModel tradeoff = window.tradeoffs();
+        step(() -> {
+            window.presets().usePreset(grid);
+            window.config().load(new MobileNetConfig(0.75, 192));
+            main.viewProperty().set(AppView.EXPLORE);
+            window.explore().selectedLayerProperty().set("Conv2d_7_depthwise");
+        });
+        shoot("explore");
+        step(() -> {
+            main.viewProperty().set(AppView.BENCHMARK);
+            bench.modeProperty().set(BenchmarkViewModel.Mode.QUICK);
+            bench.profileLayersProperty().set(true);
+            List<MobileNetConfig> four = grid.configs().stream().map(PresetEntry::config)
+                    .filter(c -> MEASURED.contains(MobileNetConfig.fmt(c.alpha()) + "-" + c.resolution())).toList();
+            window.config().backendProperty().set("onnxruntime");
+            bench.run(four, "onnxruntime");
+        }, () -> bench.runningProperty().get() && bench.phaseProperty().get().contains("(2/4)"));
+        shoot("benchmark-running");
+        step(() -> { }, () -> !bench.runningProperty().get());
+        step(() -> bench.selectedProperty().set(bench.results().stream()
+                .filter(r -> r.result().config().alpha() == 1.0).findFirst().orElse(null)));
+        shoot("benchmark");
+        step(() -> {
+            tradeoff.axisProperty().set(CostAxis.LATENCY);
+            main.viewProperty().set(AppView.TRADEOFFS);
+        }, () -> tradeoff.analysisProperty().get() != null
+                && tradeoff.analysisProperty().get().axis() == CostAxis.LATENCY);
+        shoot("tradeoffs");
+        step(() -> tradeoff.axisProperty().set(CostAxis.MACS),
+                () -> tradeoff.analysisProperty().get().axis() == CostAxis.MACS);
+        shoot("tradeoffs-macs");
+        step(() -> {
+            for (PresetEntry e : grid.configs()) {
+                if (MEASURED.contains(MobileNetConfig.fmt(e.config().alpha()) + "-" + e.config().resolution())) {
+                    window.compare().pin(e.config());
+                }
+            }
+            main.viewProperty().set(AppView.COMPARE);
+        });
+        shoot("compare");
+        step(() -> main.viewProperty().set(AppView.LEARN));
+        shoot("learn");
+        step(() -> main.presentationProperty().set(true));
+        shoot("learn-presentation");
+        step(Platform::exit);
+        next();
+    }
+
+    private void step(Runnable action) {
+        steps.add(new Step(action, () -> true));
+    }
+
+    private void step(Runnable action, BooleanSupplier ready) {
+        steps.add(new Step(action, ready));
+    }
+
+    private void shoot(String name) {
+        step(() -> save(name));
+    }
+
+    private void next() {
+        Step s = steps.poll();
+        if (s == null) {
+            return;
+        }
+        s.action().run();
+        waitFor(s.ready(), 0);
+    }
+
+    /** Polls every 250 ms (up to 5 minutes), then lets charts and tables settle for a second. */
+    private void waitFor(BooleanSupplier ready, int polls) {
+        PauseTransition p = new PauseTransition(Duration.millis(ready.getAsBoolean() ? 1200 : 250));
+        p.setOnFinished(e -> {
+            if (ready.getAsBoolean()) {
+                next();
+            } else if (polls > 1200) {
+                System.err.println("screenshot tour: gave up waiting");
+                Platform.exit();
+            } else {
+                waitFor(ready, polls + 1);
+            }
+        });
+        p.play();
+    }
+
+    private void save(String name) {
+        try {
+            Files.createDirectories(dir);
+            WritableImage img = stage.getScene().snapshot(null);
+            BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+            BufferedImage rgb = new BufferedImage(bi.getWidth(), bi.getHeight(), BufferedImage.TYPE_INT_RGB);
+            rgb.getGraphics().drawImage(bi, 0, 0, null);
+            Path out = dir.resolve(name + ".png");
+            ImageIO.write(rgb, "png", out.toFile());
+            System.out.println("screenshot " + out + " " + bi.getWidth() + "x" + bi.getHeight());
+        } catch (IOException e) {
+            System.err.println("screenshot " + name + " failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.mobilenetexplorer.ui.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mobilenetexplorer.bench.Backends;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.BenchmarkProtocol;
+import org.mobilenetexplorer.bench.CpuInfo;
+import org.mobilenetexplorer.bench.FakeBackend;
+import org.mobilenetexplorer.bench.InProcessRunner;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.ui.common.CurrentThreadTaskExecutor;
+import org.mobilenetexplorer.ui.common.RecordingDialogs;
+
+/**
+ * The Benchmark view-model through the current-thread executor (no JavaFX toolkit, no waiting): a real engine,
+ * in process, with the fake backend on a fake clock, and a temporary results folder.
+ */
+class BenchmarkViewModelTest {
+    private static final MobileNetConfig SMALL = new MobileNetConfig(0.25, 96);
+    private static final MobileNetConfig MEDIUM = new MobileNetConfig(0.5, 96);
+    private static final MobileNetConfig LARGE = new MobileNetConfig(0.75, 96);
+
+    @TempDir
+    Path results;
+    private final AtomicLong clock = new AtomicLong();
+    private final BenchmarkEngine engine = new BenchmarkEngine(new InProcessRunner(
+            new BenchmarkProtocol(clock::get, new CpuInfo("Test CPU", 2, List.of("avx2", "fma"), 2500)),
+            id -> id.equals(FakeBackend.ID) ? new FakeBackend(clock) : Backends.byId(id), false));
+    private BenchmarkViewModel vm;
+    private int changes;
+
+    private BenchmarkViewModel vm() {
+        vm = new BenchmarkViewModel(new CurrentThreadTaskExecutor(), results, engine);
+        vm.modeProperty().set(BenchmarkViewModel.Mode.TINY);
+        vm.setOnResultsChanged(() -> changes++);
+        return vm;
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void aSweepReportsProgressListsSavesAndSelectsEachResult() {
+        vm();
+        List<String> phases = new ArrayList<>();
+        List<Double> progress = new ArrayList<>();
+        vm.phaseProperty().addListener((o, a, p) -> phases.add(p));
+        vm.progressProperty().addListener((o, a, p) -> progress.add(p.doubleValue()));
+        List<Boolean> running = new ArrayList<>();
+        vm.runningProperty().addListener((o, a, r) -> running.add(r));
+
+        assertTrue(vm.run(List.of(SMALL, MEDIUM), FakeBackend.ID));
+
+        assertEquals(List.of(true, false), running);
+        assertEquals("Queued: 2 configurations", phases.get(0));
+        assertTrue(phases.stream().anyMatch(p -> p.startsWith("0.5-96 on fake (2/2): measuring")), phases.toString());
+        assertTrue(vm.phaseProperty().get().startsWith("Done: 2 measured, 0 failed, in "), vm.phaseProperty().get());
+        assertEquals(-1.0, progress.get(0), "unknown while queued");
+        assertEquals(1.0, vm.progressProperty().get());
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
+        }
+        assertEquals("2 of 2 done", vm.etaProperty().get());
+        assertEquals("", vm.failureProperty().get());
+        // newest first, the newest selected with its per-layer profile; both saved
+        assertEquals(List.of(MEDIUM, SMALL), vm.results().stream().map(r -> r.result().config()).toList());
+        assertEquals(vm.results().get(0), vm.selectedProperty().get());
+        assertFalse(vm.layers().isEmpty());
+        assertTrue(vm.layerCaptionProperty().get().startsWith("0.5-96 fake: share of measured time"), vm.layerCaptionProperty().get());
+        assertEquals(2, ResultStore.loadAll(results).results().size());
+        assertEquals(2, changes);
+        assertEquals(Optional.of(vm.results().get(1).result().medianMsPerImage()),
+                vm.latestMedianMs(SMALL, FakeBackend.ID));
+        assertEquals(Optional.empty(), vm.latestMedianMs(LARGE, FakeBackend.ID));
+    }
+
+    @Test
+    void cancelStopsTheSweepAfterTheRunningConfigurationAndKeepsWhatFinished() {
+        vm().setOnResultsChanged(() -> vm.cancel()); // cancel as soon as the first result is in
+        vm.profileLayersProperty().set(false);
+        assertTrue(vm.run(List.of(SMALL, MEDIUM, LARGE), FakeBackend.ID));
+        assertEquals(1, vm.results().size());
+        assertEquals("Cancelled after 1 of 3", vm.phaseProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertEquals(1, ResultStore.loadAll(results).results().size());
+        // ready for the next run
+        vm.setOnResultsChanged(() -> { });
+        assertTrue(vm.run(List.of(LARGE), FakeBackend.ID));
+        assertEquals(2, vm.results().size());
+    }
+
+    @Test
+    void aFailingConfigurationIsNamedAndTheOthersStillRun() {
+        vm().run(List.of(SMALL), "no-such-backend");
+        assertTrue(vm.failureProperty().get().startsWith("0.25-96 on no-such-backend failed: "), vm.failureProperty().get());
+        assertTrue(vm.failureProperty().get().contains("no-such-backend"), vm.failureProperty().get());
+        assertTrue(vm.phaseProperty().get().startsWith("Done: 0 measured, 1 failed"), vm.phaseProperty().get());
+        assertTrue(vm.results().isEmpty());
+        assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void runsWithoutBackendOrConfigurationAreRefusedWithTheReason() {
+        vm();
+        assertFalse(vm.run(List.of(SMALL), null));
+        assertEquals("No inference backend is available, so nothing can be measured.", vm.failureProperty().get());
+        assertFalse(vm.run(List.of(), FakeBackend.ID));
+        assertEquals("No configuration to run: load a preset first.", vm.failureProperty().get());
+        assertEquals(BenchmarkViewModel.IDLE, vm.phaseProperty().get());
+        assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void storedResultsReloadAndAnotherFolderOpensWhileAMissingOneIsRefused() throws Exception {
+        vm().run(List.of(SMALL), FakeBackend.ID);
+        BenchmarkViewModel fresh = new BenchmarkViewModel(new CurrentThreadTaskExecutor(), results, engine);
+        fresh.reload();
+        assertEquals(1, fresh.results().size());
+        assertEquals(fresh.results().get(0), fresh.selectedProperty().get());
+        assertEquals("1 results in " + results, fresh.storeStatusProperty().get());
+
+        Path other = Files.createDirectory(results.resolve("sweep-out"));
+        Files.writeString(other.resolve("broken.json"), "{ not json");
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.folder = other;
+        fresh.chooseResultsFolder(dialogs);
+        assertEquals(other, fresh.resultsDirProperty().get());
+        String status = fresh.storeStatusProperty().get();
+        assertTrue(status.startsWith("0 results in " + other) && status.contains("skipped 1")
+                && status.contains("broken.json"), status);
+        Path missing = other.resolve("missing");
+        assertFalse(fresh.openResultsFolder(missing));
+        assertTrue(fresh.storeStatusProperty().get().contains(missing + ": not a folder"));
+        assertEquals(other, fresh.resultsDirProperty().get());
+    }
+}

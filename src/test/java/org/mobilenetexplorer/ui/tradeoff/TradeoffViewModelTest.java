@@ -1,0 +1,108 @@
+package org.mobilenetexplorer.ui.tradeoff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mobilenetexplorer.accuracy.AccuracyCatalog;
+import org.mobilenetexplorer.chart.ExportFormat;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.preset.Preset;
+import org.mobilenetexplorer.preset.PresetEntry;
+import org.mobilenetexplorer.preset.Presets;
+import org.mobilenetexplorer.tradeoff.CostAxis;
+import org.mobilenetexplorer.ui.common.CurrentThreadTaskExecutor;
+import org.mobilenetexplorer.ui.common.MemorySettings;
+import org.mobilenetexplorer.ui.common.RecordingDialogs;
+
+/** The Trade-offs view-model through the current-thread executor: recomputation, loading a point, exports. */
+class TradeoffViewModelTest {
+    @TempDir
+    Path dir;
+    private final SimpleStringProperty backend = new SimpleStringProperty("onnxruntime");
+    private final List<MobileNetConfig> loaded = new ArrayList<>();
+    private final List<String> status = new ArrayList<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final MemorySettings settings = new MemorySettings();
+
+    private TradeoffViewModel vm() {
+        return new TradeoffViewModel(new CurrentThreadTaskExecutor(), new SimpleObjectProperty<>(dir), backend,
+                AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES), loaded::add,
+                dialogs.context(settings, dir, status));
+    }
+
+    @Test
+    void theSixteenCheckpointsAreAnalysedWithAParetoFrontAndAChart() {
+        TradeoffViewModel vm = vm();
+        assertNull(vm.analysisProperty().get());
+        vm.recompute();
+        assertEquals(16, vm.points().size());
+        assertEquals(CostAxis.MACS, vm.analysisProperty().get().axis());
+        assertNotNull(vm.chartProperty().get());
+        assertTrue(vm.points().stream().anyMatch(p -> p.pareto().equals("yes")));
+        assertTrue(vm.captionProperty().get().startsWith("Top-1 accuracy vs mult-adds for \""), vm.captionProperty().get());
+        assertTrue(vm.captionProperty().get().contains("(16 configurations, "), vm.captionProperty().get());
+        assertTrue(vm.points().stream().allMatch(p -> p.cost().endsWith(" " + CostAxis.MACS.unit())));
+    }
+
+    @Test
+    void everySelectorRecomputesAndLatencyWithoutResultsSaysNotMeasured() {
+        TradeoffViewModel vm = vm();
+        vm.axisProperty().set(CostAxis.PARAMS);
+        assertEquals(CostAxis.PARAMS, vm.analysisProperty().get().axis());
+        vm.axisProperty().set(CostAxis.LATENCY);
+        assertEquals(CostAxis.LATENCY, vm.analysisProperty().get().axis(), vm.captionProperty().get());
+        assertTrue(vm.points().stream().allMatch(p -> p.cost().equals("not measured")), vm.points().toString());
+        Preset two = Preset.of("two", "", "test", List.of(new PresetEntry(new MobileNetConfig(1.0, 224)),
+                new PresetEntry(new MobileNetConfig(0.5, 160))));
+        vm.axisProperty().set(CostAxis.MACS);
+        vm.candidatesProperty().set(two);
+        assertEquals(2, vm.points().size());
+        assertTrue(vm.captionProperty().get().contains("\"two\" (2 configurations"), vm.captionProperty().get());
+        backend.set("dl4j");
+        assertEquals(2, vm.points().size());
+    }
+
+    @Test
+    void aClickedPointBecomesTheCurrentConfigurationAndDescribesItsProvenance() {
+        TradeoffViewModel vm = vm();
+        vm.recompute();
+        PointRow row = vm.points().get(5);
+        vm.load(row.point());
+        assertEquals(List.of(row.point().config()), loaded);
+        String text = vm.describe(row.point());
+        assertTrue(text.contains("M MACs") && text.contains("(computed)") && text.contains("latency not measured"),
+                text);
+    }
+
+    @Test
+    void exportsWriteTheChartAndTheDataAndRememberTheFolder() throws Exception {
+        TradeoffViewModel vm = vm();
+        dialogs.save = dir.resolve("nothing.csv");
+        vm.exportWithChooser(ExportFormat.CSV);
+        assertEquals(List.of("Nothing to export yet."), status);
+        assertTrue(!Files.exists(dialogs.save));
+        vm.recompute();
+        Path csv = dir.resolve("out").resolve("points.csv");
+        Files.createDirectories(csv.getParent());
+        dialogs.save = csv;
+        vm.exportWithChooser(ExportFormat.CSV);
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("series,role,label,alpha,resolution,x,y"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",0.75,192,")), "the 16 TF-Slim points are exported");
+        assertEquals("Exported " + csv, status.get(status.size() - 1));
+        assertEquals(csv.getParent().toAbsolutePath().toString(), settings.get("folder.exports").orElseThrow());
+        Path notAFolder = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
+        vm.export(notAFolder.resolve("x.png"));
+        assertTrue(dialogs.errors.get(0).startsWith("Export failed: "), dialogs.errors.toString());
+    }
+}
