@@ -1,6 +1,5 @@
 package org.mobilenetexplorer.ui;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,6 +10,7 @@ import org.mobilenetexplorer.bench.BenchmarkListener;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
@@ -80,12 +80,7 @@ final class BenchmarkTask extends Task<SweepReport> implements BenchmarkListener
     @Override
     public void configurationDone(BenchmarkOutcome outcome) {
         if (outcome instanceof BenchmarkOutcome.Completed c) {
-            try {
-                store.save(c.result());
-            } catch (IOException e) {
-                Platform.runLater(() -> onFailure.accept(c.request().label() + ": result not saved to "
-                        + store.directory() + ": " + e.getMessage()));
-            }
+            new ResultSaver(store, msg -> Platform.runLater(() -> onFailure.accept(msg))).configurationDone(c);
             Platform.runLater(() -> onResult.accept(c.result()));
         }
     }

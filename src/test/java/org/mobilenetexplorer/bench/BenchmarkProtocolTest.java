@@ -58,7 +58,8 @@ class BenchmarkProtocolTest {
         assertEquals(30, r.latencyMs().n());
         assertEquals(List.of(Instability.MAX_TIME_CAP),
                 r.unstable().stream().map(UnstableFlag::kind).toList());
-        assertTrue(r.unstable().get(0).reason().startsWith("max time 300 ms reached after 30 run(s)"));
+        assertEquals(new UnstableFlag(Instability.MAX_TIME_CAP, 30, 300), r.unstable().get(0));
+        assertTrue(ResultWords.reason(r, r.unstable().get(0)).startsWith("max time 300 ms reached after 30 run(s)"));
     }
 
     @Test
@@ -134,8 +135,12 @@ class BenchmarkProtocolTest {
         BenchmarkResult r = completed(p, BenchmarkListener.NONE);
         assertEquals(List.of(Instability.HIGH_CV, Instability.TOO_FEW_RUNS),
                 r.unstable().stream().map(UnstableFlag::kind).toList());
-        assertTrue(r.unstable().get(0).reason().startsWith("CV 61.7% > 10%"), r.unstable().get(0).reason());
-        assertEquals("8 measured run(s) < 10: wide confidence interval", r.unstable().get(1).reason());
+        assertEquals(r.latencyMs().cv(), r.unstable().get(0).value(), 1e-15);
+        assertEquals(0.10, r.unstable().get(0).limit());
+        assertEquals(new UnstableFlag(Instability.TOO_FEW_RUNS, 8, 10), r.unstable().get(1));
+        String cv = ResultWords.reason(r, r.unstable().get(0));
+        assertTrue(cv.startsWith("CV 61.7% > 10%"), cv);
+        assertEquals("8 measured run(s) < 10: wide confidence interval", ResultWords.reason(r, r.unstable().get(1)));
     }
 
     @Test
@@ -161,7 +166,7 @@ class BenchmarkProtocolTest {
         assertEquals(sum, s.layerSumMs(), 1e-9);
         assertEquals(5.0, s.networkMedianMs(), 1e-9);
         assertFalse(s.consistent());
-        assertTrue(s.note().contains(": the layers add up to more than the network"), s.note());
+        assertTrue(ResultWords.note(s).contains(": the layers add up to more than the network"), ResultWords.note(s));
         KindProfile dw = s.byKind().stream().filter(k -> k.kind() == LayerKind.DEPTHWISE).findFirst().orElseThrow();
         assertEquals(13, dw.layers());
         assertEquals(stats.share(LayerKind.DEPTHWISE).macShare(), dw.macShare(), 1e-12);
@@ -177,7 +182,7 @@ class BenchmarkProtocolTest {
         LayerProfileSummary s = BenchmarkProtocol.summarize(layers, 10.0, 5, 1);
         assertEquals(10.0, s.differencePercent(), 1e-9);
         assertTrue(s.consistent());
-        assertTrue(s.note().endsWith("+10.0% (within 15%)"), s.note());
+        assertTrue(ResultWords.note(s).endsWith("+10.0% (within 15%)"), ResultWords.note(s));
     }
 
     @Test
