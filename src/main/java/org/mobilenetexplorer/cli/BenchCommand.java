@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark one configuration on the local CPU: warm-up, then at least --min-runs runs and "
                 + "--min-time, at most --max-time;",
-            "median, p90, p99, mean with 95% CI, CV, throughput, GMAC/s; optional per-layer profile.",
+            "median, p90, p99, mean with 95%% CI, CV, throughput, GMAC/s; optional per-layer profile.",
             "Each run is a fresh worker JVM (--forks N: N of them, with the spread between forks); the result is "
                 + "saved as JSON (README, \"Benchmarks\")."})
 public final class BenchCommand implements Callable<Integer> {
