@@ -32,6 +32,33 @@ public final class ResultWords {
         };
     }
 
+    /** How the FMA peak was estimated, e.g. "estimate: 8 FP32 lanes (AVX2+FMA) x 2 FMA units/core ...". */
+    public static String method(PeakEstimate p) {
+        if (p.isa() == PeakEstimate.Isa.UNKNOWN) {
+            return "unknown: no SIMD flags in /proc/cpuinfo";
+        }
+        if (Double.isNaN(p.ghz())) {
+            return "unknown: no clock in /proc/cpuinfo (" + isa(p.isa()) + ")";
+        }
+        return f("estimate: %d FP32 lanes (%s) x %d FMA units/core (assumed) x %d threads x %.2f GHz ('cpu MHz' in "
+                + "/proc/cpuinfo) = %.1f GMAC/s; the reported clock is often the base clock: a CPU in boost runs "
+                + "faster, so a share above 100%% means it boosted (SMT siblings share FMA units)", p.lanes(),
+                isa(p.isa()), p.fmaUnits(), p.threads(), p.ghz(), p.gmacPerSec());
+    }
+
+    /** The instruction set in words. */
+    public static String isa(PeakEstimate.Isa isa) {
+        return switch (isa) {
+            case AVX512F -> "AVX-512F";
+            case AVX512F_HALF_RATE -> "AVX-512F run as 2 x 256-bit halves (AMD before Zen 5)";
+            case AVX2_FMA -> "AVX2+FMA";
+            case AVX -> "AVX, no FMA: mul + add counted as one MAC";
+            case SSE2 -> "SSE2";
+            case NEON -> "NEON";
+            case UNKNOWN -> "unknown";
+        };
+    }
+
     /** What the per-layer profile's comparison with the whole network means. */
     public static String note(LayerProfileSummary s) {
         String note = f("per-layer sum %.3f ms vs whole-network median %.3f ms: %+.1f%%", s.layerSumMs(),

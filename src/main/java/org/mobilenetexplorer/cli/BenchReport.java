@@ -51,10 +51,10 @@ final class BenchReport {
         out.println(f("  compute             %10.2f GMAC/s (%.1f M MACs per image / median)", r.gmacPerSec(),
                 r.macsPerImage() / 1e6));
         if (Double.isNaN(r.fmaPeak().gmacPerSec())) {
-            out.println("  share of FMA peak   unknown (" + r.fmaPeak().method() + ")");
+            out.println("  share of FMA peak   unknown (" + ResultWords.method(r.fmaPeak()) + ")");
         } else {
             out.println(f("  share of FMA peak   %10.1f%% of %.1f GMAC/s, %s", r.peakShare() * 100,
-                    r.fmaPeak().gmacPerSec(), r.fmaPeak().method()));
+                    r.fmaPeak().gmacPerSec(), ResultWords.method(r.fmaPeak())));
         }
         if (r.gc().collections() > 0) {
             out.println(f("  GC during measurement: %d collection(s), %d ms", r.gc().collections(), r.gc().timeMs()));

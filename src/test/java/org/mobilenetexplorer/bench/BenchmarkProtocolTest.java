@@ -96,7 +96,7 @@ class BenchmarkProtocolTest {
                 .withMeasurement(12, 0, 10_000);
         BenchmarkResult r = completed(p, BenchmarkListener.NONE);
         assertEquals(40.0, r.fmaPeak().gmacPerSec(), 1e-9);
-        assertTrue(r.fmaPeak().method().contains("x 1 threads"), r.fmaPeak().method());
+        assertTrue(ResultWords.method(r.fmaPeak()).contains("x 1 threads"), ResultWords.method(r.fmaPeak()));
         assertEquals("1", r.environment().get(EnvironmentProbe.THREADS));
         assertEquals("1", r.environment().get(EnvironmentProbe.SETTING_PREFIX + "threads"));
         assertEquals("fake", r.environment().get(EnvironmentProbe.SETTING_PREFIX + "graph"));
@@ -114,7 +114,7 @@ class BenchmarkProtocolTest {
         assertEquals(macs * 4 / 5e-3 / 1e9, r.gmacPerSec(), 1e-9);
         // 8 lanes x 2 FMA units x 2 threads x 2.5 GHz = 80 GMAC/s
         assertEquals(80.0, r.fmaPeak().gmacPerSec(), 1e-9);
-        assertTrue(r.fmaPeak().method().startsWith("estimate: 8 FP32 lanes (AVX2+FMA)"), r.fmaPeak().method());
+        assertTrue(ResultWords.method(r.fmaPeak()).startsWith("estimate: 8 FP32 lanes (AVX2+FMA)"), ResultWords.method(r.fmaPeak()));
         assertEquals(r.gmacPerSec() / 80.0, r.peakShare(), 1e-12);
         assertEquals("fake", r.environment().get(EnvironmentProbe.BACKEND));
         assertEquals("0-test", r.environment().get(EnvironmentProbe.BACKEND_VERSION));

@@ -43,6 +43,8 @@ class ResultSchemaTest {
         for (int i = 0; i < r.unstable().size(); i++) {
             assertEquals(old.get("unstable").get(i).get("reason").asText(), ResultWords.reason(r, r.unstable().get(i)));
         }
+        assertEquals(old.get("fmaPeak").get("method").asText(), ResultWords.method(r.fmaPeak()));
+        assertEquals(old.get("fmaPeak").get("gmacPerSec").asDouble(), r.fmaPeak().gmacPerSec());
         if (r.layerSummary() != null) {
             assertEquals(old.get("layerSummary").get("note").asText(), ResultWords.note(r.layerSummary()));
         }
@@ -57,6 +59,44 @@ class ResultSchemaTest {
         assertEquals(new UnstableFlag(Instability.TOO_FEW_RUNS, 3, 10), r.unstable().get(1));
         assertEquals(new UnstableFlag(Instability.MAX_TIME_CAP, 3, 50), r.unstable().get(2));
         assertEquals(2, r.protocol().batch());
+        PeakEstimate p = r.fmaPeak();
+        assertEquals(new PeakEstimate(p.gmacPerSec(), PeakEstimate.Isa.AVX512F, 16, 2, 2, 2.096), p,
+                "the clock from the environment's cpuMhz 2096, not the sentence's rounded 2.10");
+        assertEquals(16 * 2 * 2 * 2.096, p.gmacPerSec(), 0.002 * 16 * 2 * 2,
+                "the factors give the stored figure, within cpuMhz's rounding to 1 MHz");
+    }
+
+    @Test
+    void versionOnePeakSentencesBecomeTheirFactors() throws Exception {
+        String good = Files.readString(v1("v1-capped.json"));
+        String method = "estimate: 16 FP32 lanes (AVX-512F) x 2 FMA units/core (assumed) x 2 threads x 2.10 GHz "
+                + "('cpu MHz' in /proc/cpuinfo) = 134.1 GMAC/s; the reported clock is often the base clock: a CPU in "
+                + "boost runs faster, so a share above 100% means it boosted (SMT siblings share FMA units)";
+        assertTrue(good.contains(method));
+        Path dir = Files.createTempDirectory("v1-peak");
+        try {
+            Path halves = Files.writeString(dir.resolve("zen4.json"), good.replace("(AVX-512F) x 2 FMA units/core "
+                    + "(assumed) x 2 threads", "(AVX-512F run as 2 x 256-bit halves on AuthenticAMD family 25) x 2 "
+                    + "FMA units/core (assumed) x 2 threads").replace("16 FP32 lanes", "8 FP32 lanes"));
+            PeakEstimate zen4 = ResultStore.read(halves).fmaPeak();
+            assertEquals(PeakEstimate.Isa.AVX512F_HALF_RATE, zen4.isa());
+            assertEquals(8, zen4.lanes());
+            Path noClock = Files.writeString(dir.resolve("noclock.json"), good.replace(method,
+                    "unknown: no clock in /proc/cpuinfo (AVX2+FMA)"));
+            PeakEstimate p = ResultStore.read(noClock).fmaPeak();
+            assertEquals(PeakEstimate.Isa.AVX2_FMA, p.isa());
+            assertEquals("unknown: no clock in /proc/cpuinfo (AVX2+FMA)", ResultWords.method(p));
+            Path noSimd = Files.writeString(dir.resolve("nosimd.json"), good.replace(method,
+                    "unknown: no SIMD flags in /proc/cpuinfo"));
+            assertEquals("unknown: no SIMD flags in /proc/cpuinfo", ResultWords.method(ResultStore.read(noSimd).fmaPeak()));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     @Test
@@ -65,7 +105,8 @@ class ResultSchemaTest {
         Path again = new ResultStore(dir).save(r);
         String json = Files.readString(again);
         assertTrue(json.contains("\"schemaVersion\" : " + BenchmarkResult.SCHEMA_VERSION), json);
-        assertTrue(!json.contains("\"reason\"") && !json.contains("\"note\""), "codes and numbers only");
+        assertTrue(!json.contains("\"reason\"") && !json.contains("\"note\"") && !json.contains("\"method\""),
+                "codes and numbers only");
         assertEquals(r, ResultStore.read(again));
     }
 }

@@ -31,7 +31,7 @@ final class TestResults {
         return BenchmarkResult.builder().id(id).config(config).backend("fake").environment(env)
                 .protocol(ProtocolSettings.DEFAULT).phases(new PhaseTimes(120.5, 3.2, 5, 1.1, samples.length, 20.0, 0))
                 .samplesMs(s).throughputPerSec(1000 / st.mean()).macsPerImage(568_740_352L)
-                .gmacPerSec(568_740_352L / st.median() / 1e6).fmaPeak(new PeakEstimate(Double.NaN, "unknown: test"))
+                .gmacPerSec(568_740_352L / st.median() / 1e6).fmaPeak(PeakEstimate.UNKNOWN)
                 .peakShare(Double.NaN).gc(new GcActivity(0, 0)).memory(new MemoryEstimate(1, 2, 2.0, 3, 9, 10))
                 .layers(layers).layerSummary(summary)
                 .unstable(List.of(new UnstableFlag(Instability.HIGH_CV, st.cv(), 0.10))).build();

@@ -49,7 +49,7 @@ public class TradeoffAnalysisTest {
         return BenchmarkResult.builder().id(id).config(c).backend(backend).environment(env).protocol(protocol)
                 .phases(new PhaseTimes(100, 3, 5, 1, samples.length, 20, 0)).samplesMs(s)
                 .throughputPerSec(1000 / st.mean()).macsPerImage(macs).gmacPerSec(macs / st.median() / 1e6)
-                .fmaPeak(new PeakEstimate(Double.NaN, "unknown: test")).peakShare(Double.NaN)
+                .fmaPeak(PeakEstimate.UNKNOWN).peakShare(Double.NaN)
                 .gc(new GcActivity(0, 0)).memory(new MemoryEstimate(1, 2, 2.0, 3, 9, 10)).build();
     }
 
