@@ -42,7 +42,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Batch norm folded into the convolutions or separate (both backends). Default: each backend's.")
     String graph;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads, 0 = all cores (default).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads, 0 = all cores. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
