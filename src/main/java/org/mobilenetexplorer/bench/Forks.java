@@ -13,8 +13,8 @@ import java.util.List;
  * Phases: {@code startupMs} and {@code firstInferenceMs} are the median over the forks (each fork's own are in
  * {@code forks.perFork}); runs, measurement and profile times are sums; {@code warmupMeanMs} is the mean over all
  * warm-up runs. GC activity is summed. Environment, FMA peak and memory estimate are the first fork's (one
- * machine). Flags are those of the pooled samples, plus {@link Instability#MAX_TIME_CAP} when any fork was cut
- * short and {@link Instability#FORK_SPREAD} when the between-fork CV exceeds {@link ForkStatistics#HIGH_SPREAD}.
+ * machine). Flags are those of the pooled samples, plus {@link Instability#MAX_TIME_CAP} (of the first fork cut
+ * short, with its run count) when any fork was cut short and {@link Instability#FORK_SPREAD} when the between-fork CV exceeds {@link ForkStatistics#HIGH_SPREAD}.
  */
 public final class Forks {
     private Forks() {
@@ -39,7 +39,7 @@ public final class Forks {
         List<PhaseTimes> phases = new ArrayList<>();
         long gcCount = 0;
         long gcMs = 0;
-        boolean capped = false;
+        UnstableFlag cap = null;
         BenchmarkResult profiled = null;
         for (BenchmarkResult f : forks) {
             samples.addAll(f.samplesMs());
@@ -47,7 +47,9 @@ public final class Forks {
             phases.add(f.phases());
             gcCount += f.gc().collections();
             gcMs += f.gc().timeMs();
-            capped |= f.unstable().stream().anyMatch(u -> u.kind() == Instability.MAX_TIME_CAP);
+            if (cap == null) {
+                cap = f.unstable().stream().filter(u -> u.kind() == Instability.MAX_TIME_CAP).findFirst().orElse(null);
+            }
             if (f.layerSummary() != null || !f.layers().isEmpty()) {
                 profiled = f;
             }
@@ -55,7 +57,10 @@ public final class Forks {
         LatencyStatistics st = LatencyStatistics.of(samples);
         ForkStatistics spread = ForkStatistics.of(perFork, phases);
         GcActivity gc = new GcActivity(gcCount, gcMs);
-        List<UnstableFlag> flags = new ArrayList<>(BenchmarkProtocol.instability(st, gc, capped, p.maxTimeMs()));
+        List<UnstableFlag> flags = new ArrayList<>(BenchmarkProtocol.instability(st, gc, false, p.maxTimeMs()));
+        if (cap != null) {
+            flags.add(cap); // the first fork the maximum time cut short, with its own run count
+        }
         if (spread.ofMedians().cv() > ForkStatistics.HIGH_SPREAD) {
             flags.add(new UnstableFlag(Instability.FORK_SPREAD, spread.ofMedians().cv(), ForkStatistics.HIGH_SPREAD));
         }

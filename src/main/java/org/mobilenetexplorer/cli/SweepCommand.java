@@ -93,6 +93,10 @@ public final class SweepCommand implements Callable<Integer> {
         stderr.println("sweep: " + requests.size() + " benchmark(s)"
                 + (settings.forks() > 1 ? " x " + settings.forks() + " forks" : "") + ", results in "
                 + dir.toAbsolutePath());
+        if (protocol.inProcess() && settings.forks() > 1) {
+            stderr.println("sweep: --in-process: the " + settings.forks()
+                    + " forks run one after the other in this JVM, not in fresh JVMs");
+        }
         try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
                 : new ForkedRunner());
              Interruption interruption = new Interruption(engine)) {

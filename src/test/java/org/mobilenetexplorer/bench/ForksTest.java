@@ -105,6 +105,20 @@ class ForksTest {
     }
 
     @Test
+    void aForkCutShortByTheMaximumTimeFlagsTheResultWithItsOwnRunCount() {
+        BenchmarkRequest capped = new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT.withWarmup(0, 0)
+                .withMeasurement(12, 0, 10).withForks(2));
+        BenchmarkResult r = assertInstanceOf(BenchmarkOutcome.Completed.class, new ForkingRunner(forksAt(1.0, 2.0))
+                .run(capped, BenchmarkListener.NONE, new CancellationToken())).result();
+        assertEquals(List.of(10, 5), r.forks().perFork().stream().map(ForkSummary::runs).toList());
+        UnstableFlag cap = r.unstable().stream().filter(u -> u.kind() == Instability.MAX_TIME_CAP).findFirst()
+                .orElseThrow();
+        assertEquals(new UnstableFlag(Instability.MAX_TIME_CAP, 10, 10), cap, "the first fork cut short");
+        assertEquals("max time 10 ms reached after 10 run(s) (asked for >= 12 runs and >= 0 ms)",
+                ResultWords.reason(r, cap));
+    }
+
+    @Test
     void oneForkPassesStraightThrough() {
         BenchmarkResult r = assertInstanceOf(BenchmarkOutcome.Completed.class, new ForkingRunner(forksAt(2.0))
                 .run(request(1, 0), BenchmarkListener.NONE, new CancellationToken())).result();
