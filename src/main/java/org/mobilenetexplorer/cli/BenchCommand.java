@@ -2,7 +2,6 @@ package org.mobilenetexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.Backends;
@@ -15,6 +14,7 @@ import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.io.UserFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,10 +62,18 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), checkBackend("--backend", backend),
                 protocol.toSettings());
-        if (out != null && Files.isDirectory(out)) {
-            throw new UserInputException("--out " + out + ": is a directory (give a file name)");
-        }
         ResultStore store = new ResultStore(results != null ? results : ResultStore.defaultDirectory());
+        // refuse what cannot be saved before the benchmark runs, not after
+        if (out != null) {
+            ExportOnnxCommand.checkOut("--out", out);
+        }
+        if (!noSave) {
+            try {
+                store.checkWritable();
+            } catch (IOException e) {
+                throw new UserInputException("--results " + store.directory() + ": " + UserFiles.reason(e), e);
+            }
+        }
         BenchmarkListener progress = new BenchmarkListener() {
             @Override
             public void phaseStarted(BenchmarkRequest r, Phase phase) {

@@ -19,6 +19,7 @@ import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.Preset;
@@ -81,11 +82,14 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         Path dir = outDir != null ? outDir : ResultStore.defaultDirectory();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("--out " + dir + ": is a file (give a directory)");
-        }
         ResultStore store = new ResultStore(dir);
+        try { // before any benchmark runs: a folder that cannot take the results is refused now
+            store.checkWritable();
+        } catch (IOException e) {
+            throw new UserInputException("--out " + dir + ": " + UserFiles.reason(e), e);
+        }
         List<String> saveErrors = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger saved = new java.util.concurrent.atomic.AtomicInteger();
         ProgressBar bar = new ProgressBar(stderr, System.console() != null, requests.size());
         BenchmarkListener saver = new BenchmarkListener() {
             @Override
@@ -93,6 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
                 if (outcome instanceof BenchmarkOutcome.Completed c) {
                     try {
                         store.save(c.result());
+                        saved.incrementAndGet();
                     } catch (IOException e) {
                         saveErrors.add(c.result().id() + ": " + e.getMessage());
                     }
@@ -106,9 +111,10 @@ public final class SweepCommand implements Callable<Integer> {
             SweepReport report = engine.sweep(requests, BenchmarkListener.composite(saver, bar));
             bar.finish();
             BenchReport.sweepTable(report.outcomes(), stdout);
-            stdout.println(BenchReport.f("%d of %d completed, %d failed, %s%s; saved in %s", report.results().size(),
+            stdout.println(BenchReport.f("%d of %d completed, %d failed, %s%s; %s", report.results().size(),
                     report.requested(), report.failures().size(), ProgressBar.clock(report.elapsed()),
-                    report.cancelled() ? ", CANCELLED (finished results kept)" : "", dir));
+                    report.cancelled() ? ", CANCELLED (finished results kept)" : "",
+                    saved.get() == 0 ? "nothing saved" : saved.get() + " saved in " + dir));
             stdout.flush();
             for (String e : saveErrors) {
                 stderr.println("sweep: could not save " + e);

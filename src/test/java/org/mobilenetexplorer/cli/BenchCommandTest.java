@@ -99,8 +99,18 @@ class BenchCommandTest {
         assertBad("bench: --min-time soon: must be a time like 500ms, 2s, 1.5 (seconds) or 1m", "bench",
                 "--min-time", "soon");
         assertBad("bench: --alpha 5.0: must be in (0, 4]", "bench", "--alpha", "5");
-        assertBad("bench: --out " + dir + ": is a directory (give a file name)", "bench", "--backend", "fake",
-                "--out", dir.toString());
+        assertBad("bench: --out " + dir + ": not a regular file (a directory): refusing to replace it", "bench",
+                "--backend", "fake", "--out", dir.toString());
+        // refused before the benchmark starts (no progress line), not after it ran
+        assertBad("bench: --out " + dir.resolve("no/r.json") + ": directory " + dir.resolve("no")
+                + " does not exist (create it first)", "bench", "--backend", "fake", "--out",
+                dir.resolve("no/r.json").toString());
+        if (Files.isDirectory(Path.of("/sys"))) { // a folder even root cannot write into
+            assertBad("bench: --results /sys/mnx-results: ", "bench", "--backend", "fake",
+                    "--results", "/sys/mnx-results");
+            assertBad("sweep: --out /sys/mnx-results: ", "sweep", "--alphas", "0.25",
+                    "--resolutions", "96", "--backend", "fake", "--out", "/sys/mnx-results");
+        }
         assertBad("sweep: --alphas x: not a number", "sweep", "--alphas", "x", "--resolutions", "96");
         assertBad("sweep: --resolutions 20: must be an integer in 32..2048", "sweep", "--alphas", "0.5",
                 "--resolutions", "20");
