@@ -108,7 +108,7 @@ class AnalyzeCommandTest {
         assertTrue(r.err().startsWith("analyze: --preset " + f + ": malformed JSON at line 2, column "), r.err());
         Run missing = run("analyze", "--preset", dir.resolve("none.json").toString());
         assertEquals(2, missing.code());
-        assertTrue(missing.err().strip().endsWith("none.json: no such file"), missing.err());
+        assertTrue(missing.err().strip().endsWith("none.json: not found"), missing.err());
     }
 
     @Test
