@@ -212,7 +212,7 @@ public final class SweepCommand implements Callable<Integer> {
         @Override
         public synchronized void failed(BenchmarkRequest request, String message) {
             if (terminal) {
-                err.print("\r\033[K");
+                raw("\r\033[K");
             }
             err.println("sweep: " + request.label() + " FAILED: " + message);
             err.flush();
@@ -230,8 +230,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
 
         private void draw(String what) {
-            err.print("\r\033[K" + line(what));
+            raw("\r\033[K");
+            err.print(line(what));
             err.flush();
+        }
+
+        /** The bar's own control sequences bypass the terminal-safe filter (labels in the line do not). */
+        private void raw(String controls) {
+            if (err instanceof org.mobilenetexplorer.report.TerminalText.SafePrintWriter s) {
+                s.printRaw(controls);
+            } else {
+                err.print(controls);
+            }
         }
 
         String line(String what) {

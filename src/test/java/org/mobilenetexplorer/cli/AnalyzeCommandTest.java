@@ -124,4 +124,23 @@ class AnalyzeCommandTest {
         assertEquals(2, both.code());
         assertTrue(both.err().contains("cannot be combined"), both.err());
     }
+
+    /** Issue 12 item 7: names and labels read from files reached the terminal raw (escape sequences included). */
+    @Test
+    void textFromFilesCannotControlTheTerminal(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("evil.json");
+        Files.writeString(f, "{\"schemaVersion\": 1, \"name\": \"x\\u001b]0;pwned\\u0007\", \"configs\": "
+                + "[{\"alpha\": 1, \"resolution\": 224, \"label\": \"\\u001b[2Jcleared\"}]}");
+        for (String format : new String[] {"table", "csv"}) {
+            Run r = run("analyze", "--preset", f.toString(), "--format", format);
+            assertEquals(0, r.code(), r.err());
+            assertFalse(r.out().contains("\u001b"), r.out());
+            assertTrue(r.out().contains("\\x1b[2Jcleared"), r.out());
+        }
+        Path bad = dir.resolve("bad\u001b[31m.json");
+        Files.writeString(bad, "{");
+        Run r = run("analyze", "--preset", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad\\x1b[31m.json") && !r.err().contains("\u001b"), r.err());
+    }
 }
