@@ -121,7 +121,8 @@ public final class ResultStore {
         return parse(file, bytes);
     }
 
-    static BenchmarkResult parse(Path file, byte[] bytes) throws ResultFileException {
+    /** Validates the bytes of a result file ({@code file} names it in messages); also the fuzz target. */
+    public static BenchmarkResult parse(Path file, byte[] bytes) throws ResultFileException {
         JsonNode root;
         try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(bytes)) {
             root = MAPPER.readTree(p);
