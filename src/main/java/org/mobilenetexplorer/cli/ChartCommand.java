@@ -134,7 +134,12 @@ public final class ChartCommand implements Callable<Integer> {
                     + axis.id() + " and " + a.metric().id() + " from " + a.source().id() + " ("
                     + String.join("; ", a.notes()) + ")");
         }
-        ChartOptions o = ChartOptions.defaults().withTitle(title);
+        ChartOptions o;
+        try {
+            o = ChartOptions.defaults().withTitle(title);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+        }
         o = new ChartOptions(o.title(), !noLabels, true, List.of(), null);
         if (comparisonModels) {
             if (axis == CostAxis.LATENCY) {
