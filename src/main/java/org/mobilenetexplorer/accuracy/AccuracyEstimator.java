@@ -1,10 +1,12 @@
 package org.mobilenetexplorer.accuracy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 
@@ -72,24 +74,22 @@ public final class AccuracyEstimator {
     }
 
     private LeaveOneOut leaveOneOut() {
-        List<AccuracyPoint> all = source.points(metric);
         int n = 0;
         int skipped = 0;
         double sum = 0;
         double max = Double.NaN;
         String worst = "";
-        for (AccuracyPoint p : all) {
-            if (!p.isStandardStructure()) {
+        for (int i = 0; i < core.points.size(); i++) {
+            if (!core.standard[i]) {
                 continue;
             }
-            List<AccuracyPoint> rest = new ArrayList<>(all);
-            rest.remove(p);
-            Accuracy a = new Core(source, metric, rest).estimate(p.config(), null);
+            AccuracyPoint p = core.points.get(i);
+            Accuracy a = core.estimate(p.config(), core.macs[i], i, null);
             if (!a.present()) {
                 skipped++;
                 continue;
             }
-            double e = Math.abs(a.value() - metric.of(p));
+            double e = Math.abs(a.value() - core.value[i]);
             n++;
             sum += e;
             if (Double.isNaN(max) || e > max) {
@@ -105,106 +105,329 @@ public final class AccuracyEstimator {
         return NetworkStats.of(c.withClasses(1000)).totals().macs();
     }
 
-    /** The estimation procedure over a given list of points (the full list, or one left out). */
+    /** Alphas closer than 1e-9 are one alpha: the key every lookup uses. */
+    private static long alphaKey(double alpha) {
+        return Math.round(alpha * 1e9);
+    }
+
+    /** The index in {@code two} that is not {@code excluded} (or -1). */
+    private static int firstExcluding(int[] two, int excluded) {
+        if (two == null) {
+            return -1;
+        }
+        return two[0] != excluded ? two[0] : two[1];
+    }
+
+    /** Keeps the first two indices seen. */
+    private static void addIndex(Map<Object, int[]> m, Object key, int i) {
+        int[] two = m.computeIfAbsent(key, k -> new int[] {-1, -1});
+        if (two[0] < 0) {
+            two[0] = i;
+        } else if (two[1] < 0) {
+            two[1] = i;
+        }
+    }
+
+    private record NetKey(long alpha, int resolution, boolean standardConv, int blocks14, long macs) {
+    }
+
+    private record CellKey(long alpha, int resolution) {
+    }
+
+    /**
+     * Grid points sharing an alpha or a resolution, sorted by (ln MACs, index) for the anchor search; within a run
+     * of equal MACs the first entry has the smallest index (the one the procedure prefers on a tie).
+     */
+    private static final class Group {
+        private final double[] ln;
+        private final int[] idx;
+        private final int[] runStart;
+
+        Group(List<Integer> members, double[] lnMacs) {
+            List<Integer> sorted = new ArrayList<>(members);
+            sorted.sort((a, b) -> lnMacs[a] != lnMacs[b] ? Double.compare(lnMacs[a], lnMacs[b])
+                    : Integer.compare(a, b));
+            ln = new double[sorted.size()];
+            idx = new int[sorted.size()];
+            runStart = new int[sorted.size()];
+            for (int k = 0; k < sorted.size(); k++) {
+                idx[k] = sorted.get(k);
+                ln[k] = lnMacs[idx[k]];
+                runStart[k] = k > 0 && ln[k] == ln[k - 1] ? runStart[k - 1] : k;
+            }
+        }
+
+        /** {index, distance bits} of the nearest member to {@code x} other than {@code excluded}, or null. */
+        double[] nearest(double x, int excluded) {
+            int lo = 0;
+            int hi = ln.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ln[mid] < x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int right = lo < idx.length && idx[lo] == excluded ? lo + 1 : lo;
+            int left = -1;
+            int end = lo - 1;
+            while (end >= 0 && left < 0) {
+                int start = runStart[end];
+                left = idx[start] != excluded ? start : start + 1 <= end ? start + 1 : -1;
+                end = start - 1;
+            }
+            double[] best = null;
+            if (right < idx.length) {
+                best = new double[] {idx[right], Math.abs(ln[right] - x)};
+            }
+            if (left >= 0) {
+                double d = Math.abs(ln[left] - x);
+                if (best == null || d < best[1] || d == best[1] && idx[left] < best[0]) {
+                    best = new double[] {idx[left], d};
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * The estimation procedure over a source's points, each query optionally leaving one point out: the
+     * leave-one-out error then costs O(n log n) instead of rebuilding everything for every point (10,000 imported
+     * rows took minutes). MACs are computed once per point.
+     */
     private static final class Core {
         private final AccuracySource source;
         private final AccuracyMetric metric;
         private final List<AccuracyPoint> points;
-        private final List<AccuracyPoint> grid;
+        private final long[] macs;
+        private final double[] value;
+        private final double[] lnMacs;
+        private final boolean[] standard;
+        private final int gridSize;
+        private final Map<Object, int[]> published = new HashMap<>();
+        private final Map<Object, int[]> cells = new HashMap<>();
+        private final TreeMap<Long, Integer> alphaCount = new TreeMap<>();
+        private final Map<Long, Double> alphaValue = new HashMap<>();
+        private final TreeMap<Integer, Integer> resCount = new TreeMap<>();
+        private final TreeMap<Long, Integer> macsCount = new TreeMap<>();
+        private final Map<Long, Group> byAlpha = new HashMap<>();
+        private final Map<Integer, Group> byRes = new HashMap<>();
+        private final double x0;
+        private final double y0;
+        private double sx;
+        private double sy;
+        private double sxx;
+        private double sxy;
         private final LogMacsFit fit;
         private final String whyNoFit;
 
         Core(AccuracySource source, AccuracyMetric metric, List<AccuracyPoint> points) {
             this.source = source;
             this.metric = metric;
-            this.points = points;
-            this.grid = points.stream().filter(AccuracyPoint::isStandardStructure).toList();
-            if (grid.size() >= MIN_POINTS_FOR_FIT) {
-                this.fit = LogMacsFit.of(grid.stream().map(p -> macs(p.config())).toList(),
-                        grid.stream().map(metric::of).toList());
-                this.whyNoFit = "";
+            this.points = List.copyOf(points);
+            int n = points.size();
+            macs = new long[n];
+            value = new double[n];
+            lnMacs = new double[n];
+            standard = new boolean[n];
+            Map<Long, List<Integer>> alphaMembers = new HashMap<>();
+            Map<Integer, List<Integer>> resMembers = new HashMap<>();
+            int g = 0;
+            double lnSum = 0;
+            double ySum = 0;
+            for (int i = 0; i < n; i++) {
+                AccuracyPoint p = points.get(i);
+                MobileNetConfig c = p.config();
+                macs[i] = macs(c);
+                value[i] = metric.of(p);
+                lnMacs[i] = Math.log(macs[i]);
+                standard[i] = p.isStandardStructure();
+                long ak = alphaKey(c.alpha());
+                addIndex(published, new NetKey(ak, c.resolution(), c.standardConv(), c.blocks14(), macs[i]), i);
+                if (standard[i]) {
+                    g++;
+                    lnSum += lnMacs[i];
+                    ySum += value[i];
+                    addIndex(cells, new CellKey(ak, c.resolution()), i);
+                    alphaCount.merge(ak, 1, Integer::sum);
+                    alphaValue.putIfAbsent(ak, c.alpha());
+                    resCount.merge(c.resolution(), 1, Integer::sum);
+                    macsCount.merge(macs[i], 1, Integer::sum);
+                    alphaMembers.computeIfAbsent(ak, k -> new ArrayList<>()).add(i);
+                    resMembers.computeIfAbsent(c.resolution(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            gridSize = g;
+            x0 = g == 0 ? 0 : lnSum / g;
+            y0 = g == 0 ? 0 : ySum / g;
+            for (int i = 0; i < n; i++) {
+                if (standard[i]) {
+                    double dx = lnMacs[i] - x0;
+                    double dy = value[i] - y0;
+                    sx += dx;
+                    sy += dy;
+                    sxx += dx * dx;
+                    sxy += dx * dy;
+                }
+            }
+            alphaMembers.forEach((k, v) -> byAlpha.put(k, new Group(v, lnMacs)));
+            resMembers.forEach((k, v) -> byRes.put(k, new Group(v, lnMacs)));
+            this.fit = fit(-1);
+            if (fit != null) {
+                whyNoFit = "";
+            } else if (gridSize >= MIN_POINTS_FOR_FIT) {
+                whyNoFit = source.id() + " prints " + metric.id() + " for " + gridSize
+                        + " standard configurations, all with the same MACs: a fit needs two distinct MAC counts";
             } else {
-                this.fit = null;
-                this.whyNoFit = source.id() + " prints " + metric.id() + " for " + grid.size()
-                        + " standard configuration" + (grid.size() == 1 ? "" : "s")
-                        + (grid.isEmpty() ? "" : " (" + String.join(", ",
-                                grid.stream().map(p -> p.config().label()).toList()) + ")")
+                List<String> labels = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (standard[i]) {
+                        labels.add(points.get(i).config().label());
+                    }
+                }
+                whyNoFit = source.id() + " prints " + metric.id() + " for " + gridSize + " standard configuration"
+                        + (gridSize == 1 ? "" : "s") + (labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")")
                         + ": an estimate away from the grid needs at least " + MIN_POINTS_FOR_FIT;
             }
         }
 
-        Accuracy estimate(MobileNetConfig c, LeaveOneOut error) {
-            long macs = macs(c);
-            for (AccuracyPoint p : points) {
-                if (p.sameNetwork(c) && macs(p.config()) == macs) {
-                    return new Accuracy(metric.of(p), AccuracyKind.PUBLISHED, false, source.id(), metric,
-                            "published: " + p.label() + " (" + source.id() + ", " + p.origin() + ")", error);
-                }
+        private boolean inGrid(int ex) {
+            return ex >= 0 && standard[ex];
+        }
+
+        /** A count with point {@code ex} left out when {@code mine} (the key is {@code ex}'s own). */
+        private static int eff(Integer count, boolean mine) {
+            return count == null ? 0 : count - (mine ? 1 : 0);
+        }
+
+        private long exAlpha(int ex) {
+            return inGrid(ex) ? alphaKey(points.get(ex).config().alpha()) : Long.MIN_VALUE;
+        }
+
+        private int exRes(int ex) {
+            return inGrid(ex) ? points.get(ex).config().resolution() : Integer.MIN_VALUE;
+        }
+
+        private long exMacs(int ex) {
+            return inGrid(ex) ? macs[ex] : Long.MIN_VALUE;
+        }
+
+        /** The first (ascending) or last key of {@code m} still present with {@code ex} left out. */
+        private static <K> K end(TreeMap<K, Integer> m, K exKey, boolean first) {
+            K k = first ? (m.isEmpty() ? null : m.firstKey()) : (m.isEmpty() ? null : m.lastKey());
+            while (k != null && eff(m.get(k), k.equals(exKey)) == 0) {
+                k = first ? m.higherKey(k) : m.lowerKey(k);
             }
-            if (points.isEmpty() && source.points().isEmpty()) {
+            return k;
+        }
+
+        /** The next key below ({@code lower}) or above {@code key} still present with {@code ex} left out. */
+        private static <K> K next(TreeMap<K, Integer> m, K key, K exKey, boolean lower) {
+            K k = lower ? m.lowerKey(key) : m.higherKey(key);
+            while (k != null && eff(m.get(k), k.equals(exKey)) == 0) {
+                k = lower ? m.lowerKey(k) : m.higherKey(k);
+            }
+            return k;
+        }
+
+        /** The ln(MACs) fit over the grid with {@code ex} left out, or null when there is none. */
+        private LogMacsFit fit(int ex) {
+            boolean in = inGrid(ex);
+            int n = gridSize - (in ? 1 : 0);
+            int distinct = macsCount.size() - (in && macsCount.get(macs[ex]) == 1 ? 1 : 0);
+            if (n < MIN_POINTS_FOR_FIT || distinct < 2) {
+                return null;
+            }
+            double dx = in ? lnMacs[ex] - x0 : 0;
+            double dy = in ? value[ex] - y0 : 0;
+            double mx = (sx - dx) / n;
+            double my = (sy - dy) / n;
+            double cxx = (sxx - dx * dx) - n * mx * mx;
+            double cxy = (sxy - dx * dy) - n * mx * my;
+            double slope = cxy / cxx;
+            long exM = exMacs(ex);
+            return new LogMacsFit((my + y0) - slope * (mx + x0), slope, n, end(macsCount, exM, true),
+                    end(macsCount, exM, false));
+        }
+
+        Accuracy estimate(MobileNetConfig c, LeaveOneOut error) {
+            return estimate(c, macs(c), -1, error);
+        }
+
+        /** The procedure for {@code c} (of {@code macs} MACs) with point {@code ex} left out (-1: none). */
+        Accuracy estimate(MobileNetConfig c, long macs, int ex, LeaveOneOut error) {
+            int pub = firstExcluding(published.get(new NetKey(alphaKey(c.alpha()), c.resolution(), c.standardConv(),
+                    c.blocks14(), macs)), ex);
+            if (pub >= 0) {
+                AccuracyPoint p = points.get(pub);
+                return new Accuracy(value[pub], AccuracyKind.PUBLISHED, false, source.id(), metric,
+                        "published: " + p.label() + " (" + source.id() + ", " + p.origin() + ")", error);
+            }
+            int remaining = points.size() - (ex >= 0 ? 1 : 0);
+            if (remaining == 0 && source.points().isEmpty()) {
                 return none(source.id() + " has no points", error);
             }
-            if (points.isEmpty()) {
+            if (remaining == 0) {
                 return none(source.id() + " prints no " + metric.id() + " numbers", error);
             }
             if (c.standardConv() || c.blocks14() != MobileNetConfig.MAX_BLOCKS14) {
                 return none(source.id() + " prints no " + metric.id() + " for " + c.label()
                         + "; estimates cover the standard architecture only (depthwise separable, blocks14=5)", error);
             }
-            Accuracy interpolated = interpolate(c, error);
+            Accuracy interpolated = interpolate(c, ex, error);
             if (interpolated != null) {
                 return interpolated;
             }
-            if (fit == null) {
-                return none(whyNoFit, error);
+            LogMacsFit f = ex < 0 ? fit : fit(ex);
+            if (f == null) {
+                return none(ex < 0 ? whyNoFit : "no fit", error);
             }
-            double minA = grid.stream().mapToDouble(p -> p.config().alpha()).min().orElseThrow();
-            double maxA = grid.stream().mapToDouble(p -> p.config().alpha()).max().orElseThrow();
-            int minR = grid.stream().mapToInt(p -> p.config().resolution()).min().orElseThrow();
-            int maxR = grid.stream().mapToInt(p -> p.config().resolution()).max().orElseThrow();
+            long exA = exAlpha(ex);
+            int exR = exRes(ex);
+            double minA = alphaValue.get(end(alphaCount, exA, true));
+            double maxA = alphaValue.get(end(alphaCount, exA, false));
+            int minR = end(resCount, exR, true);
+            int maxR = end(resCount, exR, false);
             boolean extrapolated = c.alpha() < minA - 1e-9 || c.alpha() > maxA + 1e-9 || c.resolution() < minR
-                    || c.resolution() > maxR || macs < fit.minMacs() || macs > fit.maxMacs();
+                    || c.resolution() > maxR || macs < f.minMacs() || macs > f.maxMacs();
             String range = extrapolated ? String.format(Locale.ROOT,
                     "; extrapolated beyond alpha %s..%s, resolution %d..%d, MACs %.1fM..%.1fM",
-                    MobileNetConfig.fmt(minA), MobileNetConfig.fmt(maxA), minR, maxR, fit.minMacs() / 1e6,
-                    fit.maxMacs() / 1e6) : "";
-            AccuracyPoint anchor = anchor(c, macs);
-            if (anchor != null) {
-                long am = macs(anchor.config());
-                double v = metric.of(anchor) + fit.slope() * (Math.log(macs) - Math.log(am));
+                    MobileNetConfig.fmt(minA), MobileNetConfig.fmt(maxA), minR, maxR, f.minMacs() / 1e6,
+                    f.maxMacs() / 1e6) : "";
+            int anchor = anchor(c, macs, ex);
+            if (anchor >= 0) {
+                AccuracyPoint a = points.get(anchor);
+                long am = this.macs[anchor];
+                double v = value[anchor] + f.slope() * (Math.log(macs) - Math.log(am));
                 String method = String.format(Locale.ROOT,
                         "anchored fit: %s %s %.1f at %.1fM MACs + %.3f ln(MACs ratio), slope from %d %s points,"
-                                + " at %.1fM MACs%s", source.id(), anchor.config().label(), metric.of(anchor),
-                        am / 1e6, fit.slope(), fit.n(), source.id(), macs / 1e6, range);
+                                + " at %.1fM MACs%s", source.id(), a.config().label(), value[anchor],
+                        am / 1e6, f.slope(), f.n(), source.id(), macs / 1e6, range);
                 return new Accuracy(v, AccuracyKind.FITTED, extrapolated, source.id(), metric, method, error);
             }
             String method = String.format(Locale.ROOT,
-                    "fit %s = %.2f + %.3f ln(MACs) over %d %s points, at %.1fM MACs%s", metric.id(), fit.intercept(),
-                    fit.slope(), fit.n(), source.id(), macs / 1e6, range);
-            return new Accuracy(fit.at(macs), AccuracyKind.FITTED, extrapolated, source.id(), metric, method, error);
+                    "fit %s = %.2f + %.3f ln(MACs) over %d %s points, at %.1fM MACs%s", metric.id(), f.intercept(),
+                    f.slope(), f.n(), source.id(), macs / 1e6, range);
+            return new Accuracy(f.at(macs), AccuracyKind.FITTED, extrapolated, source.id(), metric, method, error);
         }
 
         /**
-         * The published point sharing the query's alpha or resolution that is nearest in ln(MACs), or null. The
-         * fit's slope is then applied from that point instead of from the fit's intercept: a source's own
-         * neighbour carries what the line through all points misses (accuracy is not a function of MACs alone).
+         * The published point sharing the query's alpha or resolution that is nearest in ln(MACs) (the first in the
+         * source's order on a tie), or -1. The fit's slope is then applied from that point instead of from the fit's
+         * intercept: a source's own neighbour carries what the line through all points misses (accuracy is not a
+         * function of MACs alone).
          */
-        private AccuracyPoint anchor(MobileNetConfig c, long macs) {
-            AccuracyPoint best = null;
-            double bestDist = Double.POSITIVE_INFINITY;
-            for (AccuracyPoint p : grid) {
-                boolean shares = Math.abs(p.config().alpha() - c.alpha()) < 1e-9
-                        || p.config().resolution() == c.resolution();
-                if (!shares) {
-                    continue;
-                }
-                double d = Math.abs(Math.log(macs(p.config())) - Math.log(macs));
-                if (d < bestDist) {
-                    bestDist = d;
-                    best = p;
+        private int anchor(MobileNetConfig c, long macs, int ex) {
+            double x = Math.log(macs);
+            double[] best = null;
+            for (Group grp : new Group[] {byAlpha.get(alphaKey(c.alpha())), byRes.get(c.resolution())}) {
+                double[] cand = grp == null ? null : grp.nearest(x, ex);
+                if (cand != null && (best == null || cand[1] < best[1] || cand[1] == best[1] && cand[0] < best[0])) {
+                    best = cand;
                 }
             }
-            return best;
+            return best == null ? -1 : (int) best[0];
         }
 
         private Accuracy none(String why, LeaveOneOut error) {
@@ -212,21 +435,20 @@ public final class AccuracyEstimator {
         }
 
         /** Interpolation inside the grid, or null when no rectangle of published points encloses {@code c}. */
-        private Accuracy interpolate(MobileNetConfig c, LeaveOneOut error) {
-            TreeSet<Double> alphas = new TreeSet<>();
-            TreeSet<Integer> res = new TreeSet<>();
-            for (AccuracyPoint p : grid) {
-                alphas.add(p.config().alpha());
-                res.add(p.config().resolution());
-            }
+        private Accuracy interpolate(MobileNetConfig c, int ex, LeaveOneOut error) {
+            long exA = exAlpha(ex);
+            int exR = exRes(ex);
+            long ak = alphaKey(c.alpha());
             double a = c.alpha();
             double r = c.resolution();
-            boolean aOnGrid = alphas.stream().anyMatch(x -> Math.abs(x - a) < 1e-9);
-            boolean rOnGrid = res.contains(c.resolution());
-            Double aLo = alphas.lower(a - 1e-9);
-            Double aHi = alphas.higher(a + 1e-9);
-            Integer rLo = res.lower(c.resolution());
-            Integer rHi = res.higher(c.resolution());
+            boolean aOnGrid = eff(alphaCount.get(ak), ak == exA) > 0;
+            boolean rOnGrid = eff(resCount.get(c.resolution()), c.resolution() == exR) > 0;
+            Long aLoKey = next(alphaCount, ak, exA, true);
+            Long aHiKey = next(alphaCount, ak, exA, false);
+            Double aLo = aLoKey == null ? null : alphaValue.get(aLoKey);
+            Double aHi = aHiKey == null ? null : alphaValue.get(aHiKey);
+            Integer rLo = next(resCount, c.resolution(), exR, true);
+            Integer rHi = next(resCount, c.resolution(), exR, false);
             List<double[]> rects = new ArrayList<>(); // {a0, a1, r0, r1}
             if (aOnGrid && rLo != null && rHi != null) {
                 rects.add(new double[] {a, a, rLo, rHi});
@@ -238,10 +460,10 @@ public final class AccuracyEstimator {
                 rects.add(new double[] {aLo, aHi, rLo, rHi});
             }
             for (double[] q : rects) {
-                Double v00 = value(q[0], q[2]);
-                Double v10 = value(q[1], q[2]);
-                Double v01 = value(q[0], q[3]);
-                Double v11 = value(q[1], q[3]);
+                Double v00 = value(q[0], q[2], ex);
+                Double v10 = value(q[1], q[2], ex);
+                Double v01 = value(q[0], q[3], ex);
+                Double v11 = value(q[1], q[3], ex);
                 if (v00 == null || v10 == null || v01 == null || v11 == null) {
                     continue;
                 }
@@ -262,13 +484,9 @@ public final class AccuracyEstimator {
             return MobileNetConfig.fmt(a) + "-" + (int) r;
         }
 
-        private Double value(double a, double r) {
-            for (AccuracyPoint p : grid) {
-                if (Math.abs(p.config().alpha() - a) < 1e-9 && p.config().resolution() == (int) r) {
-                    return metric.of(p);
-                }
-            }
-            return null;
+        private Double value(double a, double r, int ex) {
+            int i = firstExcluding(cells.get(new CellKey(alphaKey(a), (int) r)), ex);
+            return i < 0 ? null : value[i];
         }
     }
 }

@@ -10,28 +10,46 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.mobilenetexplorer.io.JsonLimits;
+import org.mobilenetexplorer.io.UserFileException;
+import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
  * Reads the user's own accuracy numbers from CSV (header row) or JSON (an array of objects, or an object with a
- * {@code points} array). Fields: {@code alpha}, {@code resolution}, {@code top1}, optional {@code top5},
- * {@code label}, {@code source}. Rows are grouped by {@code source} into one {@link AccuracySource} each (id
- * {@code user:<source>}, or {@code user:<file name>} for rows without one), so an import never mixes with a
- * published series. Errors name the file, the line and the field with its value.
+ * {@code points} array and optional {@code name} and {@code description}). Fields: {@code alpha},
+ * {@code resolution}, {@code top1}, optional {@code top5}, {@code label}, {@code source}. Rows are grouped by
+ * {@code source} into one {@link AccuracySource} each (id {@code user:<source>}, or {@code user:<file name>} for rows
+ * without one), so an import never mixes with a published series.
+ *
+ * <p>As strict as the preset reader: the file is read through {@link UserFiles} (regular files only, at most
+ * {@value #MAX_BYTES} bytes, UTF-8 with an optional byte-order mark); duplicate JSON keys, trailing content, duplicate
+ * or unnamed CSV columns, rows with more or fewer values than the header, values that are not plain decimal numbers
+ * and two rows giving the same network different numbers are errors. Every error names the file, the line and the
+ * field with its value. Equal duplicate rows merge into one point whose origin lists both lines.
  */
 public final class AccuracyImport {
     /** The fields a row may have. */
     public static final Set<String> FIELDS = Set.of("alpha", "resolution", "top1", "top5", "label", "source");
+    /** Largest accuracy file read (8 MB: about 200,000 rows). */
+    public static final long MAX_BYTES = 8_000_000;
+    /** Longest label or source name, in characters (they appear in charts and tables). */
+    public static final int MAX_TEXT = 200;
+
+    /** A plain decimal number: no hex, no {@code 70f}, no NaN or Infinity. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+    private static final Set<String> JSON_TOP_FIELDS = Set.of("points", "name", "description");
 
     private AccuracyImport() {
     }
@@ -40,19 +58,17 @@ public final class AccuracyImport {
     public static List<AccuracySource> load(Path file) throws AccuracyImportException {
         String name = file.toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        boolean csv = lower.endsWith(".csv");
+        if (!csv && !lower.endsWith(".json")) {
+            throw new AccuracyImportException(name, 0, null, "unknown format: the file name must end in .csv or .json");
+        }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AccuracyImportException(name, 0, null, "cannot be read: " + e.getMessage());
+            text = UserFiles.readUtf8(file, MAX_BYTES, "accuracy files");
+        } catch (UserFileException e) {
+            throw new AccuracyImportException(name, 0, null, e.reason());
         }
-        if (lower.endsWith(".csv")) {
-            return parseCsv(text, name);
-        }
-        if (lower.endsWith(".json")) {
-            return parseJson(text, name);
-        }
-        throw new AccuracyImportException(name, 0, null, "unknown format: the file name must end in .csv or .json");
+        return csv ? parseCsv(text, name) : parseJson(text, name);
     }
 
     /** One row with the line it came from. */
@@ -60,31 +76,51 @@ public final class AccuracyImport {
     }
 
     public static List<AccuracySource> parseCsv(String text, String file) throws AccuracyImportException {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.TRIM_SPACES);
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        CsvMapper mapper = JsonLimits.apply(new CsvMapper());
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         List<Row> rows = new ArrayList<>();
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
-            ((CsvParser) p).setSchema(schema);
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                int line = -1; // the row's line is that of its first value (START_OBJECT sits at the previous line end)
-                Map<String, String> fields = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
+        List<String> header = null;
+        try (CsvParser p = (CsvParser) mapper.getFactory().createParser(text)) {
+            p.setSchema(CsvSchema.emptySchema());
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new AccuracyImportException(file, 0, null, "no rows: expected a header"
+                        + " (alpha,resolution,top1[,top5,label,source]) and at least one row");
+            }
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                int line = -1;
+                List<String> values = new ArrayList<>();
+                while (p.nextToken() == JsonToken.VALUE_STRING) {
                     if (line < 0) {
                         line = p.currentTokenLocation().getLineNr();
                     }
-                    fields.put(key.trim().toLowerCase(Locale.ROOT), p.getValueAsString());
+                    values.add(p.getText().strip());
+                }
+                if (values.stream().allMatch(String::isEmpty)) {
+                    continue; // blank line
+                }
+                if (header == null) {
+                    header = header(values, line, file);
+                    continue;
+                }
+                if (values.size() != header.size()) {
+                    throw new AccuracyImportException(file, line, null, values.size() + " values but the header has "
+                            + header.size() + " columns (" + String.join(",", header) + ")");
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    fields.put(header.get(i), values.get(i));
                 }
                 rows.add(new Row(line, fields));
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new AccuracyImportException(file, loc == null ? 0 : loc.getLineNr(), null,
-                    "malformed CSV: " + e.getOriginalMessage());
+                    "malformed CSV: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new AccuracyImportException(file, 0, null, "cannot be read: " + e.getMessage());
+            throw new AccuracyImportException(file, 0, null, "cannot be read: " + firstLine(e.getMessage()));
         }
         if (rows.isEmpty()) {
             throw new AccuracyImportException(file, 0, null,
@@ -93,51 +129,76 @@ public final class AccuracyImport {
         return toSources(rows, file);
     }
 
+    private static List<String> header(List<String> values, int line, String file) throws AccuracyImportException {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String h = values.get(i).toLowerCase(Locale.ROOT);
+            if (h.isEmpty()) {
+                throw new AccuracyImportException(file, line, null, "column " + (i + 1) + " has no name (known: alpha,"
+                        + " resolution, top1, top5, label, source)");
+            }
+            if (!FIELDS.contains(h)) {
+                throw new AccuracyImportException(file, line, shown(values.get(i)),
+                        "is not a known field (known: alpha, resolution, top1, top5, label, source)");
+            }
+            if (out.contains(h)) {
+                throw new AccuracyImportException(file, line, h, "is a duplicate column (columns " + (out.indexOf(h) + 1)
+                        + " and " + (i + 1) + ")");
+            }
+            out.add(h);
+        }
+        return out;
+    }
+
     public static List<AccuracySource> parseJson(String text, String file) throws AccuracyImportException {
         List<Row> rows = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = JsonLimits.apply(new ObjectMapper())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         try (JsonParser p = mapper.getFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
-                // {"points": [...]} : advance to the array
                 boolean found = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    p.nextToken();
-                    if (key.equals("points") && p.currentToken() == JsonToken.START_ARRAY) {
-                        found = true;
-                        break;
+                    int line = p.currentTokenLocation().getLineNr();
+                    JsonToken v = p.nextToken();
+                    if (!JSON_TOP_FIELDS.contains(key)) {
+                        throw new AccuracyImportException(file, line, shown(key),
+                                "is not a known field (known: points, name, description)");
                     }
-                    p.skipChildren();
+                    if (key.equals("points")) {
+                        if (v != JsonToken.START_ARRAY) {
+                            throw new AccuracyImportException(file, line, "points", "must be an array of points");
+                        }
+                        readPoints(p, mapper, rows, file);
+                        found = true;
+                    } else if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+                        throw new AccuracyImportException(file, line, key, "must be a string");
+                    }
                 }
                 if (!found) {
                     throw new AccuracyImportException(file, p.currentLocation().getLineNr(), "points",
                             "missing: expected an array of points or an object with a \"points\" array");
                 }
-            } else if (t != JsonToken.START_ARRAY) {
+            } else if (t == JsonToken.START_ARRAY) {
+                readPoints(p, mapper, rows, file);
+            } else {
                 throw new AccuracyImportException(file, 1, null,
                         "expected an array of points or an object with a \"points\" array");
             }
-            int index = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                int line = p.currentTokenLocation().getLineNr();
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw new AccuracyImportException(file, line, "points[" + index + "]", "must be an object");
-                }
-                JsonNode node = mapper.readTree(p);
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
-                }
-                rows.add(new Row(line, fields));
-                index++;
+            if (p.nextToken() != null) {
+                throw new AccuracyImportException(file, p.currentTokenLocation().getLineNr(), null,
+                        "trailing content after the JSON value");
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new AccuracyImportException(file, loc == null ? 0 : loc.getLineNr(), null,
-                    "malformed JSON: " + e.getOriginalMessage());
+                    "malformed JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new AccuracyImportException(file, 0, null, "cannot be read: " + e.getMessage());
+            throw new AccuracyImportException(file, 0, null, "cannot be read: " + firstLine(e.getMessage()));
         }
         if (rows.isEmpty()) {
             throw new AccuracyImportException(file, 0, null, "no points");
@@ -145,13 +206,50 @@ public final class AccuracyImport {
         return toSources(rows, file);
     }
 
+    private static void readPoints(JsonParser p, ObjectMapper mapper, List<Row> rows, String file)
+            throws IOException, AccuracyImportException {
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            int line = p.currentTokenLocation().getLineNr();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new AccuracyImportException(file, line, "points[" + index + "]", "must be an object");
+            }
+            JsonNode node = mapper.readTree(p);
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String key = e.getKey();
+                JsonNode v = e.getValue();
+                boolean text = key.equals("label") || key.equals("source");
+                if (!FIELDS.contains(key)) {
+                    throw new AccuracyImportException(file, line, shown(key),
+                            "is not a known field (known: alpha, resolution, top1, top5, label, source)");
+                }
+                if (v.isNull()) {
+                    fields.put(key, null);
+                } else if (text ? !v.isTextual() : !v.isNumber()) {
+                    throw new AccuracyImportException(file, line, key, "= " + shown(v.toString()) + ": must be a "
+                            + (text ? "string" : "number"));
+                } else {
+                    fields.put(key, v.asText());
+                }
+            }
+            rows.add(new Row(line, fields));
+            index++;
+        }
+    }
+
+    /** Network identity within one imported source (imports describe the standard architecture). */
+    private record Key(String sourceId, double alpha, int resolution) {
+    }
+
     private static List<AccuracySource> toSources(List<Row> rows, String file) throws AccuracyImportException {
         String fileName = Path.of(file).getFileName().toString();
         Map<String, List<AccuracyPoint>> bySource = new LinkedHashMap<>();
+        Map<Key, Row> first = new HashMap<>();
         for (Row row : rows) {
             for (String key : row.fields().keySet()) {
                 if (!FIELDS.contains(key)) {
-                    throw new AccuracyImportException(file, row.line(), key,
+                    throw new AccuracyImportException(file, row.line(), shown(key),
                             "is not a known field (known: alpha, resolution, top1, top5, label, source)");
                 }
             }
@@ -168,14 +266,29 @@ public final class AccuracyImport {
             }
             MobileNetConfig config;
             try {
-                config = new MobileNetConfig(alpha, (int) resDouble);
+                config = new MobileNetConfig(alpha, (int) Math.max(Integer.MIN_VALUE,
+                        Math.min(Integer.MAX_VALUE, resDouble)));
             } catch (InvalidConfigException e) {
-                throw new AccuracyImportException(file, row.line(), e.field(), "= " + e.value() + ": " + e.rule());
+                throw new AccuracyImportException(file, row.line(), e.field(), "= " + row.fields().get(e.field())
+                        + ": " + e.rule());
             }
-            String src = blankToNull(row.fields().get("source"));
+            String src = text(row, "source", file);
+            String label = text(row, "label", file);
             String id = "user:" + (src != null ? src : fileName);
+            Key key = new Key(id, alpha, config.resolution());
+            Row earlier = first.putIfAbsent(key, row);
+            if (earlier != null) {
+                Double t1 = percent(earlier, "top1", file);
+                Double t5 = percent(earlier, "top5", file);
+                if (!Objects.equals(t1, top1) || !Objects.equals(t5, top5)) {
+                    String field = Objects.equals(t1, top1) ? "top5" : "top1";
+                    throw new AccuracyImportException(file, row.line(), field, "= " + row.fields().get(field)
+                            + ": conflicts with line " + earlier.line() + " (" + field + " = "
+                            + earlier.fields().get(field) + ") for " + config.label() + " in source " + id);
+                }
+            }
             bySource.computeIfAbsent(id, k -> new ArrayList<>()).add(new AccuracyPoint(config, top1, top5,
-                    blankToNull(row.fields().get("label")), id, fileName + " line " + row.line()));
+                    label, id, fileName + " line " + row.line()));
         }
         List<AccuracySource> out = new ArrayList<>();
         for (var e : bySource.entrySet()) {
@@ -188,24 +301,45 @@ public final class AccuracyImport {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static double number(Row row, String field, String file)
-            throws AccuracyImportException {
+    private static String text(Row row, String field, String file) throws AccuracyImportException {
+        String s = blankToNull(row.fields().get(field));
+        if (s != null && s.length() > MAX_TEXT) {
+            throw new AccuracyImportException(file, row.line(), field, "= " + shown(s) + " (" + s.length()
+                    + " characters): at most " + MAX_TEXT);
+        }
+        return s;
+    }
+
+    /** A value for a message: at most 40 characters. */
+    private static String shown(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static Double decimal(String s) {
+        if (!DECIMAL.matcher(s).matches()) {
+            return null;
+        }
+        double v = Double.parseDouble(s);
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double number(Row row, String field, String file) throws AccuracyImportException {
         String s = blankToNull(row.fields().get(field));
         if (s == null) {
             throw new AccuracyImportException(file, row.line(), field, "is missing");
         }
-        try {
-            double v = Double.parseDouble(s);
-            if (Double.isNaN(v) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new AccuracyImportException(file, row.line(), field, "= " + s + ": must be a number");
+        Double v = decimal(s);
+        if (v == null) {
+            throw new AccuracyImportException(file, row.line(), field, "= " + shown(s) + ": must be a number");
         }
+        return v;
     }
 
     private static Double percent(Row row, String field, String file) throws AccuracyImportException {
@@ -213,11 +347,10 @@ public final class AccuracyImport {
         if (s == null) {
             return null;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new AccuracyImportException(file, row.line(), field, "= " + s + ": must be a number in [0, 100]");
+        Double v = decimal(s);
+        if (v == null) {
+            throw new AccuracyImportException(file, row.line(), field, "= " + shown(s)
+                    + ": must be a number in [0, 100]");
         }
         if (!(v >= 0 && v <= 100)) {
             throw new AccuracyImportException(file, row.line(), field, "= " + s

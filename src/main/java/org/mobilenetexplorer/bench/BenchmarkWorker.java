@@ -16,8 +16,14 @@ import java.nio.file.Path;
  * e.g. from native libraries, are not events). Run events are batched and flushed at most every
  * {@value #FLUSH_INTERVAL_MS} ms so the parent does not wake up (and compete for cores) after every run.
  *
+ * <p>Orphans: with {@code -D}{@value #WATCH_STDIN_PROPERTY}{@code =true} (the {@link ForkedRunner} sets it) a daemon
+ * thread reads the worker's stdin, a pipe the parent holds open and never writes: when the parent dies, even by
+ * SIGKILL, the pipe closes, the worker deletes the parent's temporary folder (the request file's folder, when named
+ * {@code mnx-bench-*}) and exits at once with {@value #EXIT_ORPHANED}.
+ *
  * <p>Exit codes: 0 result written; {@value #EXIT_FAILED} backend failure (a {@code failed} event says why);
- * {@value #EXIT_USAGE} bad arguments; {@value #EXIT_OOM} out of memory. Anything else is a crash.
+ * {@value #EXIT_USAGE} bad arguments; {@value #EXIT_OOM} out of memory; {@value #EXIT_ORPHANED} the parent died.
+ * Anything else is a crash.
  */
 public final class BenchmarkWorker {
     public static final String PREFIX = "@@mnx ";
@@ -25,6 +31,11 @@ public final class BenchmarkWorker {
     public static final int EXIT_FAILED = 3;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_OOM = 5;
+    public static final int EXIT_ORPHANED = 6;
+    /** System property: watch stdin and exit when the parent is gone. */
+    public static final String WATCH_STDIN_PROPERTY = "mobilenet.explorer.worker.watchParent";
+    /** Prefix of the parent's temporary folder ({@link ForkedRunner}). */
+    static final String TEMP_PREFIX = "mnx-bench-";
 
     private BenchmarkWorker() {
     }
@@ -36,6 +47,9 @@ public final class BenchmarkWorker {
         if (args.length != 2) {
             System.err.println("usage: BenchmarkWorker REQUEST.json RESULT.json");
             System.exit(EXIT_USAGE);
+        }
+        if (Boolean.getBoolean(WATCH_STDIN_PROPERTY)) {
+            watchParent(Path.of(args[0]).toAbsolutePath().getParent());
         }
         ObjectMapper json = ResultJson.compactMapper();
         try {
@@ -56,6 +70,38 @@ public final class BenchmarkWorker {
         } catch (IOException | RuntimeException e) {
             e.printStackTrace();
             System.exit(EXIT_USAGE);
+        }
+    }
+
+    /** Exits (after deleting the parent's temporary folder) as soon as stdin closes: the parent is gone. */
+    static void watchParent(Path tempDir) {
+        Thread t = new Thread(() -> {
+            try {
+                byte[] buf = new byte[256];
+                while (System.in.read(buf) >= 0) {
+                    // the parent never writes; anything read is ignored
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe means the same: the parent is gone
+            }
+            deleteTempDir(tempDir);
+            Runtime.getRuntime().halt(EXIT_ORPHANED);
+        }, "parent-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void deleteTempDir(Path dir) {
+        if (dir == null || dir.getFileName() == null || !dir.getFileName().toString().startsWith(TEMP_PREFIX)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (java.io.IOException | RuntimeException e) {
+            // best effort: the folder is in the system's temporary directory
         }
     }
 

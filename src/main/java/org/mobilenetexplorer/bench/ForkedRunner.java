@@ -97,6 +97,7 @@ public final class ForkedRunner implements BenchmarkRunner {
         cmd.add("-XX:+UseSerialGC"); // no concurrent GC threads competing with the benchmark's threads
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-Djava.awt.headless=true");
+        cmd.add("-D" + BenchmarkWorker.WATCH_STDIN_PROPERTY + "=true"); // exits when we die (stdin pipe closes)
         String results = System.getProperty(ResultStore.DIRECTORY_PROPERTY);
         if (results != null) {
             cmd.add("-D" + ResultStore.DIRECTORY_PROPERTY + "=" + results);
@@ -156,7 +157,7 @@ public final class ForkedRunner implements BenchmarkRunner {
         Path dir = null;
         Process process = null;
         try {
-            dir = Files.createTempDirectory("mnx-bench-");
+            dir = Files.createTempDirectory(BenchmarkWorker.TEMP_PREFIX);
             Path requestFile = dir.resolve("request.json");
             Path resultFile = dir.resolve("result.json");
             Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(request));

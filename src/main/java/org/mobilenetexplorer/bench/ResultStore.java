@@ -1,6 +1,9 @@
 package org.mobilenetexplorer.bench;
 
 import org.mobilenetexplorer.io.AtomicFiles;
+import org.mobilenetexplorer.io.JsonLimits;
+import org.mobilenetexplorer.io.UserFileException;
+import org.mobilenetexplorer.io.UserFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +30,14 @@ public final class ResultStore {
     /** Environment variable that overrides {@link #defaultDirectory()} (after the system property). */
     public static final String DIRECTORY_ENV = "MOBILENET_EXPLORER_RESULTS";
 
-    private static final ObjectMapper MAPPER = ResultJson.mapper();
+    /**
+     * Largest result file read (64 MB: about two million raw samples); a larger file is named and skipped, so a
+     * stray huge file never exhausts the heap of the command that lists the folder.
+     */
+    public static final long MAX_FILE_BYTES = 64_000_000;
+
+    private static final ObjectMapper MAPPER = JsonLimits.apply(ResultJson.mapper())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path directory;
 
@@ -70,8 +79,23 @@ public final class ResultStore {
         return directory;
     }
 
+    /**
+     * Checks before a run that results can be saved here: the folder is created when missing (its parent must exist,
+     * except for {@link #defaultDirectory()}, which is created with its parents) and takes a new file.
+     */
+    public void checkWritable() throws IOException {
+        AtomicFiles.checkWritableDirectory(directory, isDefault());
+    }
+
+    private boolean isDefault() {
+        return directory.toAbsolutePath().normalize().equals(defaultDirectory().toAbsolutePath().normalize());
+    }
+
     /** Saves {@code result} as {@code <directory>/<id>.json} (atomically) and returns the file. */
     public Path save(BenchmarkResult result) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            checkWritable();
+        }
         Path file = directory.resolve(fileName(result));
         write(result, file);
         return file;
@@ -101,19 +125,23 @@ public final class ResultStore {
     public static BenchmarkResult read(Path file) throws ResultFileException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ResultFileException(file, "no such file");
-        } catch (IOException e) {
-            throw new ResultFileException(file, "cannot read: " + e.getMessage());
+            bytes = UserFiles.read(file, MAX_FILE_BYTES, "result files");
+            UserFiles.checkUtf8(bytes, file);
+        } catch (UserFileException e) {
+            throw new ResultFileException(file, e.reason());
         }
         return parse(file, bytes);
     }
 
-    static BenchmarkResult parse(Path file, byte[] bytes) throws ResultFileException {
+    /** Validates the bytes of a result file ({@code file} names it in messages); also the fuzz target. */
+    public static BenchmarkResult parse(Path file, byte[] bytes) throws ResultFileException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(bytes)) {
+            root = MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                throw new ResultFileException(file, "not valid JSON: trailing content after the result at line "
+                        + p.currentTokenLocation().getLineNr());
+            }
         } catch (IOException e) {
             throw new ResultFileException(file, "not valid JSON: " + firstLine(e));
         }
@@ -203,7 +231,7 @@ public final class ResultStore {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
             for (Path p : ds) {
-                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                if (!p.getFileName().toString().startsWith(".")) { // read() names and skips a FIFO, device, folder
                     files.add(p);
                 }
             }

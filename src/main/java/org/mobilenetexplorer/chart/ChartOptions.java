@@ -14,7 +14,13 @@ import org.mobilenetexplorer.accuracy.ComparisonModel;
  */
 public record ChartOptions(String title, boolean itemLabels, boolean paretoFront,
                            List<ComparisonModel> comparisonModels, PhoneReference phoneReference) {
+    /** Longest title, in characters: JFreeChart's line breaking grows with the square of a word's length. */
+    public static final int MAX_TITLE = 200;
+
     public ChartOptions {
+        if (title != null && title.length() > MAX_TITLE) {
+            throw new IllegalArgumentException("title: " + title.length() + " characters: at most " + MAX_TITLE);
+        }
         comparisonModels = comparisonModels == null ? List.of() : List.copyOf(comparisonModels);
     }
 

@@ -161,7 +161,18 @@ public final class TradeoffCharts {
         if (a.axis() == CostAxis.LATENCY && !a.latency().isEmpty()) {
             s += ", latency: " + a.latency().backendName();
         }
-        return s;
+        return fit(s);
+    }
+
+    /** Longest line of text drawn (provenance, legend): file paths and names from files can be any length. */
+    static final int MAX_LINE = 300;
+
+    /**
+     * {@code s} cut to {@value #MAX_LINE} characters with an ellipsis: JFreeChart breaks an unspaced word by
+     * measuring ever longer prefixes, so a 16,000-character path took minutes to draw.
+     */
+    static String fit(String s) {
+        return s.length() <= MAX_LINE ? s : s.substring(0, MAX_LINE - 1) + "\u2026";
     }
 
     private static String defaultTitle(TradeoffAnalysis a) {
@@ -240,7 +251,7 @@ public final class TradeoffCharts {
         chart.getTitle().setFont(ChartStyle.TITLE);
         // bottom subtitles stack outwards: add the last line first so the lines read top to bottom
         for (int i = provenance.size() - 1; i >= 0; i--) {
-            String line = provenance.get(i);
+            String line = fit(provenance.get(i));
             TextTitle t = new TextTitle(line, ChartStyle.SUBTITLE);
             t.setPaint(Color.DARK_GRAY);
             t.setHorizontalAlignment(HorizontalAlignment.LEFT);

@@ -2,7 +2,6 @@ package org.mobilenetexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.io.UserFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,11 +63,20 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), BackendIds.one("--backend", backend),
                 protocol.toSettings());
-        if (out != null && Files.isDirectory(out)) {
-            throw new OptionValueException("--out", out, "is a directory (give a file name)");
+        // refuse what cannot be saved before the benchmark runs, not after
+        if (out != null) {
+            ExportOnnxCommand.checkOut("--out", out);
+        }
+        ResultStore store = new ResultStore(results.directory());
+        if (!noSave) {
+            try {
+                store.checkWritable();
+            } catch (IOException e) {
+                throw new UserInputException("--results " + store.directory() + ": " + UserFiles.reason(e), e);
+            }
         }
         List<String> saveProblems = new ArrayList<>();
-        ResultSaver saver = new ResultSaver(new ResultStore(results.directory()), saveProblems::add);
+        ResultSaver saver = new ResultSaver(store, saveProblems::add);
         BenchmarkListener progress = new BenchmarkListener() {
             @Override
             public void forkStarted(BenchmarkRequest r, int index, int forks) {

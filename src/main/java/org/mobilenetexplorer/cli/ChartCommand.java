@@ -15,6 +15,7 @@ import org.mobilenetexplorer.chart.ChartStyle;
 import org.mobilenetexplorer.chart.ExportFormat;
 import org.mobilenetexplorer.chart.PhoneReference;
 import org.mobilenetexplorer.chart.TradeoffCharts;
+import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.published.PublishedData;
@@ -102,6 +103,7 @@ public final class ChartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ExportOnnxCommand.checkOut("--out", out);
         PrintWriter pw = spec.commandLine().getOut();
         LatencyTable latency = options.latency(t == ChartType.TRADEOFF && options.axis() == CostAxis.LATENCY);
         JFreeChart chart = switch (t) {
@@ -113,7 +115,7 @@ public final class ChartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
-            throw new UserInputException("--out " + out + ": cannot write: " + e.getMessage(), e);
+            throw new UserInputException("--out " + out + ": " + UserFiles.reason(e), e);
         }
         String size = fmt == ExportFormat.PNG ? String.format(Locale.ROOT, "%dx%d px", Math.round(width * scale),
                 Math.round(height * scale)) : fmt.isImage() ? width + "x" + height + " pt" : "plotted data";
@@ -132,7 +134,12 @@ public final class ChartCommand implements Callable<Integer> {
                     + axis.id() + " and " + a.metric().id() + " from " + a.source().id() + " ("
                     + String.join("; ", a.notes()) + ")");
         }
-        ChartOptions o = ChartOptions.defaults().withTitle(title);
+        ChartOptions o;
+        try {
+            o = ChartOptions.defaults().withTitle(title);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+        }
         o = new ChartOptions(o.title(), !noLabels, true, List.of(), null);
         if (comparisonModels) {
             if (axis == CostAxis.LATENCY) {

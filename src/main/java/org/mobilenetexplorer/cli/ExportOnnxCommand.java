@@ -1,8 +1,8 @@
 package org.mobilenetexplorer.cli;
 
 import org.mobilenetexplorer.io.AtomicFiles;
+import org.mobilenetexplorer.io.UserFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,6 +55,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         if (batch < 0) {
             throw new UserInputException("--batch " + batch + ": must be >= 0 (0 = symbolic)");
         }
+        checkOut("--out", out);
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
         BatchNormMode mode = batchNorm != null && batchNorm.unfolded ? BatchNormMode.EXPLICIT : BatchNormMode.FOLDED;
         byte[] bytes = OnnxExporter.export(NetworkWeights.generate(arch, seed), new OnnxExporter.Options(mode, batch));
@@ -69,18 +70,19 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     /** Temp file in the target's directory, then an atomic move; a bad path is a one-line error. */
     static void writeAtomically(Path target, byte[] bytes) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UserInputException("--out " + target + ": directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(abs)) {
-            throw new UserInputException("--out " + target + ": is a directory");
-        }
         try {
-            AtomicFiles.write(abs, bytes);
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
-            throw new UserInputException("--out " + target + ": cannot write: " + e.getMessage(), e);
+            throw new UserInputException("--out " + target + ": " + UserFiles.reason(e), e);
+        }
+    }
+
+    /** Refuses an --out that cannot be written before the model is built. */
+    static void checkOut(String option, Path target) {
+        try {
+            AtomicFiles.checkWritable(target);
+        } catch (IOException e) {
+            throw new UserInputException(option + " " + target + ": " + UserFiles.reason(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.cli;
 
 import java.io.PrintWriter;
+import org.mobilenetexplorer.report.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,9 +34,11 @@ public final class MainCommand implements Runnable {
     /** Builds the configured command line (also used by tests, with their own writers). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new MainCommand());
-        cl.setOut(out);
-        cl.setErr(err);
+        // everything a command prints goes through the terminal-safe writer: text from files cannot control the terminal
+        cl.setOut(new TerminalText.SafePrintWriter(out, true));
+        cl.setErr(new TerminalText.SafePrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes to filter
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandName() + ": " + ex.getMessage());

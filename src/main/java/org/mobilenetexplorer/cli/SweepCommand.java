@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.Preset;
@@ -87,8 +89,14 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         Path dir = resultsDirectory(stderr);
+        ResultStore store = new ResultStore(dir);
+        try { // before any benchmark runs: a folder that cannot take the results is refused now
+            store.checkWritable();
+        } catch (IOException e) {
+            throw new UserInputException("--results " + dir + ": " + UserFiles.reason(e), e);
+        }
         List<String> saveErrors = new CopyOnWriteArrayList<>();
-        ResultSaver saver = new ResultSaver(new ResultStore(dir), saveErrors::add);
+        ResultSaver saver = new ResultSaver(store, saveErrors::add);
         ProgressBar bar = new ProgressBar(stderr, System.console() != null, requests.size());
         stderr.println("sweep: " + requests.size() + " benchmark(s)"
                 + (settings.forks() > 1 ? " x " + settings.forks() + " forks" : "") + ", results in "
@@ -103,9 +111,10 @@ public final class SweepCommand implements Callable<Integer> {
             SweepReport report = engine.sweep(requests, BenchmarkListener.composite(saver, bar));
             bar.finish();
             BenchReport.sweepTable(report.outcomes(), stdout);
-            stdout.println(BenchReport.f("%d of %d completed, %d failed, %s%s; saved in %s", report.results().size(),
+            stdout.println(BenchReport.f("%d of %d completed, %d failed, %s%s; %s", report.results().size(),
                     report.requested(), report.failures().size(), ProgressBar.clock(report.elapsed()),
-                    report.cancelled() ? ", CANCELLED (finished results kept)" : "", dir));
+                    report.cancelled() ? ", CANCELLED (finished results kept)" : "",
+                    saver.saved().isEmpty() ? "nothing saved" : saver.saved().size() + " saved in " + dir));
             stdout.flush();
             for (String e : saveErrors) {
                 stderr.println("sweep: " + e);
@@ -225,7 +234,7 @@ public final class SweepCommand implements Callable<Integer> {
         @Override
         public synchronized void failed(BenchmarkRequest request, String message) {
             if (terminal) {
-                err.print("\r\033[K");
+                raw("\r\033[K");
             }
             err.println("sweep: " + request.label() + " FAILED: " + message);
             err.flush();
@@ -244,8 +253,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
 
         private void draw(String what) {
-            err.print("\r\033[K" + line(what));
+            raw("\r\033[K");
+            err.print(line(what));
             err.flush();
+        }
+
+        /** The bar's own control sequences bypass the terminal-safe filter (labels in the line do not). */
+        private void raw(String controls) {
+            if (err instanceof org.mobilenetexplorer.report.TerminalText.SafePrintWriter s) {
+                s.printRaw(controls);
+            } else {
+                err.print(controls);
+            }
         }
 
         String line(String what) {

@@ -1,5 +1,7 @@
 /**
- * File helpers every package may use (JDK only): atomic writes (temp file in the target's directory, then rename),
- * so a result, preset, chart or model file is either the old one or the complete new one.
+ * File helpers every package may use (JDK and jackson-core only): atomic writes that never replace what is not a
+ * regular file ({@link org.mobilenetexplorer.io.AtomicFiles}), the one bounded reader of user files
+ * ({@link org.mobilenetexplorer.io.UserFiles}: regular files only, size caps, strict UTF-8) and the JSON limits of
+ * every reader of user files ({@link org.mobilenetexplorer.io.JsonLimits}).
  */
 package org.mobilenetexplorer.io;

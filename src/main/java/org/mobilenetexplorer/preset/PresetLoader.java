@@ -6,14 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.mobilenetexplorer.io.JsonLimits;
+import org.mobilenetexplorer.io.UserFileException;
+import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.InvalidConfigException;
@@ -38,7 +38,14 @@ public final class PresetLoader {
     static final List<String> CONFIG_FIELDS = List.of("alpha", "resolution", "classes", "rounding", "blocks14",
             "standardConv", "activation", "label");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Largest preset file read (4 MB: tens of thousands of configurations). */
+    public static final long MAX_BYTES = 4_000_000;
+    /** Longest name or label, in characters (they appear in menus, tables and charts). */
+    public static final int MAX_LABEL = 200;
+    /** Longest description or source, in characters. */
+    public static final int MAX_TEXT = 10_000;
+
+    private static final ObjectMapper MAPPER = JsonLimits.apply(new ObjectMapper())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -50,11 +57,9 @@ public final class PresetLoader {
         String name = file.toString();
         String text;
         try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new PresetException(name, "no such file");
-        } catch (IOException e) {
-            throw new PresetException(name, "cannot read: " + e.getMessage(), e);
+            text = UserFiles.readUtf8(file, MAX_BYTES, "presets");
+        } catch (UserFileException e) {
+            throw new PresetException(name, e.reason(), e);
         }
         return parse(text, name);
     }
@@ -105,12 +110,12 @@ public final class PresetLoader {
                         + Preset.SCHEMA_VERSION);
             }
             rejectUnknown(root, "", TOP_FIELDS);
-            String name = text(root, "name", "", true);
+            String name = capped("name", text(root, "name", "", true), MAX_LABEL);
             if (name.isBlank()) {
                 throw fail("name", root.get("name"), "must not be empty");
             }
-            String description = text(root, "description", "", false);
-            String source = text(root, "source", "", false);
+            String description = capped("description", text(root, "description", "", false), MAX_TEXT);
+            String source = capped("source", text(root, "source", "", false), MAX_TEXT);
             JsonNode configs = root.get("configs");
             if (configs == null) {
                 throw new PresetException(file, "configs: missing (a list of configurations)");
@@ -140,7 +145,7 @@ public final class PresetLoader {
             int classes = integer(c, p, "classes", 1000);
             int blocks14 = integer(c, p, "blocks14", MobileNetConfig.MAX_BLOCKS14);
             boolean standardConv = bool(c, p, "standardConv", false);
-            String label = text(c, "label", null, false, p);
+            String label = capped(p + "label", text(c, "label", null, false, p), MAX_LABEL);
             try {
                 ChannelRounding rounding = ChannelRounding.fromId(text(c, "rounding", "slim", false, p));
                 Activation activation = Activation.fromId(text(c, "activation", "relu6", false, p));
@@ -152,6 +157,14 @@ public final class PresetLoader {
                 String value = raw != null ? raw.toString() : e.value();
                 throw new PresetException(file, p + e.field() + " = " + value + ": " + e.rule(), e);
             }
+        }
+
+        private String capped(String path, String value, int max) throws PresetException {
+            if (value != null && value.length() > max) {
+                throw new PresetException(file, path + " = \"" + value.substring(0, 37) + "...\" (" + value.length()
+                        + " characters): at most " + max);
+            }
+            return value;
         }
 
         private void rejectUnknown(JsonNode obj, String prefix, List<String> allowed) throws PresetException {

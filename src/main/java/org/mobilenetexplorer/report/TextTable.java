@@ -37,7 +37,11 @@ final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table " + headers.size());
         }
-        return cells.clone();
+        String[] out = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = TerminalText.escape(cells[i]); // widths of what is printed
+        }
+        return out;
     }
 
     /** Renders the table; each line ends with a newline and carries no trailing blanks. */

@@ -122,4 +122,18 @@ class AccuracyEstimatorTest {
         assertEquals(AccuracyKind.NONE, paper.estimate(new MobileNetConfig(0.5, 224).withBlocks14(0)).kind());
         assertTrue(paper.error().available());
     }
+
+    /** Found while rewriting the leave-one-out: three points with the same MACs made the fit throw (a crash). */
+    @Test
+    void pointsThatShareTheirMacsGiveNoFitInsteadOfACrash() {
+        List<AccuracyPoint> pts = new java.util.ArrayList<>();
+        for (double a : new double[] {0.2501, 0.2502, 0.2503}) {
+            pts.add(new AccuracyPoint(new MobileNetConfig(a, 224), 50.0 + a, null, null, "user:x", "x"));
+        }
+        AccuracyEstimator e = new AccuracyEstimator(new AccuracySource("user:x", "x", "", "", "", pts),
+                AccuracyMetric.TOP1);
+        Accuracy far = e.estimate(new MobileNetConfig(1.0, 160));
+        assertEquals(AccuracyKind.NONE, far.kind());
+        assertTrue(far.method().contains("all with the same MACs"), far.method());
+    }
 }

@@ -100,7 +100,53 @@ class ResultStoreTest {
         assertTrue(skipped.stream().anyMatch(s -> s.equals("badalpha.json: config: alpha = -0.5: must be in (0, 4]")), skipped::toString);
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("tampered.json: latencyMs.median = 1.15 does not match")), skipped::toString);
         assertTrue(skipped.stream().anyMatch(s -> s.equals("nomedian.json: latencyMs.median: missing")), skipped::toString);
-        assertTrue(skipped.stream().anyMatch(s -> s.startsWith("binary.json: not valid JSON")));
+        assertTrue(skipped.stream().anyMatch(s -> s.equals("binary.json: not UTF-8: byte 0xFF at offset 3 (line 1);"
+                + " save the file as UTF-8")), skipped::toString);
+    }
+
+    @Test
+    void oversizedSpecialAndTrailingFilesAreNamedAndSkipped() throws Exception {
+        ResultStore store = new ResultStore(dir);
+        store.save(result);
+        String good = ResultStore.toJson(result);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
+            f.setLength(3_000_000_000L); // sparse: no disk; read whole it was an OutOfMemoryError
+        }
+        Process p = new ProcessBuilder("mkfifo", dir.resolve("pipe.json").toString()).start();
+        boolean fifo = p.waitFor() == 0;
+        Files.createDirectory(dir.resolve("folder.json"));
+        Files.writeString(dir.resolve("trailing.json"), good + "{}");
+        Files.writeString(dir.resolve("dupe.json"), good.replaceFirst("\\{", "{\"schemaVersion\" : 1,"));
+        Files.write(dir.resolve("bom.json"), ("\uFEFF" + good.replace(result.id(), result.id() + "b"))
+                .getBytes(StandardCharsets.UTF_8));
+
+        ResultStore.LoadReport report = store.loadAll(); // must not block on the FIFO
+        assertEquals(2, report.results().size(), report::toString);
+        List<String> skipped = report.skipped().stream().map(ResultStore.SkippedFile::toString).sorted().toList();
+        assertEquals(fifo ? 5 : 4, skipped.size(), skipped::toString);
+        assertTrue(skipped.contains("huge.json: too large: 3000.0 MB (the limit for result files is 64.0 MB)"),
+                skipped::toString);
+        assertTrue(skipped.contains("folder.json: not a regular file (a directory)"), skipped::toString);
+        assertTrue(!fifo || skipped.contains("pipe.json: not a regular file (a FIFO)"), skipped::toString);
+        assertTrue(skipped.stream().anyMatch(s -> s.startsWith("trailing.json: not valid JSON: trailing content")),
+                skipped::toString);
+        assertTrue(skipped.stream().anyMatch(s -> s.startsWith("dupe.json: not valid JSON: Duplicate field"
+                + " 'schemaVersion'")), skipped::toString);
+    }
+
+    @Test
+    void aMissingOrUnreadableFileSaysWhy() {
+        ResultFileException e = assertThrows(ResultFileException.class, () -> ResultStore.read(dir.resolve("x.json")));
+        assertEquals(dir.resolve("x.json") + ": not found", e.getMessage());
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedByTheReadLimits() throws Exception {
+        Path f = dir.resolve("deep.json");
+        Files.writeString(f, "[".repeat(100_000) + "]".repeat(100_000));
+        ResultFileException e = assertThrows(ResultFileException.class, () -> ResultStore.read(f));
+        assertTrue(e.reason().startsWith("not valid JSON: Document nesting depth (33) exceeds the maximum allowed"),
+                e.reason());
     }
 
     @Test

@@ -99,7 +99,7 @@ class AnalyzeCommandTest {
         assertTrue(r.err().startsWith("analyze: --preset " + f + ": malformed JSON at line 2, column "), r.err());
         Cli.Run missing = run("analyze", "--preset", dir.resolve("none.json").toString());
         assertEquals(2, missing.code());
-        assertTrue(missing.err().strip().endsWith("none.json: no such file"), missing.err());
+        assertTrue(missing.err().strip().endsWith("none.json: not found"), missing.err());
     }
 
     @Test
@@ -114,5 +114,24 @@ class AnalyzeCommandTest {
         Cli.Run both = run("analyze", "--preset", "slim-grid-16", "--alpha", "0.5");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("cannot be combined"), both.err());
+    }
+
+    /** Issue 12 item 7: names and labels read from files reached the terminal raw (escape sequences included). */
+    @Test
+    void textFromFilesCannotControlTheTerminal(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("evil.json");
+        Files.writeString(f, "{\"schemaVersion\": 1, \"name\": \"x\\u001b]0;pwned\\u0007\", \"configs\": "
+                + "[{\"alpha\": 1, \"resolution\": 224, \"label\": \"\\u001b[2Jcleared\"}]}");
+        for (String format : new String[] {"table", "csv"}) {
+            Cli.Run r = Cli.run("analyze", "--preset", f.toString(), "--format", format);
+            assertEquals(0, r.code(), r.err());
+            assertFalse(r.out().contains("\u001b"), r.out());
+            assertTrue(r.out().contains("\\x1b[2Jcleared"), r.out());
+        }
+        Path bad = dir.resolve("bad\u001b[31m.json");
+        Files.writeString(bad, "{");
+        Cli.Run r = Cli.run("analyze", "--preset", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad\\x1b[31m.json") && !r.err().contains("\u001b"), r.err());
     }
 }

@@ -145,8 +145,18 @@ class BenchCommandTest {
         assertBad("bench: --min-time soon: must be a time like 500ms, 2s, 1.5 (seconds) or 1m", "bench",
                 "--min-time", "soon");
         assertBad("bench: --alpha 5.0: must be in (0, 4]", "bench", "--alpha", "5");
-        assertBad("bench: --out " + dir + ": is a directory (give a file name)", "bench", "--backend", "fake",
-                "--out", dir.toString());
+        assertBad("bench: --out " + dir + ": not a regular file (a directory): refusing to replace it", "bench",
+                "--backend", "fake", "--out", dir.toString());
+        // refused before the benchmark starts (no progress line), not after it ran
+        assertBad("bench: --out " + dir.resolve("no/r.json") + ": directory " + dir.resolve("no")
+                + " does not exist (create it first)", "bench", "--backend", "fake", "--out",
+                dir.resolve("no/r.json").toString());
+        if (Files.isDirectory(Path.of("/sys"))) { // a folder even root cannot write into
+            assertBad("bench: --results /sys/mnx-results: ", "bench", "--backend", "fake",
+                    "--results", "/sys/mnx-results");
+            assertBad("sweep: --results /sys/mnx-results: ", "sweep", "--alphas", "0.25",
+                    "--resolutions", "96", "--backend", "fake", "--results", "/sys/mnx-results");
+        }
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
         assertBad("bench: --results " + file + ": is a file (give a directory)", "bench", "--backend", "fake",
                 "--results", file.toString());

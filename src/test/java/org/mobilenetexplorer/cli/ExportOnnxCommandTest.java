@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
@@ -58,7 +59,22 @@ class ExportOnnxCommandTest {
     void missingDirectoryIsAOneLineError(@TempDir Path dir) {
         Cli.Run r = Cli.run("export-onnx", "--out", dir.resolve("no/such/m.onnx").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().strip().matches("export-onnx: --out .*m\\.onnx: directory .* does not exist"), r.err());
+        assertTrue(r.err().strip().matches("export-onnx: --out .*m\\.onnx: directory .* does not exist \\(create it"
+                + " first\\)"), r.err());
+        assertFalse(Files.exists(dir.resolve("no")), "no directory created");
+    }
+
+    @Test
+    void aFifoIsRefusedNotReplaced(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("m.onnx");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
+        Cli.Run r = Cli.run("export-onnx", "--alpha", "0.25", "--resolution", "96",
+                "--out", fifo.toString());
+        assertEquals(2, r.code());
+        assertEquals("export-onnx: --out " + fifo + ": not a regular file (a FIFO): refusing to replace it",
+                r.err().strip());
+        assertFalse(Files.isRegularFile(fifo));
     }
 
     @Test

@@ -118,7 +118,43 @@ class PresetLoaderTest {
         assertEquals(f.toString(), e.file());
         PresetException missing = assertThrows(PresetException.class,
                 () -> PresetLoader.load(dir.resolve("none.json")));
-        assertEquals(dir.resolve("none.json") + ": no such file", missing.getMessage());
+        assertEquals(dir.resolve("none.json") + ": not found", missing.getMessage());
+    }
+
+    /** Issue 12 items 2 and 6: the same refusals, in the same words, as the accuracy and result readers. */
+    @Test
+    void unreadableOversizedAndNonUtf8FilesSayWhy(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.json"));
+        assertEquals(folder + ": not a regular file (a directory)",
+                assertThrows(PresetException.class, () -> PresetLoader.load(folder)).getMessage());
+        Path fifo = dir.resolve("pipe.json");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            assertEquals(fifo + ": not a regular file (a FIFO)",
+                    assertThrows(PresetException.class, () -> PresetLoader.load(fifo)).getMessage());
+        }
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile r = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            r.setLength(3_000_000_000L); // sparse; read whole it was an OutOfMemoryError
+        }
+        assertEquals(huge + ": too large: 3000.0 MB (the limit for presets is 4.0 MB)",
+                assertThrows(PresetException.class, () -> PresetLoader.load(huge)).getMessage());
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, doc("{\"alpha\": 1, \"resolution\": 224, \"label\": \"caf\u00e9\"}")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String m = assertThrows(PresetException.class, () -> PresetLoader.load(latin1)).getMessage();
+        assertTrue(m.startsWith(latin1 + ": not UTF-8: byte 0xE9 at offset "), m);
+        Path bom = dir.resolve("bom.json");
+        Files.write(bom, ("\uFEFF" + doc("{\"alpha\": 1, \"resolution\": 224}"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, PresetLoader.load(bom).configs().size());
+        String deep = assertThrows(PresetException.class, () -> PresetLoader.parse("[".repeat(100_000), "d.json"))
+                .getMessage();
+        assertTrue(deep.startsWith("d.json: malformed JSON: Document nesting depth (33)"), deep);
+        String longLabel = assertThrows(PresetException.class, () -> PresetLoader.parse(doc(
+                "{\"alpha\": 1, \"resolution\": 224, \"label\": \"" + "x".repeat(100_000) + "\"}"), "l.json"))
+                .getMessage();
+        assertEquals("l.json: configs[0].label = \"" + "x".repeat(37) + "...\" (100000 characters): at most 200",
+                longLabel);
     }
 
     @Test
@@ -128,6 +164,7 @@ class PresetLoaderTest {
                         "odd one"),
                 new PresetEntry(new MobileNetConfig(1.3, 2048))));
         Path f = dir.resolve("sub/p.json");
+        Files.createDirectory(f.getParent()); // the writer never creates directories (README, "Reliability")
         PresetWriter.save(p, f);
         assertEquals(p, PresetLoader.load(f));
         // saving again over the file is atomic and leaves no temporary files behind

@@ -1,0 +1,52 @@
+package org.mobilenetexplorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+
+    private static Properties props(String os, String glass) {
+        Properties p = new Properties();
+        p.setProperty("os.name", os);
+        if (glass != null) {
+            p.setProperty("glass.platform", glass);
+        }
+        return p;
+    }
+
+    @Test
+    void refusesOnlyWhenNoWindowCanOpen() {
+        assertEquals(Optional.of(Launcher.NO_DISPLAY), Launcher.noDisplay(Map.of(), props("Linux", null)));
+        assertEquals(Optional.of(Launcher.NO_DISPLAY), Launcher.noDisplay(Map.of("DISPLAY", " "), props("Linux", null)));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of("DISPLAY", ":99"), props("Linux", null)));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), props("Linux", null)));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), props("Linux", "Monocle")));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), props("Mac OS X", null)));
+        assertEquals(Optional.empty(), Launcher.noDisplay(Map.of(), props("Windows 11", null)));
+    }
+
+    /** Issue 12 item 9: before, the JavaFX launcher failed with a stack trace ("Unable to open DISPLAY"). */
+    @Test
+    void withoutADisplayTheGuiPrintsOneLineAndExitsTwo() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        if (System.getProperty("os.name").toLowerCase().contains("linux")) {
+            assertEquals(2, p.exitValue(), out);
+            assertEquals(Launcher.NO_DISPLAY, out.strip());
+        }
+    }
+}
