@@ -76,8 +76,17 @@ public final class ForkedRunner implements BenchmarkRunner {
         this.processSettings = Map.copyOf(s);
     }
 
+    /**
+     * The java executable of this JVM. In an app image (mvn -Pdist) the JVM was started by the image's own launcher
+     * ({@code bin/mobilenet-explorer}), which is not a java executable: then the runtime's {@code bin/java}
+     * ({@code java.home}; the dist build keeps it in the jlink image).
+     */
     static String currentJava() {
         return ProcessHandle.current().info().command()
+                .filter(c -> {
+                    Path name = Path.of(c).getFileName();
+                    return name != null && (name.toString().equals("java") || name.toString().equals("java.exe"));
+                })
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

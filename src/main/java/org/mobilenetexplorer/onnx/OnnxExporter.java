@@ -1,27 +1,27 @@
 package org.mobilenetexplorer.onnx;
 
+import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import onnx.Onnx.AttributeProto;
-import onnx.Onnx.AttributeProto.AttributeType;
-import onnx.Onnx.GraphProto;
-import onnx.Onnx.ModelProto;
-import onnx.Onnx.NodeProto;
-import onnx.Onnx.OperatorSetIdProto;
-import onnx.Onnx.StringStringEntryProto;
-import onnx.Onnx.TensorProto;
-import onnx.Onnx.TensorShapeProto;
-import onnx.Onnx.TypeProto;
-import onnx.Onnx.ValueInfoProto;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.Shape;
 import org.mobilenetexplorer.model.ToolVersion;
+import org.mobilenetexplorer.onnx.proto.Onnx.AttributeProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.AttributeProto.AttributeType;
+import org.mobilenetexplorer.onnx.proto.Onnx.GraphProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.ModelProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.NodeProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.OperatorSetIdProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.StringStringEntryProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.TensorProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.TensorShapeProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.TypeProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.ValueInfoProto;
 import org.mobilenetexplorer.reference.BatchNorm;
 import org.mobilenetexplorer.reference.BatchNormFolding;
 import org.mobilenetexplorer.reference.LayerWeights;
 import org.mobilenetexplorer.reference.NetworkWeights;
-import org.nd4j.shade.protobuf.ByteString;
 
 /**
  * Writes a network (spec + seeded weights) as an ONNX model: input {@value #INPUT} float

@@ -1,8 +1,9 @@
 /**
  * The spec as an ONNX model (IR {@value org.mobilenetexplorer.onnx.OnnxExporter#IR_VERSION}, opset
- * {@value org.mobilenetexplorer.onnx.OnnxExporter#OPSET}), written with the generated ONNX protobuf classes that
- * {@code org.nd4j:nd4j-api} ships (Java package {@code onnx}, over the shaded {@code org.nd4j.shade.protobuf};
- * the clash of that package name with this one is harmless).
+ * {@value org.mobilenetexplorer.onnx.OnnxExporter#OPSET}), written with protobuf classes generated at build time
+ * from {@code src/main/proto/onnx/onnx.proto} (ONNX 1.12.0, IR 8) into {@code org.mobilenetexplorer.onnx.proto}
+ * over {@code com.google.protobuf} (docs/decisions/007-onnx-protobuf-classes.md). No DL4J class is used here; the
+ * generated classes and the protobuf runtime are confined to this package (ArchitectureTest).
  *
  * <p>Node names map back to spec layer names: a layer's convolution node is named after the layer
  * ({@code Conv2d_3_depthwise}); its batch norm and activation are {@code Conv2d_3_depthwise/BatchNorm} and

@@ -1,5 +1,8 @@
 package org.mobilenetexplorer.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -193,22 +196,6 @@ class ArchitectureTest {
                 })).check(CLASSES);
     }
 
-    /**
-     * JFreeChart is confined to {@code chart} (which builds and exports charts) and {@code ui} (which shows them).
-     * The CLI only holds the {@code JFreeChart} object a {@code chart} builder returns, to hand it to
-     * {@code ChartExport}.
-     */
-    @Test
-    void jfreeChartOnlyInChartAndUi() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".chart..", ROOT + ".ui..").should().dependOnClassesThat(
-                DescribedPredicate.describe("are JFreeChart classes (other than the JFreeChart handle in cli)", c -> {
-                    String n = base(c).getName();
-                    return n.startsWith("org.jfree.") && !n.equals("org.jfree.chart.JFreeChart");
-                })).check(CLASSES);
-        noClasses().that().resideOutsideOfPackages(ROOT + ".chart..", ROOT + ".ui..", ROOT + ".cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.jfree..").check(CLASSES);
-    }
-
     /** Charts are built in {@code chart} only: the GUI shows them, maps clicks back, and builds no plot itself. */
     @Test
     void theGuiShowsChartsButBuildsNone() {
@@ -219,6 +206,62 @@ class ArchitectureTest {
                     return !n.startsWith("org.jfree.") || n.equals("org.jfree.chart.JFreeChart")
                             || n.startsWith("org.jfree.chart.fx.") || n.startsWith("org.jfree.chart.entity.");
                 })).check(CLASSES);
+    }
+
+    /** Our classes plus the one class we keep outside the root: the documented ND4J shim (docs/decisions/003). */
+    private static final JavaClasses CLASSES_AND_SHIM = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages(ROOT, "org.nd4j");
+
+    @Test
+    void dl4jAndNd4jOnlyInBenchDl4jAndTheShim() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".bench.dl4j..", "org.nd4j.nativeblas")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.bytedeco..")
+                .check(CLASSES_AND_SHIM);
+    }
+
+    @Test
+    void theShimIsTheOnlyClassOutsideTheRoot() {
+        Set<String> outside = new TreeSet<>();
+        for (JavaClass c : CLASSES_AND_SHIM) {
+            if (!c.getPackageName().equals(ROOT) && !c.getPackageName().startsWith(ROOT + ".")) {
+                outside.add(c.getName().replaceAll("\\$.*", ""));
+            }
+        }
+        assertEquals(Set.of("org.nd4j.nativeblas.Nd4jCpu"), outside);
+    }
+
+    @Test
+    void onnxRuntimeOnlyInBenchOnnxRuntime() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".bench.onnxruntime..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..").check(CLASSES);
+    }
+
+    @Test
+    void protobufAndTheGeneratedOnnxClassesOnlyInOnnx() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".onnx..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", ROOT + ".onnx.proto..")
+                .check(CLASSES);
+        // nd4j-api's own generated ONNX classes (package `onnx`) are used nowhere: the exporter has its own
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("onnx..").check(CLASSES);
+    }
+
+    /**
+     * JFreeChart is used in chart and ui. Elsewhere (the chart command) a {@code JFreeChart} may only be passed
+     * from a chart builder to {@code ChartExport} as an opaque value: no other JFreeChart type, no call into it.
+     */
+    @Test
+    void jfreeChartOnlyInChartAndUi() {
+        String[] chartAndUi = {ROOT + ".chart..", ROOT + ".ui.."};
+        noClasses().that().resideOutsideOfPackages(chartAndUi).should().dependOnClassesThat(DescribedPredicate.describe(
+                "are JFreeChart classes other than the chart object that chart's builders return",
+                c -> base(c).getPackageName().startsWith("org.jfree")
+                        && !base(c).getName().equals("org.jfree.chart.JFreeChart"))).check(CLASSES);
+        noClasses().that().resideOutsideOfPackages(chartAndUi).should()
+                .callMethodWhere(target(owner(resideInAPackage("org.jfree.."))))
+                .orShould().callConstructorWhere(target(owner(resideInAPackage("org.jfree.."))))
+                .check(CLASSES);
     }
 
     @Test

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import onnx.Onnx.AttributeProto;
-import onnx.Onnx.ModelProto;
-import onnx.Onnx.NodeProto;
 import org.junit.jupiter.api.Test;
 import org.mobilenetexplorer.bench.SpecLayerNames;
 import org.mobilenetexplorer.model.Activation;
@@ -16,6 +13,9 @@ import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.onnx.OnnxExporter.BatchNormMode;
+import org.mobilenetexplorer.onnx.proto.Onnx.AttributeProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.ModelProto;
+import org.mobilenetexplorer.onnx.proto.Onnx.NodeProto;
 import org.mobilenetexplorer.reference.NetworkWeights;
 
 class OnnxExporterTest {

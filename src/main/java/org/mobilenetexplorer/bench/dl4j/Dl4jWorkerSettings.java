@@ -33,14 +33,15 @@ public final class Dl4jWorkerSettings implements WorkerProcessSettings {
 
     @Override
     public java.util.Optional<String> refuseNativeVariant(String variant) {
-        if (variant.equals("plain")) {
-            return java.util.Optional.empty();
-        }
-        String ext = variant.startsWith("-") ? variant : "-" + variant;
+        // the runnable jar and the app image carry one variant (the tuned one on Linux x86-64): plain may be absent
+        String ext = variant.equals("plain") ? "" : variant.startsWith("-") ? variant : "-" + variant;
         if (Dl4jProcessSettings.nativeVariantAvailable(ext)) {
             return java.util.Optional.empty();
         }
-        List<String> available = new java.util.ArrayList<>(List.of("plain"));
+        List<String> available = new java.util.ArrayList<>();
+        if (Dl4jProcessSettings.nativeVariantAvailable("")) {
+            available.add("plain");
+        }
         KNOWN.stream().filter(k -> Dl4jProcessSettings.nativeVariantAvailable("-" + k)).forEach(available::add);
         return java.util.Optional.of("native variant " + variant + ": no nd4j-native jar with classifier "
                 + org.bytedeco.javacpp.Loader.getPlatform() + ext + " on the class path (available: "
