@@ -114,9 +114,12 @@ public enum Column {
             case CONV -> "conv " + k + "x" + k + "/" + stride;
             case DEPTHWISE -> "dw " + k + "x" + k + "/" + stride;
             case POINTWISE -> "pw 1x1" + (stride == 1 ? "" : "/" + stride);
+            case SE_CONV -> "se 1x1";
             case AVG_POOL -> "avgpool " + k + "x" + k;
             case FC -> "fc";
             case SOFTMAX -> "softmax";
+            case ADD -> "add";
+            case MULTIPLY -> "mul";
         };
     }
 

@@ -62,7 +62,7 @@ public final class JsonReport {
         for (KindShare k : stats.byKind().values()) {
             ObjectNode n = kinds.addObject();
             n.put("kind", k.kind().name());
-            n.put("name", KindNames.table2(k.kind()));
+            n.put("name", KindNames.table2(k.kind(), stats));
             n.put("layers", k.layers());
             n.put("macs", k.macs());
             n.put("params", k.params());

@@ -71,7 +71,7 @@ public final class TableReport {
         List<KindShare> shares = new ArrayList<>(stats.byKind().values());
         shares.sort((a, b) -> Long.compare(b.macs(), a.macs()));
         for (KindShare k : shares) {
-            t.row(KindNames.table2(k.kind()), Integer.toString(k.layers()), Units.millionsExact(k.macs()),
+            t.row(KindNames.table2(k.kind(), stats), Integer.toString(k.layers()), Units.millionsExact(k.macs()),
                     Units.percent(k.macShare()), Units.thousandsExact(k.params()), Units.percent(k.paramShare()));
         }
         return t.render();
