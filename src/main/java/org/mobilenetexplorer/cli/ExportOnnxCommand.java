@@ -56,16 +56,12 @@ public final class ExportOnnxCommand implements Callable<Integer> {
             throw new UserInputException("--batch " + batch + ": must be >= 0 (0 = symbolic)");
         }
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
-        if (!OnnxExporter.FAMILIES.contains(arch.config().family())) {
-            throw new UserInputException("--family " + arch.config().family().id() + ": the ONNX exporter does not"
-                    + " support it yet (v1 only)");
-        }
         BatchNormMode mode = batchNorm != null && batchNorm.unfolded ? BatchNormMode.EXPLICIT : BatchNormMode.FOLDED;
         byte[] bytes = OnnxExporter.export(NetworkWeights.generate(arch, seed), new OnnxExporter.Options(mode, batch));
         writeAtomically(out, bytes);
         spec.commandLine().getOut().printf(Locale.ROOT,
-                "wrote %s: MobileNet v1 %s, %.1f MB, ONNX IR %d opset %d, batch norm %s, batch %s, weight seed %d%n",
-                out, arch.config().label(), bytes.length / 1e6, OnnxExporter.IR_VERSION, OnnxExporter.OPSET,
+                "wrote %s: %s %s, %.1f MB, ONNX IR %d opset %d, batch norm %s, batch %s, weight seed %d%n",
+                out, arch.config().family().displayName(), arch.config().label(), bytes.length / 1e6, OnnxExporter.IR_VERSION, OnnxExporter.OPSET,
                 mode == BatchNormMode.FOLDED ? "folded" : "explicit", batch == 0 ? "symbolic" : Integer.toString(batch),
                 seed);
         return 0;

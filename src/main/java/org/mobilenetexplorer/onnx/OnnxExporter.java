@@ -13,8 +13,6 @@ import onnx.Onnx.TensorProto;
 import onnx.Onnx.TensorShapeProto;
 import onnx.Onnx.TypeProto;
 import onnx.Onnx.ValueInfoProto;
-import java.util.EnumSet;
-import java.util.Set;
 import org.mobilenetexplorer.model.ActivationFunction;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Family;
@@ -82,9 +80,6 @@ public final class OnnxExporter {
             }
         }
     }
-
-    /** The families the exporter writes: every one. */
-    public static final Set<Family> FAMILIES = EnumSet.allOf(Family.class);
 
     private OnnxExporter() {
     }

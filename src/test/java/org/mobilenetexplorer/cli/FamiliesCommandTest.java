@@ -101,11 +101,8 @@ class FamiliesCommandTest {
         "analyze --family v5|analyze: --family v5: must be v1, v2, v3-large or v3-small",
         "analyze --family v2 --alpha 0|analyze: --alpha 0.0: must be in (0, 4]",
         "analyze --family v3-small --resolution 31|analyze: --resolution 31: must be an integer in 32..2048",
-        "export-onnx --family v2 --out x.onnx|export-onnx: --family v2: the ONNX exporter does not support it yet"
-            + " (v1 only)",
-        "verify --family v3-large --backends dl4j|verify: dl4j: family v3-large is not supported yet (v1 only)",
-        "bench --family v3-small --backend onnxruntime --no-save|bench: onnxruntime: family v3-small is not"
-            + " supported yet (v1 only)"})
+        "verify --family v2 --minimalistic --backends dl4j|verify: --minimalistic: applies to families v3-large and"
+            + " v3-small only, not v2"})
     void badCombinationsExitTwoWithOneLine(String args, String message) {
         Run r = run(args.split(" "));
         assertEquals(2, r.code(), r.out() + r.err());
