@@ -66,11 +66,28 @@ class BenchCommandTest {
         assertEquals(0, code, err::toString);
         assertEquals(4, ResultStore.loadAll(results).results().size());
         String s = out.toString();
-        assertTrue(s.contains("0.25-96          fake"), s);
-        assertTrue(s.contains("0.5-128          fake"), s);
+        assertTrue(s.contains(String.format("%-20s %s", "0.25-96", "fake")), s);
+        assertTrue(s.contains(String.format("%-20s %s", "0.5-128", "fake")), s);
         assertTrue(s.contains("4 of 4 completed, 0 failed"), s);
         assertTrue(err.toString().contains("[########################] 4/4"), err.toString());
         assertTrue(err.toString().contains("ETA 0:00"), err.toString());
+    }
+
+    @Test
+    void sweepRunsAGridOfFamiliesAndRecordsThem() {
+        Path results = dir.resolve("sweep");
+        int code = run(args("sweep", "--family", "v2,v3-small", "--alphas", "0.5", "--resolutions", "96",
+                "--backend", "fake", "--out", results.toString()));
+        assertEquals(0, code, err::toString);
+        List<BenchmarkResult> saved = ResultStore.loadAll(results).results();
+        assertEquals(List.of("v2 0.5-96", "v3-small 0.5-96"), saved.stream().map(r -> r.config().label()).sorted().toList());
+        assertTrue(saved.stream().anyMatch(r -> r.config().family() == org.mobilenetexplorer.model.Family.V3_SMALL));
+        assertTrue(out.toString().contains(String.format("%-20s %s", "v3-small 0.5-96", "fake")), out::toString);
+        code = run(args("sweep", "--family", "v3-large", "--minimalistic", "--alphas", "0.35", "--resolutions", "64",
+                "--backend", "fake", "--out", results.toString()));
+        assertEquals(0, code, err::toString);
+        assertTrue(ResultStore.loadAll(results).results().stream()
+                .anyMatch(r -> r.config().label().equals("v3-large-min 0.35-64") && r.config().minimalistic()));
     }
 
     @Test
@@ -102,6 +119,10 @@ class BenchCommandTest {
         assertBad("bench: --out " + dir + ": is a directory (give a file name)", "bench", "--backend", "fake",
                 "--out", dir.toString());
         assertBad("sweep: --alphas x: not a number", "sweep", "--alphas", "x", "--resolutions", "96");
+        assertBad("sweep: --family v4: must be v1, v2, v3-large or v3-small", "sweep", "--family", "v4", "--alphas", "1",
+                "--resolutions", "96");
+        assertBad("sweep: --minimalistic: applies to families v3-large and v3-small only, not v2", "sweep", "--family",
+                "v2", "--minimalistic", "--alphas", "1", "--resolutions", "96");
         assertBad("sweep: --resolutions 20: must be an integer in 32..2048", "sweep", "--alphas", "0.5",
                 "--resolutions", "20");
         Path notJson = dir.resolve("p.json");
