@@ -191,7 +191,7 @@ public final class OnnxExporter {
                 .setProducerName(PRODUCER)
                 .setProducerVersion(ToolVersion.get())
                 .setModelVersion(1)
-                .setDocString(config.family().displayName() + " " + config.label()
+                .setDocString("MobileNet " + (config.family() == Family.V1 ? "v1 " : "") + config.label()
                         + (config.family() == Family.V1 ? " (" + config.activation().id() + ")" : "")
                         + ", seeded random weights (seed " + weights.seed() + "), batch norm "
                         + options.batchNorm().name().toLowerCase(java.util.Locale.ROOT)
