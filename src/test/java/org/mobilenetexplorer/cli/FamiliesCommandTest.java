@@ -119,6 +119,19 @@ class FamiliesCommandTest {
         assertEquals(message, r.err().trim());
     }
 
+    /** V1's accuracy sources never give a V2/V3 configuration a value (an estimate never borrows a family). */
+    @Test
+    void accuracyIsNeverBorrowedFromAnotherFamily(@TempDir Path dir) throws IOException {
+        Path preset = dir.resolve("mixed.json");
+        Files.writeString(preset, "{\"schemaVersion\": 1, \"name\": \"mixed\", \"configs\": ["
+                + "{\"alpha\": 1.0, \"resolution\": 224}, {\"family\": \"v2\", \"alpha\": 1.0, \"resolution\": 224}]}");
+        Files.createDirectories(dir.resolve("results"));
+        Run r = run("tradeoff", "--preset", preset.toString(), "--results", dir.resolve("results").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("prints no top1 for family v2"), r.out());
+        assertTrue(r.out().contains("residual adds"), "the convention for every family when families mix");
+    }
+
     /** The exporter itself refuses (not only the command), so no path writes a wrong V2/V3 graph. */
     @Test
     void theOnnxExporterRefusesFamiliesItCannotWriteYet() {
