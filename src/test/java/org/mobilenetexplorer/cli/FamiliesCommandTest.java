@@ -2,6 +2,7 @@ package org.mobilenetexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mobilenetexplorer.cli.AnalyzeCommandTest.Run;
+import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.UnsupportedFamilyException;
+import org.mobilenetexplorer.onnx.OnnxExporter;
+import org.mobilenetexplorer.reference.NetworkWeights;
 
 /** {@code analyze} (and the backends' refusals) for V2 and V3. */
 class FamiliesCommandTest {
@@ -107,6 +114,28 @@ class FamiliesCommandTest {
         Run r = run(args.split(" "));
         assertEquals(2, r.code(), r.out() + r.err());
         assertEquals(message, r.err().trim());
+    }
+
+    /** V1's accuracy sources never give a V2/V3 configuration a value (an estimate never borrows a family). */
+    @Test
+    void accuracyIsNeverBorrowedFromAnotherFamily(@TempDir Path dir) throws IOException {
+        Path preset = dir.resolve("mixed.json");
+        Files.writeString(preset, "{\"schemaVersion\": 1, \"name\": \"mixed\", \"configs\": ["
+                + "{\"alpha\": 1.0, \"resolution\": 224}, {\"family\": \"v2\", \"alpha\": 1.0, \"resolution\": 224}]}");
+        Files.createDirectories(dir.resolve("results"));
+        Run r = run("tradeoff", "--preset", preset.toString(), "--results", dir.resolve("results").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("prints no top1 for family v2"), r.out());
+        assertTrue(r.out().contains("residual adds"), "the convention for every family when families mix");
+    }
+
+    /** The exporter itself refuses (not only the command), so no path writes a wrong V2/V3 graph. */
+    @Test
+    void theOnnxExporterRefusesFamiliesItCannotWriteYet() {
+        var spec = ArchitectureSpec.of(MobileNetConfig.of(Family.V2, 0.35, 32));
+        UnsupportedFamilyException e = assertThrows(UnsupportedFamilyException.class,
+                () -> OnnxExporter.export(NetworkWeights.generate(spec, 1), OnnxExporter.Options.DEFAULT));
+        assertEquals("onnx: family v2 is not supported yet (v1 only)", e.getMessage());
     }
 
     @Test
