@@ -20,9 +20,6 @@ import org.mobilenetexplorer.cli.AnalyzeCommandTest.Run;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
-import org.mobilenetexplorer.model.UnsupportedFamilyException;
-import org.mobilenetexplorer.onnx.OnnxExporter;
-import org.mobilenetexplorer.reference.NetworkWeights;
 
 /** {@code analyze} (and the backends' refusals) for V2 and V3. */
 class FamiliesCommandTest {
@@ -129,13 +126,19 @@ class FamiliesCommandTest {
         assertTrue(r.out().contains("residual adds"), "the convention for every family when families mix");
     }
 
-    /** The exporter itself refuses (not only the command), so no path writes a wrong V2/V3 graph. */
+    /** export-onnx writes V2/V3 (the exporter follows the graph: V2's residual adds are Add nodes). */
     @Test
-    void theOnnxExporterRefusesFamiliesItCannotWriteYet() {
+    void exportOnnxWritesEveryFamily(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("v2.onnx");
+        Run r = run("export-onnx", "--family", "v2", "--alpha", "0.35", "--resolution", "32", "--out", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote " + file + ": MobileNet v2 0.35-32, "), r.out());
+        var model = onnx.Onnx.ModelProto.parseFrom(Files.readAllBytes(file));
+        long adds = model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Add")).count();
         var spec = ArchitectureSpec.of(MobileNetConfig.of(Family.V2, 0.35, 32));
-        UnsupportedFamilyException e = assertThrows(UnsupportedFamilyException.class,
-                () -> OnnxExporter.export(NetworkWeights.generate(spec, 1), OnnxExporter.Options.DEFAULT));
-        assertEquals("onnx: family v2 is not supported yet (v1 only)", e.getMessage());
+        assertEquals(spec.layers().stream().filter(l -> l.kind() == org.mobilenetexplorer.model.LayerKind.ADD).count(),
+                adds);
+        assertTrue(adds > 0);
     }
 
     @Test
