@@ -371,6 +371,11 @@ public final class AccuracyEstimator {
             if (remaining == 0) {
                 return none(source.id() + " prints no " + metric.id() + " numbers", error);
             }
+            if (points.stream().noneMatch(p -> p.config().family() == c.family()
+                    && p.config().minimalistic() == c.minimalistic())) {
+                // an estimate never borrows another family's points
+                return none(source.id() + " prints no " + metric.id() + " for family " + c.familyLabel(), error);
+            }
             if (c.standardConv() || c.blocks14() != MobileNetConfig.MAX_BLOCKS14) {
                 return none(source.id() + " prints no " + metric.id() + " for " + c.label()
                         + "; estimates cover the standard architecture only (depthwise separable, blocks14=5)", error);

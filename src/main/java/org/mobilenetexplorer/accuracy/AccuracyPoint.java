@@ -44,12 +44,13 @@ public record AccuracyPoint(MobileNetConfig config, Double top1, Double top5, St
     }
 
     /**
-     * True when this point describes {@code c}: same alpha, resolution and structure. The class count and the
+     * True when this point describes {@code c}: same family, alpha, resolution and structure. The class count and the
      * activation do not matter; the rounding rule matters only when it changes a channel count (alpha below
      * 0.25), which the caller checks by comparing MACs.
      */
     public boolean sameNetwork(MobileNetConfig c) {
-        return Math.abs(config.alpha() - c.alpha()) < 1e-9 && config.resolution() == c.resolution()
+        return config.family() == c.family() && config.minimalistic() == c.minimalistic()
+                && Math.abs(config.alpha() - c.alpha()) < 1e-9 && config.resolution() == c.resolution()
                 && config.standardConv() == c.standardConv() && config.blocks14() == c.blocks14();
     }
 }

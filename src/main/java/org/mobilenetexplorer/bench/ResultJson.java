@@ -17,13 +17,16 @@ import java.io.IOException;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.InvalidConfigException;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
  * The one Jackson mapper for benchmark JSON (result files, worker messages). A configuration is written in the
- * preset shape: {@code {"alpha": 0.75, "resolution": 192, "classes": 1000, "rounding": "slim", "blocks14": 5,
- * "standardConv": false, "activation": "relu6", "label": "0.75-192"}}; on reading, every field but alpha and
- * resolution is optional and {@code label} is ignored (it is derived).
+ * preset shape: {@code {"family": "v1", "alpha": 0.75, "resolution": 192, "classes": 1000, "rounding": "slim",
+ * "blocks14": 5, "standardConv": false, "activation": "relu6", "label": "0.75-192"}} (V1's knobs only for V1,
+ * {@code minimalistic} only for V3: {@code {"family": "v3-small", "minimalistic": true, ..., "label":
+ * "v3-small-min 1.0-224"}}); on reading, every field but alpha and resolution is optional (no family: V1, as files
+ * written before families existed) and {@code label} is ignored (it is derived).
  */
 public final class ResultJson {
     private ResultJson() {
@@ -53,13 +56,19 @@ public final class ResultJson {
         @Override
         public void serialize(MobileNetConfig c, JsonGenerator g, SerializerProvider p) throws IOException {
             g.writeStartObject();
+            g.writeStringField("family", c.family().id());
+            if (c.family().hasMinimalistic()) {
+                g.writeBooleanField("minimalistic", c.minimalistic());
+            }
             g.writeNumberField("alpha", c.alpha());
             g.writeNumberField("resolution", c.resolution());
             g.writeNumberField("classes", c.classes());
-            g.writeStringField("rounding", c.rounding().id());
-            g.writeNumberField("blocks14", c.blocks14());
-            g.writeBooleanField("standardConv", c.standardConv());
-            g.writeStringField("activation", c.activation().id());
+            if (c.family() == Family.V1) {
+                g.writeStringField("rounding", c.rounding().id());
+                g.writeNumberField("blocks14", c.blocks14());
+                g.writeBooleanField("standardConv", c.standardConv());
+                g.writeStringField("activation", c.activation().id());
+            }
             g.writeStringField("label", c.label());
             g.writeEndObject();
         }
@@ -78,12 +87,15 @@ public final class ResultJson {
             }
             MobileNetConfig d = MobileNetConfig.DEFAULT;
             try {
-                return new MobileNetConfig(n.get("alpha").asDouble(), n.get("resolution").asInt(),
+                // files written before families existed have no family: V1
+                Family family = n.has("family") ? Family.fromId(n.get("family").asText()) : Family.V1;
+                return new MobileNetConfig(family, n.get("alpha").asDouble(), n.get("resolution").asInt(),
                         n.path("classes").asInt(d.classes()),
                         n.has("rounding") ? ChannelRounding.fromId(n.get("rounding").asText()) : d.rounding(),
                         n.path("blocks14").asInt(d.blocks14()),
                         n.path("standardConv").asBoolean(d.standardConv()),
-                        n.has("activation") ? Activation.fromId(n.get("activation").asText()) : d.activation());
+                        n.has("activation") ? Activation.fromId(n.get("activation").asText()) : d.activation(),
+                        n.path("minimalistic").asBoolean(false));
             } catch (InvalidConfigException e) {
                 throw InvalidFormatException.from(p, e.getMessage(), e.value(), MobileNetConfig.class);
             }

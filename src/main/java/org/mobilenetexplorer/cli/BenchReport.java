@@ -112,7 +112,7 @@ final class BenchReport {
     static void sweepTable(List<BenchmarkOutcome> outcomes, PrintWriter out) {
         boolean forked = outcomes.stream().anyMatch(o -> o instanceof BenchmarkOutcome.Completed c
                 && c.result().forks() != null);
-        out.println(f("%-16s %-12s %6s %10s %10s %7s %9s %7s%s  %s", "config", "backend", "MMACs", "median ms",
+        out.println(f("%-20s %-12s %6s %10s %10s %7s %9s %7s%s  %s", "config", "backend", "MMACs", "median ms",
                 "p90 ms", "CV", "GMAC/s", "%peak", forked ? f(" %5s %12s", "forks", "fork medians") : "", "flags"));
         for (BenchmarkOutcome o : outcomes) {
             if (o instanceof BenchmarkOutcome.Completed c) {
@@ -121,15 +121,15 @@ final class BenchReport {
                 String forkColumns = !forked ? "" : r.forks() == null ? f(" %5d %12s", 1, "-")
                         : f(" %5d %12s", r.forks().count(), f("%.3f..%.3f", r.forks().ofMedians().min(),
                                 r.forks().ofMedians().max()));
-                out.println(f("%-16s %-12s %6.1f %10.3f %10.3f %6.1f%% %9.2f %6.1f%%%s  %s", r.config().label(),
+                out.println(f("%-20s %-12s %6.1f %10.3f %10.3f %6.1f%% %9.2f %6.1f%%%s  %s", r.config().label(),
                         r.backend(), r.macsPerImage() / 1e6, s.median(), s.p90(), s.cv() * 100, r.gmacPerSec(),
                         r.peakShare() * 100, forkColumns, r.unstable().isEmpty() ? "-" : String.join(",",
                                 r.unstable().stream().map(u -> u.kind().name()).toList())));
             } else if (o instanceof BenchmarkOutcome.Failed fl) {
-                out.println(f("%-16s %-12s FAILED: %s", fl.request().config().label(), fl.request().backend(),
+                out.println(f("%-20s %-12s FAILED: %s", fl.request().config().label(), fl.request().backend(),
                         fl.message()));
             } else {
-                out.println(f("%-16s %-12s cancelled", o.request().config().label(), o.request().backend()));
+                out.println(f("%-20s %-12s cancelled", o.request().config().label(), o.request().backend()));
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.mobilenetexplorer.cli;
 
+import java.util.List;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,14 @@ public final class ConfigOptions {
     /** This mixin's own options (to tell whether any was given). */
     @Spec(Spec.Target.SELF)
     CommandSpec self;
+
+    @Option(names = "--family", paramLabel = "v1|v2|v3-large|v3-small",
+            description = "Architecture family (TF-Slim's definitions). Default: ${DEFAULT-VALUE}.")
+    String family = D.family().id();
+
+    @Option(names = "--minimalistic",
+            description = "V3 only: the minimalistic variant (no squeeze-and-excite, no h-swish, 3x3 kernels only).")
+    boolean minimalistic = D.minimalistic();
 
     @Option(names = "--alpha", paramLabel = "A",
             description = "Width multiplier alpha, any real in (0, 4]. Default: ${DEFAULT-VALUE}.")
@@ -64,7 +74,15 @@ public final class ConfigOptions {
     /** The configuration of the options; a bad value becomes a one-line usage error naming the option. */
     public MobileNetConfig toConfig() {
         try {
-            return D.withAlpha(alpha)
+            Family f = Family.fromId(family);
+            if (f != Family.V1) {
+                for (String v1Only : List.of("--rounding", "--blocks14", "--standard-conv", "--activation")) {
+                    refuseV1Knob(v1Only, f);
+                }
+            }
+            return D.withFamily(f)
+                    .withMinimalistic(minimalistic)
+                    .withAlpha(alpha)
                     .withResolution(resolution)
                     .withClasses(classes)
                     .withRounding(ChannelRounding.fromId(rounding))
@@ -72,8 +90,22 @@ public final class ConfigOptions {
                     .withStandardConv(standardConv)
                     .withActivation(Activation.fromId(activation));
         } catch (InvalidConfigException e) {
-            throw new ParameterException(spec.commandLine(),
-                    "--" + e.field() + " " + e.value() + ": " + e.rule());
+            String option = switch (e.field()) {
+                case "standardConv" -> "--standard-conv";
+                case "minimalistic" -> "--minimalistic";
+                default -> "--" + e.field() + " " + e.value();
+            };
+            throw new ParameterException(spec.commandLine(), option + ": " + e.rule());
+        }
+    }
+
+    /** A V1-only option given with another family: refused by name, whatever its value. */
+    private void refuseV1Knob(String option, Family f) {
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed != null && parsed.hasMatchedOption(option)) {
+            Object value = parsed.matchedOptionValue(option, null);
+            String shown = value == null || value instanceof Boolean ? option : option + " " + value;
+            throw new ParameterException(spec.commandLine(), shown + ": applies to family v1 only, not " + f.id());
         }
     }
 }

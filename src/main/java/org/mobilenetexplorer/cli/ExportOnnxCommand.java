@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.onnx.OnnxExporter;
 import org.mobilenetexplorer.onnx.OnnxExporter.BatchNormMode;
 import org.mobilenetexplorer.reference.NetworkWeights;
@@ -61,8 +62,8 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         byte[] bytes = OnnxExporter.export(NetworkWeights.generate(arch, seed), new OnnxExporter.Options(mode, batch));
         writeAtomically(out, bytes);
         spec.commandLine().getOut().printf(Locale.ROOT,
-                "wrote %s: MobileNet v1 %s, %.1f MB, ONNX IR %d opset %d, batch norm %s, batch %s, weight seed %d%n",
-                out, arch.config().label(), bytes.length / 1e6, OnnxExporter.IR_VERSION, OnnxExporter.OPSET,
+                "wrote %s: MobileNet %s, %.1f MB, ONNX IR %d opset %d, batch norm %s, batch %s, weight seed %d%n",
+                out, (arch.config().family() == Family.V1 ? "v1 " : "") + arch.config().label(), bytes.length / 1e6, OnnxExporter.IR_VERSION, OnnxExporter.OPSET,
                 mode == BatchNormMode.FOLDED ? "folded" : "explicit", batch == 0 ? "symbolic" : Integer.toString(batch),
                 seed);
         return 0;

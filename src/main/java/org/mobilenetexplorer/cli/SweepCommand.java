@@ -22,6 +22,7 @@ import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
 import org.mobilenetexplorer.io.UserFiles;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.Preset;
@@ -59,6 +60,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resolutions", paramLabel = "PX,...", split = ",",
             description = "Grid of resolutions, e.g. 224,192,160,128 (with --alphas).")
     List<String> resolutions;
+
+    @Option(names = "--family", paramLabel = "F[,F...]", split = ",",
+            description = "Families of the grid: v1, v2, v3-large, v3-small (each runs every alpha and resolution)."
+                    + " Default: v1. Presets carry their own.")
+    List<String> families;
+
+    @Option(names = "--minimalistic",
+            description = "V3 grids: the minimalistic variant (no squeeze-and-excite, no h-swish, 3x3 kernels only).")
+    boolean minimalistic;
 
     @Mixin
     ProtocolOptions protocol;
@@ -147,6 +157,10 @@ public final class SweepCommand implements Callable<Integer> {
             throw new OptionValueException("--preset", preset, "give either --preset or --alphas with "
                     + "--resolutions, not both");
         }
+        if (preset != null && (families != null || minimalistic)) {
+            throw new UserInputException("--preset " + preset + ": a preset names its families; --family and"
+                    + " --minimalistic apply to a grid");
+        }
         if (preset != null) {
             return loadPreset(preset).configs().stream().map(PresetEntry::config).toList();
         }
@@ -156,10 +170,24 @@ public final class SweepCommand implements Callable<Integer> {
                     : (alphas == null ? "--alphas" : "--resolutions") + " missing: a grid needs both --alphas and "
                     + "--resolutions");
         }
+        List<Family> fams = new ArrayList<>();
+        for (String f : families == null ? List.of(Family.V1.id()) : families) {
+            try {
+                fams.add(Family.fromId(f.trim()));
+            } catch (InvalidConfigException e) {
+                throw new UserInputException("--family " + f + ": " + e.rule());
+            }
+        }
         List<MobileNetConfig> out = new ArrayList<>();
-        for (String a : alphas) {
-            for (String r : resolutions) {
-                out.add(gridConfig(a, r));
+        for (Family f : fams) {
+            if (minimalistic && !f.hasMinimalistic()) {
+                throw new UserInputException("--minimalistic: applies to families v3-large and v3-small only, not "
+                        + f.id());
+            }
+            for (String a : alphas) {
+                for (String r : resolutions) {
+                    out.add(gridConfig(a, r).withFamily(f).withMinimalistic(minimalistic));
+                }
             }
         }
         return out;

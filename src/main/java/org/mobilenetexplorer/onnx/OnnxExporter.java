@@ -3,7 +3,11 @@ package org.mobilenetexplorer.onnx;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.mobilenetexplorer.model.ActivationFunction;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
+import org.mobilenetexplorer.model.LayerKind;
+import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.Shape;
 import org.mobilenetexplorer.model.ToolVersion;
@@ -24,23 +28,33 @@ import org.mobilenetexplorer.reference.LayerWeights;
 import org.mobilenetexplorer.reference.NetworkWeights;
 
 /**
- * Writes a network (spec + seeded weights) as an ONNX model: input {@value #INPUT} float
+ * Writes a network (spec + seeded weights) of any family as an ONNX model: input {@value #INPUT} float
  * {@code [batch, 3, H, W]} (NCHW, ONNX's convolution layout), output {@value #OUTPUT} float {@code [batch, classes]}.
- * Operators: Conv (group = channels for depthwise; with a bias when batch norm is folded), BatchNormalization
- * (when explicit), Relu or Clip(0, 6), GlobalAveragePool, Flatten, Gemm, Softmax. Weights are raw little-endian
- * float initializers named like TF-Slim's variables ({@code Conv2d_0/weights}, {@code Conv2d_0/BatchNorm/gamma}).
+ * The graph follows the spec's {@link LayerSpec#inputs()}: each spec layer writes the tensor {@code <name>/out}.
+ * Operators: Conv (group = channels for depthwise; with a bias when batch norm is folded or the layer has its own),
+ * BatchNormalization (when explicit), Relu, Clip(0, 6) for ReLU6, HardSwish, HardSigmoid(1/6, 1/2), nothing for a
+ * linear layer; Add (residual), Mul (squeeze-and-excite's [N, C, 1, 1] gate broadcast over the map),
+ * GlobalAveragePool, Flatten + Gemm (Logits), Softmax. Node names are the spec's TF-Slim names (activations and batch
+ * norm get {@code /Relu6}, {@code /hard_swish}, {@code /BatchNorm} suffixes), so ONNX Runtime's profile maps back to
+ * spec layers. Weights are raw little-endian float initializers named like TF-Slim's variables
+ * ({@code Conv2d_0/weights}, {@code expanded_conv_3/project/BatchNorm/gamma}).
  */
 public final class OnnxExporter {
 
     /** ONNX IR version written: IR 8 (ONNX 1.10+) is read by ONNX Runtime 1.29 and by common viewers. */
     public static final long IR_VERSION = 8;
-    /** Default-domain opset (13: Clip takes min/max as inputs, Softmax works on the last axis). */
-    public static final long OPSET = 13;
+    /**
+     * Default-domain opset: 14, the first with HardSwish (V3's h-swish as one node, which ONNX Runtime 1.29 runs with
+     * its own kernel); Clip takes min/max as inputs (13+).
+     */
+    public static final long OPSET = 14;
     public static final String INPUT = "input";
     public static final String OUTPUT = "softmax";
     public static final String PRODUCER = "mobilenet-explorer";
     /** Name of the symbolic batch dimension when the batch size is not fixed. */
     public static final String BATCH_DIM = "batch";
+    private static final String CLIP_MIN = "clip_min";
+    private static final String CLIP_MAX = "clip_max";
 
     /** How batch norm appears in the graph. */
     public enum BatchNormMode {
@@ -75,26 +89,33 @@ public final class OnnxExporter {
         return toModel(weights, options).toByteArray();
     }
 
+    /** The ONNX tensor that holds spec layer {@code index}'s output ({@link LayerSpec#NETWORK_INPUT}: the input). */
+    static String tensorOf(ArchitectureSpec spec, int index) {
+        if (index == LayerSpec.NETWORK_INPUT) {
+            return INPUT;
+        }
+        LayerSpec l = spec.layers().get(index);
+        return l.kind() == LayerKind.SOFTMAX ? OUTPUT : l.name() + "/out";
+    }
+
     /** The model as a protobuf message (for tests and tools that inspect it). */
     public static ModelProto toModel(NetworkWeights weights, Options options) {
         ArchitectureSpec spec = weights.spec();
-        GraphProto.Builder g = GraphProto.newBuilder().setName("MobileNetV1_" + spec.config().label().replace(' ', '_'));
+        MobileNetConfig config = spec.config();
+        GraphProto.Builder g = GraphProto.newBuilder().setName(graphName(config));
         Shape in = spec.input();
         g.addInput(valueInfo(INPUT, options.batch(), 3, in.h(), in.w()));
         g.addOutput(valueInfo(OUTPUT, options.batch(), spec.output().c()));
-        boolean relu6 = switch (spec.config().activation()) {
-            case RELU -> false;
-            case RELU6 -> true;
-        };
-        if (relu6) {
-            g.addInitializer(floats("clip_min", new float[] {0f}));
-            g.addInitializer(floats("clip_max", new float[] {6f}));
+        if (spec.layers().stream().anyMatch(l -> l.activation() == ActivationFunction.RELU6)) {
+            g.addInitializer(floats(CLIP_MIN, new float[] {0f}));
+            g.addInitializer(floats(CLIP_MAX, new float[] {6f}));
         }
-        String x = INPUT;
         for (LayerSpec l : spec.layers()) {
             String name = l.name();
+            String x = tensorOf(spec, l.inputIndex());
+            String out = tensorOf(spec, l.index());
             switch (l.kind()) {
-                case CONV, DEPTHWISE, POINTWISE -> {
+                case CONV, DEPTHWISE, POINTWISE, SE_CONV -> {
                     LayerWeights w = weights.layer(l);
                     long[] kshape = kernelShape(l);
                     NodeProto.Builder conv = NodeProto.newBuilder().setName(name).setOpType("Conv")
@@ -105,9 +126,17 @@ public final class OnnxExporter {
                                     padAfter(l, l.input().h()), padAfter(l, l.input().w())))
                             .addAttribute(ints("dilations", 1, 1))
                             .addAttribute(intAttr("group", l.groups()));
-                    String convOut = name + "/conv_out";
+                    boolean explicitBn = l.hasBatchNorm() && options.batchNorm() == BatchNormMode.EXPLICIT;
+                    boolean linear = l.activation() == ActivationFunction.NONE;
+                    String convOut = linear && !explicitBn ? out : name + "/conv_out";
                     String actIn;
-                    if (options.batchNorm() == BatchNormMode.FOLDED) {
+                    if (!l.hasBatchNorm()) {
+                        // a convolution with its own bias (squeeze-and-excite, V3's last 1 x 1)
+                        g.addInitializer(floats(name + "/weights", w.kernel(), kshape));
+                        g.addInitializer(floats(name + "/biases", w.bias(), l.output().c()));
+                        g.addNode(conv.addInput(name + "/biases").addOutput(convOut));
+                        actIn = convOut;
+                    } else if (options.batchNorm() == BatchNormMode.FOLDED) {
                         BatchNormFolding.FoldedConv f = BatchNormFolding.fold(w);
                         g.addInitializer(floats(name + "/weights", f.kernel(), kshape));
                         g.addInitializer(floats(name + "/biases", f.bias(), l.output().c()));
@@ -122,60 +151,99 @@ public final class OnnxExporter {
                         g.addInitializer(floats(p + "beta", bn.beta(), bn.channels()));
                         g.addInitializer(floats(p + "moving_mean", bn.mean(), bn.channels()));
                         g.addInitializer(floats(p + "moving_variance", bn.variance(), bn.channels()));
-                        actIn = name + "/bn_out";
+                        actIn = linear ? out : name + "/bn_out";
                         g.addNode(NodeProto.newBuilder().setName(name + "/BatchNorm").setOpType("BatchNormalization")
                                 .addInput(convOut).addInput(p + "gamma").addInput(p + "beta")
                                 .addInput(p + "moving_mean").addInput(p + "moving_variance").addOutput(actIn)
                                 .addAttribute(floatAttr("epsilon", (float) bn.epsilon())));
                     }
-                    String out = name + "/out";
-                    NodeProto.Builder act = NodeProto.newBuilder().addInput(actIn).addOutput(out);
-                    if (relu6) {
-                        act.setName(name + "/Relu6").setOpType("Clip").addInput("clip_min").addInput("clip_max");
-                    } else {
-                        act.setName(name + "/Relu").setOpType("Relu");
-                    }
-                    g.addNode(act);
-                    x = out;
+                    activation(g, name, l.activation(), actIn, out);
                 }
-                case AVG_POOL -> {
-                    g.addNode(NodeProto.newBuilder().setName(name).setOpType("GlobalAveragePool")
-                            .addInput(x).addOutput(name + "/out"));
-                    g.addNode(NodeProto.newBuilder().setName(name + "/Flatten").setOpType("Flatten")
-                            .addInput(name + "/out").addOutput(name + "/flat").addAttribute(intAttr("axis", 1)));
-                    x = name + "/flat";
-                }
+                case AVG_POOL -> g.addNode(NodeProto.newBuilder().setName(name).setOpType("GlobalAveragePool")
+                        .addInput(x).addOutput(out));
                 case FC -> {
                     LayerWeights w = weights.layer(l);
+                    g.addNode(NodeProto.newBuilder().setName(name + "/Flatten").setOpType("Flatten")
+                            .addInput(x).addOutput(name + "/flat").addAttribute(intAttr("axis", 1)));
                     g.addInitializer(floats(name + "/weights", w.kernel(), l.output().c(), l.input().c()));
                     g.addInitializer(floats(name + "/biases", w.bias(), l.output().c()));
+                    String gemmOut = l.activation() == ActivationFunction.NONE ? out : name + "/gemm_out";
                     g.addNode(NodeProto.newBuilder().setName(name).setOpType("Gemm")
-                            .addInput(x).addInput(name + "/weights").addInput(name + "/biases").addOutput(name + "/out")
-                            .addAttribute(intAttr("transB", 1)));
-                    x = name + "/out";
+                            .addInput(name + "/flat").addInput(name + "/weights").addInput(name + "/biases")
+                            .addOutput(gemmOut).addAttribute(intAttr("transB", 1)));
+                    activation(g, name, l.activation(), gemmOut, out);
                 }
                 case SOFTMAX -> g.addNode(NodeProto.newBuilder().setName(name).setOpType("Softmax")
-                        .addInput(x).addOutput(OUTPUT).addAttribute(intAttr("axis", 1)));
+                        .addInput(x).addOutput(out).addAttribute(intAttr("axis", 1)));
+                case ADD, MULTIPLY -> {
+                    // Mul broadcasts the [N, C, 1, 1] gate over the [N, C, H, W] map
+                    String op = l.kind() == LayerKind.ADD ? "Add" : "Mul";
+                    String sum = l.activation() == ActivationFunction.NONE ? out : name + "/" + op.toLowerCase() + "_out";
+                    g.addNode(NodeProto.newBuilder().setName(name).setOpType(op)
+                            .addInput(x).addInput(tensorOf(spec, l.inputs().get(1))).addOutput(sum));
+                    activation(g, name, l.activation(), sum, out);
+                }
             }
         }
-        return ModelProto.newBuilder()
+        ModelProto.Builder m = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName(PRODUCER)
                 .setProducerVersion(ToolVersion.get())
                 .setModelVersion(1)
-                .setDocString("MobileNet v1 " + spec.config().label() + " (" + spec.config().activation().id()
-                        + "), seeded random weights (seed " + weights.seed() + "), batch norm "
+                .setDocString("MobileNet " + (config.family() == Family.V1 ? "v1 " : "") + config.label()
+                        + (config.family() == Family.V1 ? " (" + config.activation().id() + ")" : "")
+                        + ", seeded random weights (seed " + weights.seed() + "), batch norm "
                         + options.batchNorm().name().toLowerCase(java.util.Locale.ROOT)
                         + ". Input NCHW, values in [-1, 1]. Latency does not depend on weight values.")
-                .addMetadataProps(meta("config", spec.config().label()))
-                .addMetadataProps(meta("alpha", Double.toString(spec.config().alpha())))
-                .addMetadataProps(meta("resolution", Integer.toString(spec.config().resolution())))
-                .addMetadataProps(meta("activation", spec.config().activation().id()))
-                .addMetadataProps(meta("weightSeed", Long.toString(weights.seed())))
+                .addMetadataProps(meta("config", config.label()))
+                .addMetadataProps(meta("family", config.family().id()));
+        if (config.family().hasMinimalistic()) {
+            m.addMetadataProps(meta("minimalistic", Boolean.toString(config.minimalistic())));
+        }
+        m.addMetadataProps(meta("alpha", Double.toString(config.alpha())))
+                .addMetadataProps(meta("resolution", Integer.toString(config.resolution())));
+        if (config.family() == Family.V1) {
+            m.addMetadataProps(meta("activation", config.activation().id()));
+        }
+        return m.addMetadataProps(meta("weightSeed", Long.toString(weights.seed())))
                 .addMetadataProps(meta("batchNorm", options.batchNorm().name().toLowerCase(java.util.Locale.ROOT)))
                 .setGraph(g)
                 .build();
+    }
+
+    /** {@code MobileNetV1_1.0-224}, {@code MobileNetV3-Large_v3-large_1.0-224}: the family's name and the label. */
+    private static String graphName(MobileNetConfig config) {
+        String family = switch (config.family()) {
+            case V1 -> "MobileNetV1";
+            case V2 -> "MobileNetV2";
+            case V3_LARGE -> "MobileNetV3-Large";
+            case V3_SMALL -> "MobileNetV3-Small";
+        };
+        return family + "_" + config.label().replace(' ', '_');
+    }
+
+    /**
+     * The node(s) of {@code f} from {@code in} to {@code out}, named after the layer: Relu, Clip(0, 6) for ReLU6,
+     * HardSwish (opset 14) for h-swish, HardSigmoid(alpha 1/6, beta 1/2) for TF's hard-sigmoid; nothing for NONE
+     * (then {@code in} must already be {@code out}).
+     */
+    private static void activation(GraphProto.Builder g, String layer, ActivationFunction f, String in, String out) {
+        NodeProto.Builder act = NodeProto.newBuilder().addInput(in).addOutput(out);
+        switch (f) {
+            case NONE -> {
+                if (!in.equals(out)) {
+                    throw new IllegalStateException(layer + ": a linear layer writes its output directly");
+                }
+                return;
+            }
+            case RELU -> act.setName(layer + "/Relu").setOpType("Relu");
+            case RELU6 -> act.setName(layer + "/Relu6").setOpType("Clip").addInput(CLIP_MIN).addInput(CLIP_MAX);
+            case HARD_SWISH -> act.setName(layer + "/hard_swish").setOpType("HardSwish");
+            case HARD_SIGMOID -> act.setName(layer + "/hard_sigmoid").setOpType("HardSigmoid")
+                    .addAttribute(floatAttr("alpha", (float) (1.0 / 6.0))).addAttribute(floatAttr("beta", 0.5f));
+        }
+        g.addNode(act);
     }
 
     /** TF 'SAME': the smaller half of the total padding before. */

@@ -9,6 +9,7 @@ import org.mobilenetexplorer.accuracy.AccuracyMetric;
 import org.mobilenetexplorer.accuracy.AccuracySource;
 import org.mobilenetexplorer.accuracy.LeaveOneOut;
 import org.mobilenetexplorer.model.CostModel;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.Totals;
 
@@ -75,7 +76,8 @@ public final class TradeoffAnalysis {
             notes.add(est + " accuracy value(s) estimated (est.), estimator " + accuracy.error().summary()
                     + " on " + accuracy.source().id());
         }
-        notes.add("MACs and params computed: " + CostModel.CONVENTION);
+        notes.add("MACs and params computed: " + (candidates.stream().allMatch(c -> c.config().family() == Family.V1)
+                ? CostModel.CONVENTION : CostModel.CONVENTION_ALL_FAMILIES));
         return new TradeoffAnalysis(pts, axis, accuracy.metric(), accuracy.source(), accuracy.error(), latency, notes);
     }
 

@@ -64,6 +64,29 @@ class ResultStoreTest {
     }
 
     @Test
+    void familiesRoundTripAndOldFilesLoadAsV1() throws Exception {
+        for (MobileNetConfig c : List.of(MobileNetConfig.of(org.mobilenetexplorer.model.Family.V2, 0.75, 160),
+                MobileNetConfig.of(org.mobilenetexplorer.model.Family.V3_SMALL, 1.0, 224).withMinimalistic(true))) {
+            BenchmarkResult r = TestResults.sample("x-" + c.family().id(), c, 1.0, 2.0, 3.0);
+            Path f = dir.resolve(c.family().id() + ".json");
+            ResultStore.write(r, f);
+            JsonNode n = ResultJson.mapper().readTree(Files.readString(f)).get("config");
+            assertEquals(c.family().id(), n.get("family").asText());
+            assertTrue(!n.has("rounding") && !n.has("activation"), "V1's knobs only for V1: " + n);
+            assertEquals(c, ResultStore.read(f).config());
+        }
+        assertEquals("v2 0.75-160", MobileNetConfig.of(org.mobilenetexplorer.model.Family.V2, 0.75, 160).label());
+        // a file written before families existed: no family field, read as V1
+        BenchmarkResult v1 = TestResults.sample("x-old", new MobileNetConfig(0.5, 128), 1.0, 2.0);
+        Path old = dir.resolve("old.json");
+        ResultStore.write(v1, old);
+        JsonNode root = ResultJson.mapper().readTree(Files.readString(old));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config")).remove("family");
+        Files.writeString(old, root.toString());
+        assertEquals(new MobileNetConfig(0.5, 128), ResultStore.read(old).config());
+    }
+
+    @Test
     void ciIsNullWhenUndefined() throws Exception {
         BenchmarkResult two = TestResults.sample("x-two", MobileNetConfig.DEFAULT, 1.0, 2.0);
         Path f = dir.resolve("two.json");

@@ -77,8 +77,8 @@ class BenchCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(4, ResultStore.loadAll(results).results().size());
         String s = r.out();
-        assertTrue(s.contains("0.25-96          fake"), s);
-        assertTrue(s.contains("0.5-128          fake"), s);
+        assertTrue(s.contains(String.format("%-20s %s", "0.25-96", "fake")), s);
+        assertTrue(s.contains(String.format("%-20s %s", "0.5-128", "fake")), s);
         assertTrue(s.contains("4 of 4 completed, 0 failed"), s);
         assertTrue(!s.contains("fork medians"), "one fork: no fork columns");
         assertTrue(r.err().contains("[########################] 4/4"), r.err());
@@ -94,7 +94,7 @@ class BenchCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().startsWith("sweep: 1 benchmark(s) x 2 forks, results in "), r.err());
         assertTrue(r.out().lines().findFirst().orElseThrow().contains(" forks fork medians  flags"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("0.25-96          fake") && l.matches(".*%\\s+2 +\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} .*")),
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith(String.format("%-20s %s", "0.25-96", "fake")) && l.matches(".*%\\s+2 +\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} .*")),
                 r.out());
         assertEquals(2, ResultStore.loadAll(results).results().get(0).forks().count());
     }
@@ -113,6 +113,23 @@ class BenchCommandTest {
         assertEquals(2, both.code());
         assertEquals("sweep: --out " + results + ": the deprecated name of --results: give only --results " + dir,
                 both.err().strip());
+    }
+
+    @Test
+    void sweepRunsAGridOfFamiliesAndRecordsThem() {
+        Path results = dir.resolve("sweep");
+        Cli.Run r = Cli.withFake(args("sweep", "--family", "v2,v3-small", "--alphas", "0.5", "--resolutions", "96",
+                "--backend", "fake", "--results", results.toString()));
+        assertEquals(0, r.code(), r.err());
+        List<BenchmarkResult> saved = ResultStore.loadAll(results).results();
+        assertEquals(List.of("v2 0.5-96", "v3-small 0.5-96"), saved.stream().map(x -> x.config().label()).sorted().toList());
+        assertTrue(saved.stream().anyMatch(x -> x.config().family() == org.mobilenetexplorer.model.Family.V3_SMALL));
+        assertTrue(r.out().contains(String.format("%-20s %s", "v3-small 0.5-96", "fake")), r.out());
+        r = Cli.withFake(args("sweep", "--family", "v3-large", "--minimalistic", "--alphas", "0.35", "--resolutions", "64",
+                "--backend", "fake", "--results", results.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(ResultStore.loadAll(results).results().stream()
+                .anyMatch(x -> x.config().label().equals("v3-large-min 0.35-64") && x.config().minimalistic()));
     }
 
     @Test
@@ -165,6 +182,10 @@ class BenchCommandTest {
         assertBad("sweep: --backend tflite: must be one of ", "sweep", "--alphas", "1", "--resolutions", "96",
                 "--backend", "fake,tflite");
         assertBad("sweep: --alphas x: not a number", "sweep", "--alphas", "x", "--resolutions", "96");
+        assertBad("sweep: --family v4: must be v1, v2, v3-large or v3-small", "sweep", "--family", "v4", "--alphas", "1",
+                "--resolutions", "96");
+        assertBad("sweep: --minimalistic: applies to families v3-large and v3-small only, not v2", "sweep", "--family",
+                "v2", "--minimalistic", "--alphas", "1", "--resolutions", "96");
         assertBad("sweep: --resolutions 20: must be an integer in 32..2048", "sweep", "--alphas", "0.5",
                 "--resolutions", "20");
         Path notJson = dir.resolve("p.json");

@@ -25,6 +25,10 @@ class VerifyCommandTest {
         "--alpha 0.25 --resolution 64 --classes 1001 --activation relu",
         "--alpha 0.5 --resolution 64 --graph unfolded --batch 2",
         "--alpha 0.5 --resolution 64 --graph folded --threads 1",
+        "--family v2 --alpha 0.35 --resolution 64 --graph unfolded",
+        "--family v3-large --alpha 0.35 --resolution 64 --batch 2",
+        "--family v3-small --alpha 0.5 --resolution 64 --graph unfolded",
+        "--family v3-small --minimalistic --alpha 0.5 --resolution 64",
     })
     void everyBackendAgreesWithTheReference(String options) {
         Cli.Run r = run(("verify --backends onnxruntime,dl4j " + options).split(" "));

@@ -7,12 +7,14 @@ import java.util.Properties;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mobilenetexplorer.bench.BackendException;
 import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.InferenceBackend;
 import org.mobilenetexplorer.bench.PreparedNetwork;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.reference.NetworkWeights;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -89,7 +91,11 @@ public final class Dl4jBackend implements InferenceBackend {
             Nd4j.getEnvironment().setMaxThreads(threads);
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
             NetworkWeights weights = NetworkWeights.generate(spec, weightSeed);
-            MultiLayerNetwork net = withHelpers(helpers, () -> Dl4jNetworkBuilder.build(weights, graph, format, workspace));
+            boolean chain = spec.config().family() == Family.V1;
+            MultiLayerNetwork net = chain ? withHelpers(helpers,
+                    () -> Dl4jNetworkBuilder.build(weights, graph, format, workspace)) : null;
+            ComputationGraph cg = chain ? null : withHelpers(helpers,
+                    () -> Dl4jGraphBuilder.build(weights, graph, format, workspace));
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("graph", graph.id());
             settings.put("format", format.name().toLowerCase(Locale.ROOT));
@@ -98,8 +104,10 @@ public final class Dl4jBackend implements InferenceBackend {
             settings.put("threads", Integer.toString(threads));
             settings.put("threadsRule", options.threads() > 0 ? "requested"
                     : "auto (1 below " + AUTO_ONE_THREAD_BELOW_MACS / 1_000_000 + " M MACs, else all cores)");
-            settings.put("dl4jLayers", Integer.toString(net.getnLayers()));
-            return new Dl4jPreparedNetwork(spec, batchSize, format, net, settings);
+            settings.put("network", chain ? "MultiLayerNetwork" : "ComputationGraph");
+            settings.put("dl4jLayers", Integer.toString(chain ? net.getnLayers() : cg.getVertices().length - 1));
+            return chain ? new Dl4jPreparedNetwork(spec, batchSize, format, net, settings)
+                    : new Dl4jPreparedNetwork(spec, batchSize, format, cg, settings);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new BackendException("DL4J could not build " + spec.config().label() + ": " + e, e);
         }
@@ -124,7 +132,7 @@ public final class Dl4jBackend implements InferenceBackend {
      * Builds with DL4J's layer helpers allowed or not. DL4J reads the property when a layer is created, so it is set
      * for the build only and restored after (not thread-safe: networks are prepared one at a time).
      */
-    private static MultiLayerNetwork withHelpers(boolean helpers, java.util.function.Supplier<MultiLayerNetwork> build) {
+    private static <T> T withHelpers(boolean helpers, java.util.function.Supplier<T> build) {
         String key = Dl4jProcessSettings.HELPERS_DISABLE;
         String before = System.getProperty(key);
         System.setProperty(key, Boolean.toString(!helpers));

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.reference.BatchNorm;
 import org.mobilenetexplorer.reference.BatchNormFolding;
@@ -26,7 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Builds a DL4J {@link MultiLayerNetwork} from the spec and copies the seeded weights in. DL4J layer names are
+ * Builds V1 as a DL4J {@link MultiLayerNetwork} chain (the tuned path; other families are graphs,
+ * {@link Dl4jGraphBuilder}) from the spec and copies the seeded weights in. DL4J layer names are
  * the spec layer names (batch norm and activation layers get {@code /BatchNorm}, {@code /Relu6} suffixes), so a
  * profile maps back to the spec. Weight layouts: ConvolutionLayer {@code W [out, in, kH, kW]} (the reference's
  * OIHW), DepthwiseConvolution2D {@code W [kH, kW, in, 1]}, DenseLayer {@code W [in, out]}, biases {@code [1, n]};
@@ -41,6 +43,10 @@ final class Dl4jNetworkBuilder {
     static MultiLayerNetwork build(NetworkWeights weights, Dl4jGraph graph, CNN2DFormat format,
             WorkspaceMode workspaceMode) {
         ArchitectureSpec spec = weights.spec();
+        if (spec.config().family() != Family.V1) {
+            throw new IllegalArgumentException(spec.config().label() + ": the chain builder is V1's; "
+                    + "other families are graphs (Dl4jGraphBuilder)");
+        }
         Activation act = switch (spec.config().activation()) {
             case RELU -> Activation.RELU;
             case RELU6 -> Activation.RELU6;
@@ -82,6 +88,8 @@ final class Dl4jNetworkBuilder {
                         .activation(Activation.IDENTITY).hasBias(true).name(name).build());
                 case SOFTMAX -> list.layer(new ActivationLayer.Builder().activation(Activation.SOFTMAX).name(name)
                         .build());
+                case SE_CONV, ADD, MULTIPLY -> throw new IllegalArgumentException("layer " + name + ": " + l.kind()
+                        + " is not part of a V1 chain");
             }
         }
         MultiLayerConfiguration conf = list
@@ -122,40 +130,46 @@ final class Dl4jNetworkBuilder {
                 case DEPTHWISE -> {
                     BatchNormFolding.FoldedConv f = folded ? BatchNormFolding.fold(w) : null;
                     float[] kernel = folded ? f.kernel() : w.kernel();
-                    int c = l.input().c();
-                    int k = l.kernel();
-                    float[] khwc = new float[kernel.length]; // [kH, kW, C, 1]
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int ky = 0; ky < k; ky++) {
-                            for (int kx = 0; kx < k; kx++) {
-                                khwc[(ky * k + kx) * c + ch] = kernel[(ch * k + ky) * k + kx];
-                            }
-                        }
-                    }
-                    set(layer, "W", khwc);
+                    set(layer, "W", depthwiseKernel(kernel, l.input().c(), l.kernel()));
                     if (folded) {
                         set(layer, "b", f.bias());
                     }
                 }
                 case FC -> {
-                    int in = l.input().c();
-                    int out = l.output().c();
-                    float[] kernel = w.kernel();
-                    float[] t = new float[kernel.length]; // [in, out]
-                    for (int o = 0; o < out; o++) {
-                        for (int i = 0; i < in; i++) {
-                            t[i * out + o] = kernel[o * in + i];
-                        }
-                    }
-                    set(layer, "W", t);
+                    set(layer, "W", denseKernel(w.kernel(), l.input().c(), l.output().c()));
                     set(layer, "b", w.bias());
                 }
-                case AVG_POOL, SOFTMAX -> throw new IllegalStateException("layer " + name + " has parameters");
+                case AVG_POOL, SOFTMAX, SE_CONV, ADD, MULTIPLY -> throw new IllegalStateException("layer " + name
+                        + " has parameters the builder does not copy");
             }
         }
     }
 
-    private static void set(org.deeplearning4j.nn.api.Layer layer, String key, float[] values) {
+    /** A depthwise kernel [C][1][k][k] (the reference's) as DL4J's [kH, kW, C, 1]. */
+    static float[] depthwiseKernel(float[] kernel, int c, int k) {
+        float[] khwc = new float[kernel.length];
+        for (int ch = 0; ch < c; ch++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    khwc[(ky * k + kx) * c + ch] = kernel[(ch * k + ky) * k + kx];
+                }
+            }
+        }
+        return khwc;
+    }
+
+    /** A [out][in] (or OIHW 1 x 1) kernel as a DenseLayer's [in, out]. */
+    static float[] denseKernel(float[] kernel, int in, int out) {
+        float[] t = new float[kernel.length];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                t[i * out + o] = kernel[o * in + i];
+            }
+        }
+        return t;
+    }
+
+    static void set(org.deeplearning4j.nn.api.Layer layer, String key, float[] values) {
         INDArray p = layer.getParam(key);
         if (p == null) {
             throw new IllegalStateException("DL4J layer " + layer.conf().getLayer().getLayerName() + " has no parameter "

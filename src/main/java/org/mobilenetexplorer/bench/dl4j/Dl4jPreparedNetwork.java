@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.mobilenetexplorer.bench.BackendException;
@@ -20,20 +21,35 @@ import org.mobilenetexplorer.model.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A built DL4J network. {@link #run} calls {@code output(input, false)} (inference mode). */
+/**
+ * A built DL4J network: V1's {@link MultiLayerNetwork} chain or another family's {@link ComputationGraph} (exactly one
+ * of the two). {@link #run} calls {@code output(input, false)} (inference mode).
+ */
 final class Dl4jPreparedNetwork implements PreparedNetwork {
     private final ArchitectureSpec spec;
     private final int batch;
     private final CNN2DFormat format;
     private final MultiLayerNetwork net;
+    private final ComputationGraph graph;
     private final Map<String, String> settings;
 
     Dl4jPreparedNetwork(ArchitectureSpec spec, int batch, CNN2DFormat format, MultiLayerNetwork net,
             Map<String, String> settings) {
+        this(spec, batch, format, net, null, settings);
+    }
+
+    Dl4jPreparedNetwork(ArchitectureSpec spec, int batch, CNN2DFormat format, ComputationGraph graph,
+            Map<String, String> settings) {
+        this(spec, batch, format, null, graph, settings);
+    }
+
+    private Dl4jPreparedNetwork(ArchitectureSpec spec, int batch, CNN2DFormat format, MultiLayerNetwork net,
+            ComputationGraph graph, Map<String, String> settings) {
         this.spec = spec;
         this.batch = batch;
         this.format = format;
         this.net = net;
+        this.graph = graph;
         this.settings = Map.copyOf(settings);
     }
 
@@ -57,7 +73,7 @@ final class Dl4jPreparedNetwork implements PreparedNetwork {
 
     @Override
     public float[] run(float[] input) throws BackendException {
-        INDArray out = net.output(toInput(input), false);
+        INDArray out = net != null ? net.output(toInput(input), false) : graph.outputSingle(false, toInput(input));
         return out.dup('c').data().asFloat(); // batch x classes, row-major
     }
 
@@ -67,6 +83,9 @@ final class Dl4jPreparedNetwork implements PreparedNetwork {
             throw new BackendException("repeats = " + repeats + ": must be >= 1");
         }
         INDArray x0 = toInput(input);
+        if (graph != null) {
+            return profileGraph(x0, repeats);
+        }
         Map<String, List<Long>> byLayer = new LinkedHashMap<>();
         for (LayerSpec l : spec.layers()) {
             byLayer.put(l.name(), new ArrayList<>(repeats));
@@ -105,19 +124,89 @@ final class Dl4jPreparedNetwork implements PreparedNetwork {
         return out;
     }
 
+    /**
+     * The graph's vertices run one at a time in topological order, each timed to the end of its native work, summed
+     * per spec layer (a spec layer's batch norm and activation vertices count toward it).
+     */
+    private List<LayerTiming> profileGraph(INDArray x0, int repeats) {
+        org.deeplearning4j.nn.graph.vertex.GraphVertex[] vertices = graph.getVertices();
+        int[] order = graph.topologicalSortOrder();
+        int[] owner = new int[vertices.length];
+        for (int v : order) {
+            String name = vertices[v].getVertexName();
+            owner[v] = vertices[v].isInputVertex() ? -1 : SpecLayerNames.layerOf(spec, name)
+                    .orElseThrow(() -> new IllegalStateException("DL4J vertex " + name + " has no spec layer")).index();
+        }
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        List<List<Long>> byLayer = new ArrayList<>();
+        spec.layers().forEach(l -> byLayer.add(new ArrayList<>(repeats)));
+        for (int r = -1; r < repeats; r++) { // r = -1: warm-up, not recorded
+            long[] sums = new long[spec.layers().size()];
+            INDArray[] outs = new INDArray[vertices.length];
+            for (int v : order) {
+                org.deeplearning4j.nn.graph.vertex.GraphVertex gv = vertices[v];
+                if (gv.isInputVertex()) {
+                    outs[v] = x0;
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                org.deeplearning4j.nn.graph.vertex.VertexIndices[] ins = gv.getInputVertices();
+                for (int i = 0; i < ins.length; i++) {
+                    gv.setInput(i, outs[ins[i].getVertexIndex()], mgr);
+                }
+                outs[v] = gv.doForward(false, mgr);
+                Nd4j.getExecutioner().commit();
+                sums[owner[v]] += System.nanoTime() - t0;
+                gv.clear();
+            }
+            if (r >= 0) {
+                for (int i = 0; i < sums.length; i++) {
+                    byLayer.get(i).add(sums[i]);
+                }
+            }
+        }
+        List<LayerTiming> out = new ArrayList<>();
+        for (LayerSpec l : spec.layers()) {
+            out.add(new LayerTiming(l.name(), byLayer.get(l.index())));
+        }
+        return out;
+    }
+
     /** DL4J's parameter count. */
     long numParams() {
-        return net.numParams();
+        return net != null ? net.numParams() : graph.numParams();
+    }
+
+    /** DL4J layers (MultiLayerNetwork) or vertices without the input (ComputationGraph). */
+    int layerCount() {
+        return net != null ? net.getnLayers() : graph.getVertices().length - 1;
     }
 
     /** The output shape (H x W x C, batch dropped) of each spec layer: the last DL4J layer mapping to it. */
     Map<String, Shape> layerOutputShapes(float[] input) throws BackendException {
-        List<INDArray> acts = net.feedForward(toInput(input), false);
+        List<String> names = new ArrayList<>();
+        List<INDArray> acts = new ArrayList<>();
+        if (net != null) {
+            List<INDArray> all = net.feedForward(toInput(input), false);
+            for (int i = 0; i < net.getnLayers(); i++) {
+                names.add(net.getLayer(i).conf().getLayer().getLayerName());
+                acts.add(all.get(i + 1)); // index 0 is the input
+            }
+        } else {
+            Map<String, INDArray> all = graph.feedForward(toInput(input), false);
+            for (int v : graph.topologicalSortOrder()) {
+                var gv = graph.getVertices()[v];
+                if (!gv.isInputVertex()) {
+                    names.add(gv.getVertexName());
+                    acts.add(all.get(gv.getVertexName()));
+                }
+            }
+        }
         Map<String, Shape> shapes = new LinkedHashMap<>();
-        for (int i = 0; i < net.getnLayers(); i++) {
-            String name = net.getLayer(i).conf().getLayer().getLayerName();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             LayerSpec l = SpecLayerNames.layerOf(spec, name).orElseThrow();
-            long[] s = acts.get(i + 1).shape(); // index 0 is the input
+            long[] s = acts.get(i).shape();
             Shape shape = switch (s.length) {
                 case 2 -> new Shape(1, 1, (int) s[1]);
                 case 4 -> format == CNN2DFormat.NHWC ? new Shape((int) s[1], (int) s[2], (int) s[3])
@@ -136,6 +225,10 @@ final class Dl4jPreparedNetwork implements PreparedNetwork {
 
     @Override
     public void close() {
-        net.close();
+        if (net != null) {
+            net.close();
+        } else {
+            graph.close();
+        }
     }
 }
