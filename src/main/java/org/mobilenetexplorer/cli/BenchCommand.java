@@ -14,7 +14,9 @@ import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ProtocolOptions protocol;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
             description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
     String backend;
@@ -60,8 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), checkBackend("--backend", backend),
-                protocol.toSettings());
+        String backendId = checkBackend("--backend", backend);
+        Precision p = precision.single();
+        PrecisionOption.checkBackend("--backend", backendId, p);
+        BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), backendId,
+                Precisions.with(protocol.toSettings(), p));
         if (out != null && Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + ": is a directory (give a file name)");
         }

@@ -15,12 +15,14 @@ import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.preset.PresetException;
@@ -38,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Benchmark many configurations: --preset FILE, or a grid --alphas A,... --resolutions PX,....",
+            "--precision fp32,int8 runs both precisions of each configuration back to back (one series each).",
             "Each result is saved as JSON in --out DIR as soon as it completes; Ctrl-C keeps every finished result."})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -59,6 +62,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ProtocolOptions protocol;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--backend", paramLabel = "ID[,ID...]", split = ",", defaultValue = "onnxruntime",
             description = "Backends, each runs every configuration. Default: ${DEFAULT-VALUE}.")
     List<String> backends;
@@ -71,13 +77,17 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<MobileNetConfig> configs = configs();
+        List<PresetEntry> configs = configs();
         List<String> ids = backends.stream().map(b -> BenchCommand.checkBackend("--backend", b)).toList();
         ProtocolSettings settings = protocol.toSettings();
         List<BenchmarkRequest> requests = new ArrayList<>();
+        // the precisions of one configuration run back to back (interleaved), so a busy machine affects both alike
         for (String id : ids) {
-            for (MobileNetConfig c : configs) {
-                requests.add(new BenchmarkRequest(c, id, settings));
+            for (PresetEntry e : configs) {
+                for (Precision p : precision.given() ? precision.all() : List.of(e.precisionOrDefault())) {
+                    PrecisionOption.checkBackend("--backend", id, p);
+                    requests.add(new BenchmarkRequest(e.config(), id, Precisions.with(settings, p)));
+                }
             }
         }
         Path dir = outDir != null ? outDir : ResultStore.defaultDirectory();
@@ -120,14 +130,14 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private List<MobileNetConfig> configs() {
+    private List<PresetEntry> configs() {
         boolean grid = alphas != null || resolutions != null;
         if (preset != null && grid) {
             throw new UserInputException("--preset " + preset + ": give either --preset or --alphas with "
                     + "--resolutions, not both");
         }
         if (preset != null) {
-            return loadPreset(preset).configs().stream().map(PresetEntry::config).toList();
+            return loadPreset(preset).configs();
         }
         if (alphas == null || resolutions == null) {
             throw new UserInputException(alphas == null && resolutions == null
@@ -135,10 +145,10 @@ public final class SweepCommand implements Callable<Integer> {
                     : (alphas == null ? "--alphas" : "--resolutions") + " missing: a grid needs both --alphas and "
                     + "--resolutions");
         }
-        List<MobileNetConfig> out = new ArrayList<>();
+        List<PresetEntry> out = new ArrayList<>();
         for (String a : alphas) {
             for (String r : resolutions) {
-                out.add(gridConfig(a, r));
+                out.add(new PresetEntry(gridConfig(a, r)));
             }
         }
         return out;
