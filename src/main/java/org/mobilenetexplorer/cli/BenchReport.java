@@ -33,6 +33,10 @@ final class BenchReport {
                 env.getOrDefault(EnvironmentProbe.THREADS, "?"), env.getOrDefault(EnvironmentProbe.NATIVE_VARIANT, "?")));
         out.println(f("  %s, %s cores, %s; %s", env.get(EnvironmentProbe.CPU_MODEL),
                 env.get(EnvironmentProbe.LOGICAL_CORES), env.get(EnvironmentProbe.OS), env.get(EnvironmentProbe.JVM)));
+        String kernels = env.get(EnvironmentProbe.SETTING_PREFIX + "ortKernels");
+        if (kernels != null) {
+            out.println("  ONNX Runtime ran (optimised graph): " + kernels);
+        }
         PhaseTimes ph = r.phases();
         out.println(f("  start-up + build    %10.1f ms", ph.startupMs()));
         out.println(f("  first inference     %10.2f ms", ph.firstInferenceMs()));
