@@ -89,4 +89,17 @@ class PrecisionCommandTest {
                 && n.getInput(1).endsWith("/weights") && n.getInput(0).endsWith("/out")).count());
         assertTrue(m.getGraph().getInitializerList().stream().anyMatch(t -> t.getName().endsWith("_quantized")));
     }
+
+    @Test
+    void tradeoffTakesAQuantizedAccuracySourceForInt8() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(0, run("tradeoff", "--preset", "slim-grid-16", "--precision", "int8", "--results",
+                results.toString()), err::toString);
+        assertTrue(out.toString().startsWith("Accuracy: TF-Slim quantized 2018-08 [tf-slim-quant-2018-08]"),
+                out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("tradeoff", "--preset", "slim-grid-16", "--results", results.toString()), err::toString);
+        assertTrue(out.toString().startsWith("Accuracy: TF-Slim 2018 (float) [tf-slim-2018]"), out.toString());
+        assertEquals(2, run("tradeoff", "--preset", "slim-grid-16", "--precision", "int4"));
+    }
 }
