@@ -19,6 +19,7 @@ import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.onnx.OnnxExporter;
 import org.mobilenetexplorer.onnx.QdqExporter;
+import org.mobilenetexplorer.reference.ActivationCalibration;
 import org.mobilenetexplorer.onnx.OnnxExporter.BatchNormMode;
 import org.mobilenetexplorer.reference.NetworkWeights;
 
@@ -27,7 +28,9 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
     public static final String ID = "onnxruntime";
     public static final String KEY_OPTIMIZATION = "optimization";
     public static final String KEY_GRAPH = "graph";
-    private static final Set<String> KEYS = Set.of(KEY_OPTIMIZATION, KEY_GRAPH, Precisions.KEY);
+    /** INT8 only: {@code fp32} (default) keeps the first convolution in FP32, {@code int8} quantizes it too. */
+    public static final String KEY_FIRST_CONV = "firstConv";
+    private static final Set<String> KEYS = Set.of(KEY_OPTIMIZATION, KEY_GRAPH, Precisions.KEY, KEY_FIRST_CONV);
 
     /** Graph optimisation levels by option value. */
     public enum Optimization {
@@ -93,15 +96,25 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
         } catch (IllegalArgumentException e) {
             throw new BackendException(e.getMessage(), e);
         }
+        boolean quantizeFirstConv = switch (options.extra(KEY_FIRST_CONV, "fp32")) {
+            case "fp32" -> false;
+            case "int8" -> true;
+            default -> throw new BackendException(KEY_FIRST_CONV + " = " + options.extra(KEY_FIRST_CONV, "")
+                    + ": must be fp32 or int8");
+        };
+        if (quantizeFirstConv && precision != Precision.INT8) {
+            throw new BackendException(KEY_FIRST_CONV + " = int8: only with precision int8");
+        }
         NetworkWeights weights = NetworkWeights.generate(spec, weightSeed);
         OnnxExporter.Options exportOptions = new OnnxExporter.Options(bn, batchSize);
         byte[] model = switch (precision) {
             case FP32 -> OnnxExporter.export(weights, exportOptions);
             // the INT8 model always folds batch norm before quantizing: both source graphs give the same model
-            case INT8 -> QdqExporter.export(weights, exportOptions);
+            case INT8 -> QdqExporter.toModel(weights, ActivationCalibration.calibrate(weights), exportOptions,
+                    quantizeFirstConv).toByteArray();
         };
         Settings settings = new Settings(options.effectiveThreads(), opt,
-                bn == BatchNormMode.FOLDED ? "folded" : "unfolded", precision);
+                bn == BatchNormMode.FOLDED ? "folded" : "unfolded", precision, quantizeFirstConv);
         try {
             // what ORT runs of an INT8 model (fused quantized kernels or not) goes into the result's settings
             String kernels = precision == Precision.INT8
@@ -116,7 +129,8 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
     }
 
     /** The session settings, reusable for the profiling session. */
-    record Settings(int intraOpThreads, Optimization optimization, String graph, Precision precision) {
+    record Settings(int intraOpThreads, Optimization optimization, String graph, Precision precision,
+                    boolean quantizeFirstConv) {
         SessionOptions sessionOptions(String profilePrefix) throws OrtException {
             SessionOptions o = new SessionOptions();
             o.setIntraOpNumThreads(intraOpThreads);

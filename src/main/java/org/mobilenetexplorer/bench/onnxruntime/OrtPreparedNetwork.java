@@ -144,7 +144,8 @@ final class OrtPreparedNetwork implements PreparedNetwork {
         if (settings.precision() == Precision.INT8) {
             m.put("quantization", "QDQ: int8 per-channel symmetric weights, int32 biases, uint8 activations ("
                     + ActivationCalibration.METHOD + " over " + ActivationCalibration.imagesFor(spec)
-                    + " reference images); batch norm folded");
+                    + " reference images); batch norm folded; first convolution "
+                    + (settings.quantizeFirstConv() ? "int8" : "fp32"));
         }
         if (kernels != null) {
             m.put("ortKernels", kernels);

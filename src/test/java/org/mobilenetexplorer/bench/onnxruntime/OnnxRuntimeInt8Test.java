@@ -29,7 +29,7 @@ class OnnxRuntimeInt8Test {
 
     private static OnnxRuntimeBackend.Settings settings(String optimization) throws BackendException {
         return new OnnxRuntimeBackend.Settings(1, OnnxRuntimeBackend.Optimization.fromId(optimization), "folded",
-                Precision.INT8);
+                Precision.INT8, false);
     }
 
     @Test
@@ -66,6 +66,18 @@ class OnnxRuntimeInt8Test {
                 assertTrue(r.comparison().maxAbsDiff() > 0, r.toString());
             }
         }
+    }
+
+    @Test
+    void firstConvOptionQuantizesTheFirstConvolutionToo() throws BackendException {
+        ArchitectureSpec spec = ArchitectureSpec.of(new MobileNetConfig(0.25, 64));
+        try (PreparedNetwork n = ORT.prepare(spec, 42, 1, new BackendOptions(1, Map.of("precision", "int8",
+                "firstConv", "int8")))) {
+            assertTrue(n.settings().get("ortKernels").contains("QLinearConv 27"), n.settings().toString());
+        }
+        BackendException e = org.junit.jupiter.api.Assertions.assertThrows(BackendException.class, () -> ORT.prepare(
+                spec, 42, 1, new BackendOptions(1, Map.of("firstConv", "int8"))));
+        assertEquals("firstConv = int8: only with precision int8", e.getMessage());
     }
 
     @Test
