@@ -2,9 +2,11 @@ package org.mobilenetexplorer.bench;
 
 import java.util.Map;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.reference.InputGenerator;
 import org.mobilenetexplorer.reference.NetworkWeights;
 import org.mobilenetexplorer.reference.OutputComparison;
+import org.mobilenetexplorer.reference.QuantizedComparison;
 import org.mobilenetexplorer.reference.ReferenceForwardPass;
 
 /**
@@ -51,6 +53,30 @@ public final class BackendVerifier {
         try (PreparedNetwork net = backend.prepare(spec, weightSeed, batch, options)) {
             float[] out = net.run(input.clone());
             return new Verdict(backend.id(), OutputComparison.of(reference, out, spec.output().c()), net.settings());
+        }
+    }
+
+    /**
+     * One backend's verdict on its INT8 model, compared with the FP32 reference by {@link QuantizedComparison}.
+     *
+     * @param backend    backend id
+     * @param comparison logits and rankings compared with the reference
+     * @param settings   the prepared network's settings
+     */
+    public record QuantizedVerdict(String backend, QuantizedComparison comparison, Map<String, String> settings) {
+        public boolean passes(double minCosine) {
+            return comparison.passes(minCosine);
+        }
+    }
+
+    /** Prepares {@code backend} in {@code precision} with the verifier's seeds, compared with quantization metrics. */
+    public QuantizedVerdict checkQuantized(InferenceBackend backend, BackendOptions options, Precision precision)
+            throws BackendException {
+        BackendOptions withPrecision = new BackendOptions(options.threads(), Precisions.with(options.extra(), precision));
+        try (PreparedNetwork net = backend.prepare(spec, weightSeed, batch, withPrecision)) {
+            float[] out = net.run(input.clone());
+            return new QuantizedVerdict(backend.id(), QuantizedComparison.of(reference, out, spec.output().c()),
+                    net.settings());
         }
     }
 

@@ -131,10 +131,10 @@ public final class BenchmarkProtocol {
         }
     }
 
-    /** {@code 20261128T033000.123Z-onnxruntime-1.0-224-b1} */
+    /** {@code 20261128T033000.123Z-onnxruntime-1.0-224-b1}, {@code ...-1.0-224-int8-b1} */
     static String resultId(Instant t, BenchmarkRequest r) {
-        return ID_TIME.format(t) + "-" + r.backend() + "-" + r.config().label().replace(' ', '_') + "-b"
-                + r.protocol().batch();
+        return ID_TIME.format(t) + "-" + r.backend() + "-" + r.config().label().replace(' ', '_')
+                + Precisions.of(r).labelSuffix().replace(' ', '-') + "-b" + r.protocol().batch();
     }
 
     /** Uniform in [-1, 1), reproducible from the seed. */

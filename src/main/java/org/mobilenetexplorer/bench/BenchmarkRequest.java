@@ -20,9 +20,9 @@ public record BenchmarkRequest(MobileNetConfig config, String backend, ProtocolS
         Objects.requireNonNull(protocol, "protocol");
     }
 
-    /** {@code 1.0-224 on onnxruntime}, with the batch when it is not 1. */
+    /** {@code 1.0-224 on onnxruntime} ({@code 1.0-224 int8 on onnxruntime}), with the batch when it is not 1. */
     @JsonIgnore
     public String label() {
-        return config.label() + " on " + backend + (protocol.batch() == 1 ? "" : " (batch " + protocol.batch() + ")");
+        return config.label() + Precisions.of(protocol).labelSuffix() + " on " + backend + (protocol.batch() == 1 ? "" : " (batch " + protocol.batch() + ")");
     }
 }

@@ -115,10 +115,10 @@ public record BenchmarkResult(
         return unstable.isEmpty();
     }
 
-    /** {@code 1.0-224 onnxruntime b1} */
+    /** {@code 1.0-224 onnxruntime}, {@code 1.0-224 int8 onnxruntime b8} */
     @JsonIgnore
     public String label() {
-        return config.label() + " " + backend + (protocol.batch() == 1 ? "" : " b" + protocol.batch());
+        return config.label() + Precisions.of(protocol).labelSuffix() + " " + backend + (protocol.batch() == 1 ? "" : " b" + protocol.batch());
     }
 
     /** The median latency per image in ms (median / batch). */

@@ -14,9 +14,11 @@ import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.io.UserFiles;
+import org.mobilenetexplorer.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ProtocolOptions protocol;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
             description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
     String backend;
@@ -61,8 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), BackendIds.one("--backend", backend),
-                protocol.toSettings());
+        String backendId = BackendIds.one("--backend", backend);
+        Precision p = precision.single();
+        PrecisionOption.checkBackend("--backend", backendId, p);
+        BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), backendId,
+                Precisions.with(protocol.toSettings(), p));
         // refuse what cannot be saved before the benchmark runs, not after
         if (out != null) {
             ExportOnnxCommand.checkOut("--out", out);

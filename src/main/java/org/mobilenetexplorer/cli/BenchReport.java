@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;
+import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.bench.EnvironmentProbe;
 import org.mobilenetexplorer.bench.ForkStatistics;
 import org.mobilenetexplorer.bench.KindProfile;
 import org.mobilenetexplorer.bench.LatencyStatistics;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.LayerProfile;
 import org.mobilenetexplorer.bench.LayerProfileSummary;
 import org.mobilenetexplorer.bench.PhaseTimes;
@@ -28,11 +30,15 @@ final class BenchReport {
     static void summary(BenchmarkResult r, PrintWriter out) {
         var env = r.environment();
         var p = r.protocol();
-        out.println(f("MobileNet %s on %s (%s), batch %d, %s thread(s), native variant %s", r.config().label(),
+        out.println(f("MobileNet %s on %s (%s), batch %d, %s thread(s), native variant %s", configLabel(r),
                 r.backend(), env.getOrDefault(EnvironmentProbe.BACKEND_NAME, r.backend()), p.batch(),
                 env.getOrDefault(EnvironmentProbe.THREADS, "?"), env.getOrDefault(EnvironmentProbe.NATIVE_VARIANT, "?")));
         out.println(f("  %s, %s cores, %s; %s", env.get(EnvironmentProbe.CPU_MODEL),
                 env.get(EnvironmentProbe.LOGICAL_CORES), env.get(EnvironmentProbe.OS), env.get(EnvironmentProbe.JVM)));
+        String kernels = env.get(EnvironmentProbe.SETTING_PREFIX + "ortKernels");
+        if (kernels != null) {
+            out.println("  ONNX Runtime ran (optimised graph): " + kernels);
+        }
         PhaseTimes ph = r.phases();
         out.println(f("  start-up + build    %10.1f ms", ph.startupMs()));
         out.println(f("  first inference     %10.2f ms", ph.firstInferenceMs()));
@@ -121,16 +127,25 @@ final class BenchReport {
                 String forkColumns = !forked ? "" : r.forks() == null ? f(" %5d %12s", 1, "-")
                         : f(" %5d %12s", r.forks().count(), f("%.3f..%.3f", r.forks().ofMedians().min(),
                                 r.forks().ofMedians().max()));
-                out.println(f("%-20s %-12s %6.1f %10.3f %10.3f %6.1f%% %9.2f %6.1f%%%s  %s", r.config().label(),
+                out.println(f("%-20s %-12s %6.1f %10.3f %10.3f %6.1f%% %9.2f %6.1f%%%s  %s", configLabel(r),
                         r.backend(), r.macsPerImage() / 1e6, s.median(), s.p90(), s.cv() * 100, r.gmacPerSec(),
                         r.peakShare() * 100, forkColumns, r.unstable().isEmpty() ? "-" : String.join(",",
                                 r.unstable().stream().map(u -> u.kind().name()).toList())));
             } else if (o instanceof BenchmarkOutcome.Failed fl) {
-                out.println(f("%-20s %-12s FAILED: %s", fl.request().config().label(), fl.request().backend(),
+                out.println(f("%-20s %-12s FAILED: %s", configLabel(fl.request()), fl.request().backend(),
                         fl.message()));
             } else {
-                out.println(f("%-20s %-12s cancelled", o.request().config().label(), o.request().backend()));
+                out.println(f("%-20s %-12s cancelled", configLabel(o.request()), o.request().backend()));
             }
         }
+    }
+
+    /** {@code 1.0-224}, {@code 1.0-224 int8} */
+    static String configLabel(BenchmarkResult r) {
+        return r.config().label() + Precisions.of(r).labelSuffix();
+    }
+
+    static String configLabel(BenchmarkRequest r) {
+        return r.config().label() + Precisions.of(r).labelSuffix();
     }
 }

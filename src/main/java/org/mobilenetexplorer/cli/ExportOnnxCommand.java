@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.onnx.OnnxExporter;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.onnx.OnnxExporter.BatchNormMode;
+import org.mobilenetexplorer.onnx.QdqExporter;
+import org.mobilenetexplorer.reference.ActivationCalibration;
 import org.mobilenetexplorer.reference.NetworkWeights;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,6 +32,9 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+
+    @Mixin
+    PrecisionOption precision;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.onnx); written atomically.")
     Path out;
@@ -59,12 +65,23 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         checkOut("--out", out);
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
         BatchNormMode mode = batchNorm != null && batchNorm.unfolded ? BatchNormMode.EXPLICIT : BatchNormMode.FOLDED;
-        byte[] bytes = OnnxExporter.export(NetworkWeights.generate(arch, seed), new OnnxExporter.Options(mode, batch));
+        NetworkWeights weights = NetworkWeights.generate(arch, seed);
+        OnnxExporter.Options options = new OnnxExporter.Options(mode, batch);
+        Precision p = precision.single();
+        byte[] bytes = switch (p) {
+            case FP32 -> OnnxExporter.export(weights, options);
+            case INT8 -> QdqExporter.export(weights, options);
+        };
         writeAtomically(out, bytes);
+        String what = switch (p) {
+            case FP32 -> "batch norm " + (mode == BatchNormMode.FOLDED ? "folded" : "explicit");
+            case INT8 -> "INT8 QDQ (batch norm folded, " + ActivationCalibration.METHOD + " calibration over "
+                    + ActivationCalibration.imagesFor(arch) + " images)";
+        };
         spec.commandLine().getOut().printf(Locale.ROOT,
-                "wrote %s: MobileNet %s, %.1f MB, ONNX IR %d opset %d, batch norm %s, batch %s, weight seed %d%n",
-                out, (arch.config().family() == Family.V1 ? "v1 " : "") + arch.config().label(), bytes.length / 1e6, OnnxExporter.IR_VERSION, OnnxExporter.OPSET,
-                mode == BatchNormMode.FOLDED ? "folded" : "explicit", batch == 0 ? "symbolic" : Integer.toString(batch),
+                "wrote %s: MobileNet %s, %.1f MB, ONNX IR %d opset %d, %s, batch %s, weight seed %d%n",
+                out, (arch.config().family() == Family.V1 ? "v1 " : "") + arch.config().label(), bytes.length / 1e6,
+                OnnxExporter.IR_VERSION, OnnxExporter.OPSET, what, batch == 0 ? "symbolic" : Integer.toString(batch),
                 seed);
         return 0;
     }

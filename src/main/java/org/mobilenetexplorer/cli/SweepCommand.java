@@ -16,6 +16,7 @@ import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
@@ -25,6 +26,7 @@ import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.preset.PresetException;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Benchmark many configurations: --preset FILE, or a grid --alphas A,... --resolutions PX,....",
+            "--precision fp32,int8 runs both precisions of each configuration back to back (one series each).",
             "Each result is saved as JSON in --results DIR as soon as it completes; Ctrl-C keeps every finished "
                 + "result."})
 public final class SweepCommand implements Callable<Integer> {
@@ -73,6 +76,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     ProtocolOptions protocol;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--backend", paramLabel = "ID[,ID...]", split = ",", defaultValue = "onnxruntime",
             description = "Backends, each runs every configuration. Default: ${DEFAULT-VALUE}.")
     List<String> backends;
@@ -89,13 +95,17 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<MobileNetConfig> configs = configs();
+        List<PresetEntry> configs = configs();
         List<String> ids = BackendIds.list("--backend", backends);
         ProtocolSettings settings = protocol.toSettings();
         List<BenchmarkRequest> requests = new ArrayList<>();
+        // the precisions of one configuration run back to back (interleaved), so a busy machine affects both alike
         for (String id : ids) {
-            for (MobileNetConfig c : configs) {
-                requests.add(new BenchmarkRequest(c, id, settings));
+            for (PresetEntry e : configs) {
+                for (Precision p : precision.given() ? precision.all() : List.of(e.precisionOrDefault())) {
+                    PrecisionOption.checkBackend("--backend", id, p);
+                    requests.add(new BenchmarkRequest(e.config(), id, Precisions.with(settings, p)));
+                }
             }
         }
         Path dir = resultsDirectory(stderr);
@@ -151,7 +161,7 @@ public final class SweepCommand implements Callable<Integer> {
         return ResultsOption.directory("--out", deprecatedOut);
     }
 
-    private List<MobileNetConfig> configs() {
+    private List<PresetEntry> configs() {
         boolean grid = alphas != null || resolutions != null;
         if (preset != null && grid) {
             throw new OptionValueException("--preset", preset, "give either --preset or --alphas with "
@@ -162,7 +172,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + " --minimalistic apply to a grid");
         }
         if (preset != null) {
-            return loadPreset(preset).configs().stream().map(PresetEntry::config).toList();
+            return loadPreset(preset).configs();
         }
         if (alphas == null || resolutions == null) {
             throw new UserInputException(alphas == null && resolutions == null
@@ -178,7 +188,7 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UserInputException("--family " + f + ": " + e.rule());
             }
         }
-        List<MobileNetConfig> out = new ArrayList<>();
+        List<PresetEntry> out = new ArrayList<>();
         for (Family f : fams) {
             if (minimalistic && !f.hasMinimalistic()) {
                 throw new UserInputException("--minimalistic: applies to families v3-large and v3-small only, not "
@@ -186,7 +196,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             for (String a : alphas) {
                 for (String r : resolutions) {
-                    out.add(gridConfig(a, r).withFamily(f).withMinimalistic(minimalistic));
+                    out.add(new PresetEntry(gridConfig(a, r).withFamily(f).withMinimalistic(minimalistic)));
                 }
             }
         }

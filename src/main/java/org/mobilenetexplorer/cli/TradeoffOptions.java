@@ -11,6 +11,7 @@ import org.mobilenetexplorer.accuracy.AccuracyImportException;
 import org.mobilenetexplorer.accuracy.AccuracyMetric;
 import org.mobilenetexplorer.accuracy.AccuracySource;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.tradeoff.Candidate;
@@ -40,10 +41,24 @@ public final class TradeoffOptions {
             description = "Accuracy metric. Default: ${DEFAULT-VALUE}.")
     String y;
 
-    @Option(names = "--accuracy-source", paramLabel = "ID", defaultValue = "tf-slim-2018",
+    @Option(names = "--accuracy-source", paramLabel = "ID",
             description = "Accuracy source id (paper, tf-slim-2017, tf-slim-2018, tf-slim-quant-2018-08, tflite, keras,"
-                    + " ...; user:NAME for an import). Default: ${DEFAULT-VALUE}.")
+                    + " ...; user:NAME for an import). Default: " + FP32_SOURCE + " (fp32), " + INT8_SOURCE
+                    + " (int8).")
     String accuracySource;
+
+    @Option(names = "--precision", paramLabel = "fp32|int8",
+            description = "Which precision's latencies to use (one per series, never mixed); int8 also takes its "
+                    + "accuracy from a quantized source. Default: fp32.")
+    String precision;
+
+    /** Accuracy sources by default: the float checkpoints for FP32, the quantized ones for INT8. */
+    static final String FP32_SOURCE = "tf-slim-2018";
+    static final String INT8_SOURCE = "tf-slim-quant-2018-08";
+
+    Precision precision() {
+        return precision == null ? Precision.FP32 : PrecisionOption.parse(precision);
+    }
 
     @Option(names = "--accuracy-file", paramLabel = "FILE",
             description = "Import your own accuracy numbers (CSV or JSON: alpha, resolution, top1[, top5, label, source]);"
@@ -102,12 +117,23 @@ public final class TradeoffOptions {
                 throw new UserInputException(e.getMessage(), e);
             }
         }
+        Precision p = precision();
+        String id = accuracySource != null ? accuracySource : switch (p) {
+            case FP32 -> FP32_SOURCE;
+            case INT8 -> INT8_SOURCE;
+        };
         AccuracySource source;
         try {
-            source = catalog.source(accuracySource);
+            source = catalog.source(id);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--accuracy-source " + accuracySource + ": "
-                    + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--accuracy-source " + id + ": " + e.getMessage());
+        }
+        boolean quantizedSource = id.contains("quant");
+        if (quantizedSource != (p == Precision.INT8) && axis() == CostAxis.LATENCY) {
+            // an accuracy of the other precision is labelled wherever the source's name appears (legends, tables)
+            source = new AccuracySource(source.id(), source.name() + " (" + (quantizedSource ? "INT8" : "FP32")
+                    + " accuracy, " + p.name() + " latency)", source.checkpoint(), source.metric(), source.citation(),
+                    source.points());
         }
         return new AccuracyEstimator(source, metric());
     }
@@ -129,7 +155,7 @@ public final class TradeoffOptions {
             throw new UserInputException("--results " + dir + ": not a directory");
         }
         try {
-            return LatencyTable.load(dir, backend);
+            return LatencyTable.load(dir, backend, precision());
         } catch (IllegalArgumentException e) {
             if (!required) {
                 return LatencyTable.empty(dir, e.getMessage() + "; latency left out");

@@ -12,8 +12,11 @@ import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.BackendVerifier;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.InferenceBackend;
+import org.mobilenetexplorer.bench.dl4j.Dl4jBackend;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.reference.OutputComparison;
+import org.mobilenetexplorer.reference.QuantizedComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check inference backends against the plain-Java double-precision reference forward pass:",
-            "max |softmax difference| and top-5 agreement on the same seeded weights and input."})
+            "max |softmax difference| and top-5 agreement on the same seeded weights and input.",
+            "--precision int8: the INT8 model against the FP32 reference by cosine similarity of the logits and top-5 "
+                    + "agreement over several images."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -51,15 +56,31 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--input-seed", paramLabel = "N", defaultValue = "7", description = "Input seed. Default: ${DEFAULT-VALUE}.")
     long inputSeed;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1", description = "Images per run. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", description = "Images per run. Default: 1 (fp32), "
+            + INT8_IMAGES + " (int8).")
+    Integer batchOption;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-4",
-            description = "Largest allowed |softmax difference|. Default: ${DEFAULT-VALUE}.")
+            description = "fp32: largest allowed |softmax difference|. Default: ${DEFAULT-VALUE}.")
     double tolerance;
+
+    @Mixin
+    PrecisionOption precision;
+
+    @Option(names = "--min-cosine", paramLabel = "C", defaultValue = "" + QuantizedComparison.DEFAULT_MIN_COSINE,
+            description = "int8: smallest allowed cosine similarity of each image's centered logits with the FP32 "
+                    + "reference (and each reference top-1 must be in the INT8 top-5). Default: ${DEFAULT-VALUE}.")
+    double minCosine;
+
+    /** Images compared by default for INT8 (one image says little about a quantized network). */
+    static final int INT8_IMAGES = 4;
+
+    int batch;
 
     @Override
     public Integer call() {
+        Precision p = precision.single();
+        batch = batchOption != null ? batchOption : (p == Precision.INT8 ? INT8_IMAGES : 1);
         if (batch < 1 || batch > 64) {
             throw new UserInputException("--batch " + batch + ": must be in 1..64");
         }
@@ -69,12 +90,21 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!(tolerance >= 0)) {
             throw new UserInputException("--tolerance " + tolerance + ": must be >= 0");
         }
+        if (!(minCosine > -1 && minCosine <= 1)) {
+            throw new UserInputException("--min-cosine " + minCosine + ": must be in (-1, 1]");
+        }
         if (graph != null && !graph.equals("folded") && !graph.equals("unfolded")) {
             throw new UserInputException("--graph " + graph + ": must be folded or unfolded");
         }
         List<InferenceBackend> chosen = new ArrayList<>();
         for (String id : BackendIds.list("--backends", backends)) {
             chosen.add(Backends.byId(id));
+        }
+        if (p == Precision.INT8) {
+            if (backendsGiven()) {
+                chosen.forEach(b -> PrecisionOption.checkBackend("--backends", b.id(), p));
+            }
+            chosen.removeIf(b -> b.id().equals(Dl4jBackend.ID)); // the default list: INT8 checks ONNX Runtime only
         }
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
         PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +116,18 @@ public final class VerifyCommand implements Callable<Integer> {
         BackendOptions options = new BackendOptions(threads, extra);
         boolean ok = true;
         for (InferenceBackend b : chosen) {
+            if (p == Precision.INT8) {
+                try {
+                    BackendVerifier.QuantizedVerdict v = verifier.checkQuantized(b, options, p);
+                    out.println(quantizedLine(arch, v, minCosine));
+                    ok &= v.passes(minCosine);
+                } catch (BackendException | RuntimeException e) {
+                    out.printf(Locale.ROOT, "%-12s %s int8  ERROR %s%n", b.id(), arch.config().label(), e.getMessage());
+                    ok = false;
+                }
+                out.flush();
+                continue;
+            }
             try {
                 BackendVerifier.Verdict v = verifier.check(b, options);
                 out.println(line(arch, v, tolerance));
@@ -97,6 +139,20 @@ public final class VerifyCommand implements Callable<Integer> {
             out.flush();
         }
         return ok ? 0 : 1;
+    }
+
+    private boolean backendsGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--backends");
+    }
+
+    static String quantizedLine(ArchitectureSpec arch, BackendVerifier.QuantizedVerdict v, double minCosine) {
+        QuantizedComparison c = v.comparison();
+        return String.format(Locale.ROOT,
+                "%-12s %s int8  cos(logits) min %.5f mean %.5f  top-1 %d/%d  top-5 sets %d/%d  ref top-1 in top-5 %d/%d"
+                        + "  (max|dp| %.2e)  %s",
+                v.backend(), arch.config().label(), c.minCosine(), c.meanCosine(), c.top1Agree(), c.images(),
+                c.top5Agree(), c.images(), c.top1InTop5(), c.images(), c.maxAbsDiff(),
+                v.passes(minCosine) ? "OK" : "FAIL (min cosine " + minCosine + ", reference top-1 in top-5)");
     }
 
     static String line(ArchitectureSpec arch, BackendVerifier.Verdict v, double tolerance) {

@@ -255,16 +255,16 @@ public final class OnnxExporter {
         return l.samePaddingTotal(in) - padBefore(l, in);
     }
 
-    private static long[] kernelShape(LayerSpec l) {
+    static long[] kernelShape(LayerSpec l) {
         int k = l.kernel();
         return new long[] {l.output().c(), l.input().c() / l.groups(), k, k};
     }
 
-    private static StringStringEntryProto meta(String key, String value) {
+    static StringStringEntryProto meta(String key, String value) {
         return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
-    private static ValueInfoProto valueInfo(String name, int batch, int... dims) {
+    static ValueInfoProto valueInfo(String name, int batch, int... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         shape.addDim(batch > 0 ? TensorShapeProto.Dimension.newBuilder().setDimValue(batch)
                 : TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH_DIM));
@@ -276,7 +276,7 @@ public final class OnnxExporter {
                 .build();
     }
 
-    private static TensorProto floats(String name, float[] values, long... dims) {
+    static TensorProto floats(String name, float[] values, long... dims) {
         ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(values);
         TensorProto.Builder t = TensorProto.newBuilder().setName(name)
@@ -287,7 +287,7 @@ public final class OnnxExporter {
         return t.build();
     }
 
-    private static AttributeProto ints(String name, long... values) {
+    static AttributeProto ints(String name, long... values) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
         for (long v : values) {
             a.addInts(v);
@@ -295,11 +295,11 @@ public final class OnnxExporter {
         return a.build();
     }
 
-    private static AttributeProto intAttr(String name, long value) {
+    static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value).build();
     }
 
-    private static AttributeProto floatAttr(String name, float value) {
+    static AttributeProto floatAttr(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(value).build();
     }
 }

@@ -19,6 +19,7 @@ import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 
 /**
  * Reads and validates preset JSON. Every problem becomes a {@link PresetException} with one line naming the
@@ -27,7 +28,7 @@ import org.mobilenetexplorer.model.MobileNetConfig;
  *
  * <pre>{"schemaVersion": 1, "name": "...", "description": "...", "source": "...",
  *  "configs": [{"alpha": 0.75, "resolution": 192, "classes": 1000, "rounding": "slim", "blocks14": 5,
- *               "standardConv": false, "activation": "relu6", "label": "optional"}]}</pre>
+ *               "standardConv": false, "activation": "relu6", "label": "optional", "precision": "int8"}]}</pre>
  * Only {@code schemaVersion}, {@code name}, {@code configs} and each config's {@code alpha} and
  * {@code resolution} are required; the other fields default as in {@link MobileNetConfig#MobileNetConfig(double, int)}.
  */
@@ -37,7 +38,7 @@ public final class PresetLoader {
     static final List<String> TOP_FIELDS = List.of("schemaVersion", "name", "description", "source", "configs");
     /** Fields of one configuration, in the order the writer emits them. */
     static final List<String> CONFIG_FIELDS = List.of("alpha", "resolution", "classes", "rounding", "blocks14",
-            "standardConv", "activation", "label", "family", "minimalistic");
+            "standardConv", "activation", "label", "family", "minimalistic", "precision");
 
     /** The fields only V1 configurations may carry (V2/V3 fix widths and activations as TF-Slim does). */
     static final List<String> V1_FIELDS = List.of("rounding", "blocks14", "standardConv", "activation");
@@ -164,7 +165,8 @@ public final class PresetLoader {
                 Activation activation = Activation.fromId(text(c, "activation", "relu6", false, p));
                 MobileNetConfig config = new MobileNetConfig(family, alpha, resolution, classes, rounding, blocks14,
                         standardConv, activation, minimalistic);
-                return new PresetEntry(config, label);
+                String precision = text(c, "precision", null, false, p);
+                return new PresetEntry(config, label, precision == null ? null : Precision.fromId(precision));
             } catch (InvalidConfigException e) {
                 JsonNode raw = c.get(e.field());
                 String value = raw != null ? raw.toString() : e.value();

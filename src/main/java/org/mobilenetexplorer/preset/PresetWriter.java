@@ -51,6 +51,9 @@ public final class PresetWriter {
             if (e.label() != null) {
                 n.put("label", e.label());
             }
+            if (e.precision() != null) {
+                n.put("precision", e.precision().id());
+            }
         }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();

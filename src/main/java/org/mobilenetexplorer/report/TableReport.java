@@ -16,6 +16,7 @@ import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.Totals;
+import org.mobilenetexplorer.model.WeightMemory;
 import org.mobilenetexplorer.published.KnownMisprint;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
@@ -151,7 +152,16 @@ public final class TableReport {
                 Units.mebibytes(t.peakActivationBytes()), t.peakLayer(), alive, stats.finalFeatureMap(),
                 stats.finalFeatureMap()), "  ")
                 + Text.wrap(String.format(Locale.ROOT, "Parameter memory: %s MiB FP32 (%d params + %d batch-norm"
-                        + " values).", Units.mebibytes(t.parameterBytes()), t.params(), t.bnParams()), "  ");
+                        + " values).", Units.mebibytes(t.parameterBytes()), t.params(), t.bnParams()), "  ")
+                + weightsByPrecision(stats);
+    }
+
+    /** The deployed weights (batch norm folded) in FP32 and INT8: about the model file size of each. */
+    static String weightsByPrecision(NetworkStats stats) {
+        WeightMemory w = WeightMemory.of(stats);
+        return Text.wrap(String.format(Locale.ROOT, "Weights by precision (batch norm folded, about the model file"
+                        + " size): %s MiB FP32, %s MiB INT8 (int8 weights + an int32 bias and a float scale per output"
+                        + " channel).", Units.mebibytes(w.fp32Bytes()), Units.mebibytes(w.int8Bytes())), "  ");
     }
 
     /**

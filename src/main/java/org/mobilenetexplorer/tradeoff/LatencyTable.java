@@ -9,13 +9,17 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.bench.EnvironmentProbe;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 
 /**
- * Measured latencies of one backend, by configuration, from benchmark result files. Rules: only batch-1 results
- * count (latency per image at batch 1 is what the charts mean); one backend per table (several backends in the
+ * Measured latencies of one backend in one precision, by configuration, from benchmark result files. Rules: only
+ * batch-1 results count (latency per image at batch 1 is what the charts mean); one precision per table (FP32
+ * unless chosen: results in the other precision are left out with a note, so a series never mixes FP32 and INT8);
+ * one backend per table (several backends in the
  * directory need an explicit choice); of several results for the same configuration the newest (largest id,
  * ids start with the time) wins. Configurations match exactly except for the activation (cost- and
  * latency-neutral). Every rule that drops a file adds a note.
@@ -23,24 +27,31 @@ import org.mobilenetexplorer.model.MobileNetConfig;
 public final class LatencyTable {
     private final Path directory;
     private final String backend;
+    private final Precision precision;
     private final Map<MobileNetConfig, MeasuredLatency> byConfig;
     private final List<String> notes;
 
-    private LatencyTable(Path directory, String backend, Map<MobileNetConfig, MeasuredLatency> byConfig,
-                         List<String> notes) {
+    private LatencyTable(Path directory, String backend, Precision precision,
+                         Map<MobileNetConfig, MeasuredLatency> byConfig, List<String> notes) {
         this.directory = directory;
         this.backend = backend;
+        this.precision = precision;
         this.byConfig = Map.copyOf(byConfig);
         this.notes = List.copyOf(notes);
     }
 
     /** No measurements (the note says why). */
     public static LatencyTable empty(Path directory, String note) {
-        return new LatencyTable(directory, null, Map.of(), List.of(note));
+        return new LatencyTable(directory, null, Precision.FP32, Map.of(), List.of(note));
     }
 
     /** Loads {@code dir} with {@link ResultStore#loadAll(Path)}; {@code backend} may be null when only one is there. */
     public static LatencyTable load(Path dir, String backend) {
+        return load(dir, backend, Precision.FP32);
+    }
+
+    /** Loads the {@code precision} results of {@code dir}; {@code backend} may be null when only one is there. */
+    public static LatencyTable load(Path dir, String backend, Precision precision) {
         ResultStore.LoadReport report = ResultStore.loadAll(dir);
         List<String> notes = new ArrayList<>();
         for (ResultStore.SkippedFile s : report.skipped()) {
@@ -48,14 +59,31 @@ public final class LatencyTable {
         }
         if (report.results().isEmpty()) {
             notes.add(0, "no benchmark results in " + dir + ": latency not available, MACs and params only");
-            return new LatencyTable(dir, null, Map.of(), notes);
+            return new LatencyTable(dir, null, precision, Map.of(), notes);
         }
-        return of(report.results(), dir, backend, notes);
+        return of(report.results(), dir, backend, precision, notes);
     }
 
     /** Builds a table from results already loaded from {@code dir}. */
     public static LatencyTable of(List<BenchmarkResult> results, Path dir, String backend, List<String> notesIn) {
+        return of(results, dir, backend, Precision.FP32, notesIn);
+    }
+
+    /** Builds a table of the {@code precision} results among {@code results}. */
+    public static LatencyTable of(List<BenchmarkResult> resultsIn, Path dir, String backend, Precision precision,
+                                  List<String> notesIn) {
         List<String> notes = new ArrayList<>(notesIn);
+        List<BenchmarkResult> results = resultsIn.stream().filter(r -> Precisions.of(r) == precision).toList();
+        int otherPrecision = resultsIn.size() - results.size();
+        if (otherPrecision > 0) {
+            notes.add(otherPrecision + " result(s) in another precision than " + precision.id()
+                    + " left out (one precision per series; choose with --precision)");
+        }
+        if (results.isEmpty()) {
+            notes.add(0, "no " + precision.id() + " benchmark results in " + dir
+                    + ": latency not available, MACs and params only");
+            return new LatencyTable(dir, null, precision, Map.of(), notes);
+        }
         TreeSet<String> backends = new TreeSet<>();
         results.forEach(r -> backends.add(r.backend()));
         String chosen = backend;
@@ -106,14 +134,15 @@ public final class LatencyTable {
             cpus.add(cpu);
             String name = env.getOrDefault(EnvironmentProbe.BACKEND_NAME, r.backend());
             String version = env.getOrDefault(EnvironmentProbe.BACKEND_VERSION, "");
+            String full = version.isBlank() || name.contains(version) ? name : name + " " + version;
             out.put(e.getKey(), new MeasuredLatency(r.medianMsPerImage(), r.backend(),
-                    version.isBlank() || name.contains(version) ? name : name + " " + version, cpu,
+                    precision == Precision.FP32 ? full : full + " " + precision.name(), cpu,
                     ResultStore.fileName(r), r.isStable(), r.layers()));
         }
         if (cpus.size() > 1) {
             notes.add("results measured on several CPUs (" + String.join("; ", cpus) + "): compare with care");
         }
-        return new LatencyTable(dir, chosen, out, notes);
+        return new LatencyTable(dir, chosen, precision, out, notes);
     }
 
     private static MobileNetConfig key(MobileNetConfig c) {
@@ -132,6 +161,11 @@ public final class LatencyTable {
     /** The results directory, or null. */
     public Path directory() {
         return directory;
+    }
+
+    /** The precision of every latency in the table. */
+    public Precision precision() {
+        return precision;
     }
 
     /** The backend id, or null when empty. */

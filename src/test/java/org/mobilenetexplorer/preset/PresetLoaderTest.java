@@ -37,6 +37,23 @@ class PresetLoaderTest {
     }
 
     @Test
+    void precisionIsOptionalAndValidated() throws PresetException {
+        Preset old = PresetLoader.parse(doc("{\"alpha\": 0.75, \"resolution\": 192}"), "presets/x.json");
+        assertEquals(null, old.configs().get(0).precision());
+        assertEquals(org.mobilenetexplorer.model.Precision.FP32, old.configs().get(0).precisionOrDefault());
+        Preset p = PresetLoader.parse(doc("{\"alpha\": 0.75, \"resolution\": 192, \"precision\": \"int8\"}"),
+                "presets/x.json");
+        assertEquals(org.mobilenetexplorer.model.Precision.INT8, p.configs().get(0).precision());
+        assertEquals("0.75-192 int8", p.configs().get(0).displayLabel());
+        PresetException e = org.junit.jupiter.api.Assertions.assertThrows(PresetException.class, () -> PresetLoader.parse(
+                doc("{\"alpha\": 0.75, \"resolution\": 192, \"precision\": \"int4\"}"), "presets/x.json"));
+        assertEquals("presets/x.json: configs[0].precision = \"int4\": must be fp32 or int8", e.getMessage());
+        // written back only when given
+        assertTrue(PresetWriter.toJson(p).contains("\"precision\" : \"int8\""));
+        assertTrue(!PresetWriter.toJson(old).contains("precision"));
+    }
+
+    @Test
     void everyFieldIsRead() throws PresetException {
         Preset p = PresetLoader.parse(doc("{\"alpha\": 0.5, \"resolution\": 160, \"classes\": 1001,"
                 + " \"rounding\": \"keras\", \"blocks14\": 2, \"standardConv\": true, \"activation\": \"relu\","

@@ -12,9 +12,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mobilenetexplorer.bench.BackendException;
 import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.InferenceBackend;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.PreparedNetwork;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Family;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.reference.NetworkWeights;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -32,6 +34,8 @@ public final class Dl4jBackend implements InferenceBackend {
     public static final String KEY_FORMAT = "format";
     public static final String KEY_HELPERS = "helpers";
     public static final String KEY_WORKSPACE = "workspace";
+    /** Why {@code --backend dl4j --precision int8} is refused. */
+    public static final String REFUSE_INT8 = "DL4J has no INT8 CPU inference (INT8 runs on onnxruntime)";
     private static final Set<String> KEYS = Set.of(KEY_GRAPH, KEY_FORMAT, KEY_HELPERS, KEY_WORKSPACE);
 
     @Override
@@ -59,7 +63,13 @@ public final class Dl4jBackend implements InferenceBackend {
         if (batchSize < 1) {
             throw new BackendException("batch = " + batchSize + ": must be >= 1");
         }
+        if (Precisions.of(options.extra()) != Precision.FP32) {
+            throw new BackendException(REFUSE_INT8);
+        }
         for (String key : options.extra().keySet()) {
+            if (key.equals(Precisions.KEY)) {
+                continue;
+            }
             if (!KEYS.contains(key)) {
                 throw new BackendException("option " + key + " = " + options.extra().get(key) + ": unknown for " + ID
                         + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");

@@ -13,9 +13,13 @@ import java.util.Set;
 import org.mobilenetexplorer.bench.BackendException;
 import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.InferenceBackend;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.PreparedNetwork;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.onnx.OnnxExporter;
+import org.mobilenetexplorer.onnx.QdqExporter;
+import org.mobilenetexplorer.reference.ActivationCalibration;
 import org.mobilenetexplorer.onnx.OnnxExporter.BatchNormMode;
 import org.mobilenetexplorer.reference.NetworkWeights;
 
@@ -24,7 +28,9 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
     public static final String ID = "onnxruntime";
     public static final String KEY_OPTIMIZATION = "optimization";
     public static final String KEY_GRAPH = "graph";
-    private static final Set<String> KEYS = Set.of(KEY_OPTIMIZATION, KEY_GRAPH);
+    /** INT8 only: {@code fp32} (default) keeps the first convolution in FP32, {@code int8} quantizes it too. */
+    public static final String KEY_FIRST_CONV = "firstConv";
+    private static final Set<String> KEYS = Set.of(KEY_OPTIMIZATION, KEY_GRAPH, Precisions.KEY, KEY_FIRST_CONV);
 
     /** Graph optimisation levels by option value. */
     public enum Optimization {
@@ -84,19 +90,47 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
             default -> throw new BackendException(KEY_GRAPH + " = " + options.extra(KEY_GRAPH, "")
                     + ": must be folded or unfolded");
         };
-        byte[] model = OnnxExporter.export(NetworkWeights.generate(spec, weightSeed),
-                new OnnxExporter.Options(bn, batchSize));
-        Settings settings = new Settings(options.effectiveThreads(), opt, bn == BatchNormMode.FOLDED ? "folded" : "unfolded");
+        Precision precision;
         try {
+            precision = Precisions.of(options.extra());
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(e.getMessage(), e);
+        }
+        boolean quantizeFirstConv = switch (options.extra(KEY_FIRST_CONV, "fp32")) {
+            case "fp32" -> false;
+            case "int8" -> true;
+            default -> throw new BackendException(KEY_FIRST_CONV + " = " + options.extra(KEY_FIRST_CONV, "")
+                    + ": must be fp32 or int8");
+        };
+        if (quantizeFirstConv && precision != Precision.INT8) {
+            throw new BackendException(KEY_FIRST_CONV + " = int8: only with precision int8");
+        }
+        NetworkWeights weights = NetworkWeights.generate(spec, weightSeed);
+        OnnxExporter.Options exportOptions = new OnnxExporter.Options(bn, batchSize);
+        byte[] model = switch (precision) {
+            case FP32 -> OnnxExporter.export(weights, exportOptions);
+            // the INT8 model always folds batch norm before quantizing: both source graphs give the same model
+            case INT8 -> QdqExporter.export(weights, ActivationCalibration.calibrate(weights), exportOptions,
+                    quantizeFirstConv);
+        };
+        Settings settings = new Settings(options.effectiveThreads(), opt,
+                bn == BatchNormMode.FOLDED ? "folded" : "unfolded", precision, quantizeFirstConv);
+        try {
+            // what ORT runs of an INT8 model (fused quantized kernels or not) goes into the result's settings
+            String kernels = precision == Precision.INT8
+                    ? OrtOptimizedGraph.summary(OrtOptimizedGraph.opCounts(model, settings)) : null;
             OrtSession session = environment().createSession(model, settings.sessionOptions(null));
-            return new OrtPreparedNetwork(spec, batchSize, model, settings, session);
+            return new OrtPreparedNetwork(spec, batchSize, model, settings, session, kernels);
+        } catch (java.io.IOException e) {
+            throw new BackendException("ONNX Runtime's optimised model could not be read: " + e.getMessage(), e);
         } catch (OrtException e) {
             throw new BackendException("ONNX Runtime could not load " + spec.config().label() + ": " + e.getMessage(), e);
         }
     }
 
     /** The session settings, reusable for the profiling session. */
-    record Settings(int intraOpThreads, Optimization optimization, String graph) {
+    record Settings(int intraOpThreads, Optimization optimization, String graph, Precision precision,
+                    boolean quantizeFirstConv) {
         SessionOptions sessionOptions(String profilePrefix) throws OrtException {
             SessionOptions o = new SessionOptions();
             o.setIntraOpNumThreads(intraOpThreads);

@@ -17,6 +17,8 @@ import org.mobilenetexplorer.bench.BackendException;
 import org.mobilenetexplorer.bench.LayerTiming;
 import org.mobilenetexplorer.bench.PreparedNetwork;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Precision;
+import org.mobilenetexplorer.reference.ActivationCalibration;
 import org.mobilenetexplorer.model.Shape;
 import org.mobilenetexplorer.onnx.OnnxExporter;
 
@@ -32,10 +34,12 @@ final class OrtPreparedNetwork implements PreparedNetwork {
     private final OrtSession session;
     private final FloatBuffer nchw;
     private final long[] shape;
+    private final String kernels;
 
     OrtPreparedNetwork(ArchitectureSpec spec, int batch, byte[] model, OnnxRuntimeBackend.Settings settings,
-            OrtSession session) {
+            OrtSession session, String kernels) {
         this.spec = spec;
+        this.kernels = kernels;
         this.batch = batch;
         this.model = model;
         this.settings = settings;
@@ -136,6 +140,16 @@ final class OrtPreparedNetwork implements PreparedNetwork {
         m.put("interOpThreads", "1");
         m.put("optimization", settings.optimization().id());
         m.put("graph", settings.graph());
+        m.put("precision", settings.precision().id());
+        if (settings.precision() == Precision.INT8) {
+            m.put("quantization", "QDQ: int8 per-channel symmetric weights, int32 biases, uint8 activations ("
+                    + ActivationCalibration.METHOD + " over " + ActivationCalibration.imagesFor(spec)
+                    + " reference images); batch norm folded; first convolution "
+                    + (settings.quantizeFirstConv() ? "int8" : "fp32"));
+        }
+        if (kernels != null) {
+            m.put("ortKernels", kernels);
+        }
         m.put("modelBytes", Integer.toString(model.length));
         return m;
     }

@@ -29,7 +29,8 @@ public record ResultRow(BenchmarkResult result, String config, String backend, S
                 : "UNSTABLE: " + String.join("; ", r.unstable().stream().map(f -> ResultWords.reason(r, f)).toList());
         String environment = env.getOrDefault("cpuModel", "?") + " · " + env.getOrDefault("threads", "?")
                 + " threads · " + env.getOrDefault("nativeVariant", "") + " · " + env.getOrDefault("jvm", "");
-        return new ResultRow(r, r.config().label() + (r.protocol().batch() == 1 ? "" : " b" + r.protocol().batch()),
+        return new ResultRow(r, r.config().label() + org.mobilenetexplorer.bench.Precisions.of(r).labelSuffix()
+                + (r.protocol().batch() == 1 ? "" : " b" + r.protocol().batch()),
                 r.backend() + (version.isEmpty() ? "" : " " + version), Formats.ms(r.latencyMs().median()),
                 Formats.ms(r.latencyMs().p90()), Formats.fixed(r.latencyMs().cv() * 100, 1) + " %",
                 Formats.fixed(r.gmacPerSec(), 1) + peak, stability, environment,
