@@ -12,8 +12,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * How fast the latency predictor answers once its profile is loaded (goal: under 1 ms per configuration), and how long
- * loading takes (the fit with its leave-one-network-out band). The profile has the default grid's shape (20 networks,
- * 600 layer measurements, 7 kernel kinds) with synthetic times: the arithmetic does not depend on the values. Run:
+ * loading takes (the fit with its leave-one-network-out band). The profile has the default grid's shape (30 networks,
+ * 900 layer measurements, 9 kernel kinds) with synthetic times: the arithmetic does not depend on the values. Run:
  * {@code mvn -Pjmh test-compile exec:exec -Djmh.args="-f 1 -wi 3 -w 1s -i 5 -r 1s PredictorBenchmark"}.
  */
 @State(Scope.Benchmark)
@@ -37,7 +37,7 @@ public class PredictorBenchmark {
         return model.predict(config);
     }
 
-    /** Fitting a loaded profile: 7 kernel regressions, the overhead, and 20 leave-one-network-out refits. */
+    /** Fitting a loaded profile: 9 kernel regressions, the overhead, and 30 leave-one-network-out refits. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public LatencyModel fitProfile() {

@@ -38,10 +38,10 @@ final class PredictReport {
     static String provenance(LatencyModel m, Path file) {
         DeviceProfile p = m.profile();
         var env = p.environment();
-        return f("device profile %s: %s %s, calibrated %s on %s (%s logical cores; %s), %d networks in %.0f s",
-                file, p.backend(), p.precision(), p.created(), p.cpu(),
+        return f("device profile %s: %s %s, calibrated %s on %s (%s logical cores; %s), %d networks in %.0f s, "
+                + "load average %s at the start", file, p.backend(), p.precision(), p.created(), p.cpu(),
                 env.getOrDefault(EnvironmentProbe.LOGICAL_CORES, "?"), env.getOrDefault(EnvironmentProbe.SIMD, "?"),
-                p.networks().size(), p.elapsedSeconds());
+                p.networks().size(), p.elapsedSeconds(), p.loadAverage() < 0 ? "unknown" : f("%.2f", p.loadAverage()));
     }
 
     /** What {@code calibrate} prints: the file, the fits, the leave-one-out errors. */
@@ -65,6 +65,19 @@ final class PredictReport {
                     e.errorPercent()));
         }
         out.println(bandMethod(m));
+        busyWarning(m, out);
+    }
+
+    /** A warning when the calibration ran on a busy machine or left a wide band; nothing otherwise. */
+    static void busyWarning(LatencyModel m, PrintWriter out) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean busy = m.profile().loadAverage() > cores / 2.0;
+        if (busy || m.bandPercent() > 20) {
+            out.println(f("WARNING: %s: the whole-network medians were noisy. Calibrate again on a quiet machine for "
+                    + "usable predictions.", busy ? f("the load average was %.2f on %d logical cores when the "
+                    + "calibration started", m.profile().loadAverage(), cores)
+                    : f("the band is +-%.1f%%", m.bandPercent())));
+        }
     }
 
     private static String formula(KernelFit k) {
@@ -102,11 +115,14 @@ final class PredictReport {
         }
         out.println("-".repeat(74));
         out.println(f("    %-49s %12.4f %6.1f%%", "Sum of layers", p.layerSumMs(), p.layerSumMs() / p.predictedMs() * 100));
-        out.println(f("    %-49s %12.4f %6.1f%%", "Per-network overhead (input copy, call, between kernels)",
-                p.overheadMs(), p.overheadMs() / p.predictedMs() * 100));
+        out.println(f("    %-49s %12.4f %6.1f%%", "Per-network overhead (fitted)", p.overheadMs(),
+                p.overheadMs() / p.predictedMs() * 100));
         out.println(f("    %-49s %12.4f", "Predicted median latency", p.predictedMs()));
         out.println();
+        out.println("Overhead: input copy, tensor creation, the session call and gaps between kernels, fitted as "
+                + "network median - sum of measured layers.");
         out.println(bandMethod(m) + ".");
+        busyWarning(m, out);
     }
 
     static String json(Prediction p, LatencyModel m, Path file) {
@@ -148,6 +164,7 @@ final class PredictReport {
         n.put("backendName", p.environment().getOrDefault(EnvironmentProbe.BACKEND_NAME, p.backend()));
         n.put("networks", p.networks().size());
         n.put("grid", p.grid().rangeText());
+        n.put("loadAverage", p.loadAverage());
         return n;
     }
 

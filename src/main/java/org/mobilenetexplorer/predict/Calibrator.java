@@ -27,7 +27,7 @@ public final class Calibrator {
     /**
      * The protocol of every calibration and validation network: 3 warm-up runs / 0.2 s, at least 15 runs and 0.5 s,
      * at most 5 s, batch 1, all cores, per-layer profile of 10 forward passes (0 for validation). Shorter than
-     * {@code bench}'s default so 20 networks fit the 5-minute budget; the median of >= 15 runs is robust enough for
+     * {@code bench}'s default so 30 networks fit the 5-minute budget; the median of >= 15 runs is robust enough for
      * the fit (docs/decisions/008).
      */
     public static final ProtocolSettings PROTOCOL =
@@ -66,6 +66,7 @@ public final class Calibrator {
     public Outcome<DeviceProfile> calibrate(String backend, Precision precision, CalibrationGrid grid,
                                             BenchmarkListener listener) {
         List<BenchmarkRequest> requests = requests(backend, grid, PROTOCOL);
+        double load = loadAverage();
         SweepReport report = engine.sweep(requests, listener);
         if (report.cancelled()) {
             return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());
@@ -87,7 +88,7 @@ public final class Calibrator {
         env.remove(EnvironmentProbe.TIMESTAMP);
         return new Outcome.Done<>(new DeviceProfile(DeviceProfile.FORMAT, DeviceProfile.SCHEMA_VERSION, backend,
                 precision.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), env, PROTOCOL, grid,
-                Math.round(report.elapsed().toMillis() / 100.0) / 10.0, networks));
+                Math.round(report.elapsed().toMillis() / 100.0) / 10.0, load, networks));
     }
 
     /** Measures the held-out {@code grid} (no profile) and holds it against {@code model}'s predictions. */
@@ -115,6 +116,12 @@ public final class Calibrator {
                     p.predictedMs(), p.lowMs(), p.highMs()));
         }
         return new Outcome.Done<>(new Validation(rows));
+    }
+
+    /** The 1-minute system load average, -1 when the OS does not report it. */
+    public static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? -1 : Math.round(l * 100) / 100.0;
     }
 
     private static List<String> failures(SweepReport report) {

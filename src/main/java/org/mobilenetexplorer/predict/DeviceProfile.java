@@ -22,11 +22,13 @@ import org.mobilenetexplorer.bench.ProtocolSettings;
  * @param protocol      the benchmark protocol every calibration network ran with
  * @param grid          the calibration grid
  * @param elapsedSeconds wall time of the calibration
+ * @param loadAverage   the system's 1-minute load average when the calibration started (-1 when the OS does not
+ *                      report it): above about half the logical cores the machine was busy and the fit is noisy
  * @param networks      one measurement per grid configuration, in grid order
  */
 public record DeviceProfile(String format, int schemaVersion, String backend, String precision, String created,
                             Map<String, String> environment, ProtocolSettings protocol, CalibrationGrid grid,
-                            double elapsedSeconds, List<NetworkMeasurement> networks) {
+                            double elapsedSeconds, double loadAverage, List<NetworkMeasurement> networks) {
 
     public static final String FORMAT = "mobilenet-explorer-device-profile";
     public static final int SCHEMA_VERSION = 1;

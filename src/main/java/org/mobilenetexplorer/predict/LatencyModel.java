@@ -113,7 +113,9 @@ public final class LatencyModel {
         }
         double over = overhead(spec);
         double total = sum + over;
-        return new Prediction(spec.config(), total, total * (1 - bandPercent / 100), total * (1 + bandPercent / 100),
+        // a latency cannot be negative: a band wider than 100% (a calibration on a saturated machine) stops at 0
+        return new Prediction(spec.config(), total, Math.max(0, total * (1 - bandPercent / 100)),
+                total * (1 + bandPercent / 100),
                 bandPercent, sum, over, profile.grid().covers(spec.config()), rows);
     }
 

@@ -10,7 +10,7 @@ import org.mobilenetexplorer.model.MobileNetConfig;
  *
  * @param config        the configuration
  * @param predictedMs   layerSumMs + overheadMs
- * @param lowMs         predictedMs x (1 - bandPercent / 100)
+ * @param lowMs         predictedMs x (1 - bandPercent / 100), at least 0
  * @param highMs        predictedMs x (1 + bandPercent / 100)
  * @param bandPercent   the band's half-width in percent ({@link LatencyModel#bandPercent()})
  * @param layerSumMs    sum of the per-layer predictions

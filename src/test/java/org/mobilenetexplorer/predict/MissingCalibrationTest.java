@@ -23,6 +23,17 @@ class MissingCalibrationTest {
     }
 
     @Test
+    void depthwiseWithChannelsNotAMultipleOfFourNeedsItsOwnMeasurements() {
+        CalibrationGrid aligned = new CalibrationGrid(List.of(0.25, 0.5, 0.75, 1.0), List.of(96, 128, 160, 192, 224));
+        LatencyModel m = LatencyFitter.fit(SyntheticProfiles.profile(aligned, 0, 1));
+        MissingCalibrationException e = assertThrows(MissingCalibrationException.class,
+                () -> m.predict(new MobileNetConfig(0.35, 112)));
+        assertEquals(List.of(new KernelKey(LayerKind.DEPTHWISE, 3, 1, 1), new KernelKey(LayerKind.DEPTHWISE, 3, 2, 1)),
+                e.missing());
+        assertTrue(e.getMessage().contains("DEPTHWISE 3x3/1 c%4!=0, DEPTHWISE 3x3/2 c%4!=0"), e.getMessage());
+    }
+
+    @Test
     void aKindWithoutMeasurementsIsNeverGuessed() {
         // a profile whose networks never timed the softmax (e.g. a backend that fuses it away)
         DeviceProfile full = SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0, 1);
@@ -30,7 +41,8 @@ class MissingCalibrationTest {
                 n.resultId(), n.medianMs(), n.samplesMs(),
                 n.layers().stream().filter(l -> !l.layer().equals("Softmax")).toList(), n.unstable())).toList();
         DeviceProfile p = new DeviceProfile(full.format(), full.schemaVersion(), full.backend(), full.precision(),
-                full.created(), full.environment(), full.protocol(), full.grid(), full.elapsedSeconds(), without);
+                full.created(), full.environment(), full.protocol(), full.grid(), full.elapsedSeconds(), full.loadAverage(),
+                without);
         LatencyModel m = LatencyFitter.fit(p);
         MissingCalibrationException e = assertThrows(MissingCalibrationException.class,
                 () -> m.predict(new MobileNetConfig(1.0, 224)));

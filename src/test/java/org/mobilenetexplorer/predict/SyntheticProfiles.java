@@ -20,8 +20,10 @@ public final class SyntheticProfiles {
 
     static {
         TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.CONV, 3, 2), new double[] {0.010, 0.030, 0.40});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 1), new double[] {0.004, 0.40});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 2), new double[] {0.005, 0.35});
+        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 1, 4), new double[] {0.004, 0.40});
+        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 1, 1), new double[] {0.006, 2.10});
+        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 2, 4), new double[] {0.005, 0.35});
+        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 2, 1), new double[] {0.007, 1.90});
         TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.POINTWISE, 0, 0), new double[] {0.006, 0.012, 0.25});
         TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.AVG_POOL, 0, 0), new double[] {0.003, 0.50});
         TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.FC, 0, 0), new double[] {0.020, 0.080});
@@ -78,6 +80,6 @@ public final class SyntheticProfiles {
         env.put("cpuModel", "Synthetic CPU");
         env.put("logicalCores", "2");
         return new DeviceProfile(DeviceProfile.FORMAT, DeviceProfile.SCHEMA_VERSION, "onnxruntime", "fp32",
-                "2026-11-30T09:00:00Z", env, Calibrator.PROTOCOL, grid, 1.5, networks);
+                "2026-11-30T09:00:00Z", env, Calibrator.PROTOCOL, grid, 1.5, 0.2, networks);
     }
 }
