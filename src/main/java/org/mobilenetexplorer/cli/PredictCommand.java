@@ -73,6 +73,10 @@ public final class PredictCommand implements Callable<Integer> {
                     + "each in a worker JVM, about 5 s each) and compare with the predictions.")
     boolean validate;
 
+    @Option(names = "--fit", description = "Print the profile's kernel fits and leave-one-network-out errors (what "
+            + "calibrate printed) instead of a prediction.")
+    boolean fit;
+
     @Option(names = "--in-process", description = "With --validate: run in this JVM instead of forked workers.")
     boolean inProcess;
 
@@ -111,6 +115,11 @@ public final class PredictCommand implements Callable<Integer> {
                     + " (--precision)");
         }
         LatencyModel model = LatencyFitter.fit(profile);
+        if (fit) {
+            PredictReport.calibration(model, file, stdout);
+            stdout.flush();
+            return 0;
+        }
         if (validate) {
             if (config.anyGiven()) {
                 throw new UserInputException("--validate measures its own held-out configurations: drop --alpha, "

@@ -48,14 +48,14 @@ final class PredictReport {
     static void calibration(LatencyModel m, Path file, PrintWriter out) {
         out.println(provenance(m, file));
         out.println();
-        out.println(f("%-18s %7s  %-28s  %s", "Kernel", "Layers", "Fit (ms per unit)", "RMS residual"));
-        out.println("-".repeat(72));
+        out.println(f("%-24s %7s  %-44s  %s", "Kernel", "Layers", "Fit (ms per unit)", "RMS residual"));
+        out.println("-".repeat(92));
         for (KernelFit k : m.kernelFits()) {
-            out.println(f("%-18s %7d  %-28s  %s", k.key().id(), k.samples(), formula(k),
+            out.println(f("%-24s %7d  %-44s  %s", k.key().id(), k.samples(), formula(k),
                     Double.isNaN(k.rmsPercent()) ? "-" : f("%.1f%%", k.rmsPercent())));
         }
         double[] o = m.overheadCoefficients();
-        out.println(f("%-18s %7d  %-28s", "network overhead", m.profile().networks().size(),
+        out.println(f("%-24s %7d  %-44s", "network overhead", m.profile().networks().size(),
                 f("%.4f + %.4f x Minput", o[0], o[1])));
         out.println();
         out.println("Leave-one-network-out (each calibration network predicted by a model fitted without it):");
@@ -107,17 +107,17 @@ final class PredictReport {
                 : "OUTSIDE the calibration grid (" + m.profile().grid().rangeText()
                 + "): extrapolated, the band does not cover it"));
         out.println();
-        out.println(f("%2s  %-20s %-16s %10s %12s %7s", "#", "Layer", "Kernel", "MACs (M)", "Predicted ms", "Share"));
-        out.println("-".repeat(74));
+        out.println(f("%2s  %-20s %-22s %10s %12s %7s", "#", "Layer", "Kernel", "MACs (M)", "Predicted ms", "Share"));
+        out.println("-".repeat(80));
         for (LayerPrediction l : p.layers()) {
-            out.println(f("%2d  %-20s %-16s %10.3f %12.4f %6.1f%%", l.index(), l.name(), l.kernel(), l.macs() / 1e6,
+            out.println(f("%2d  %-20s %-22s %10.3f %12.4f %6.1f%%", l.index(), l.name(), l.kernel(), l.macs() / 1e6,
                     l.predictedMs(), l.predictedMs() / p.predictedMs() * 100));
         }
-        out.println("-".repeat(74));
-        out.println(f("    %-49s %12.4f %6.1f%%", "Sum of layers", p.layerSumMs(), p.layerSumMs() / p.predictedMs() * 100));
-        out.println(f("    %-49s %12.4f %6.1f%%", "Per-network overhead (fitted)", p.overheadMs(),
+        out.println("-".repeat(80));
+        out.println(f("    %-55s %12.4f %6.1f%%", "Sum of layers", p.layerSumMs(), p.layerSumMs() / p.predictedMs() * 100));
+        out.println(f("    %-55s %12.4f %6.1f%%", "Per-network overhead (fitted)", p.overheadMs(),
                 p.overheadMs() / p.predictedMs() * 100));
-        out.println(f("    %-49s %12.4f", "Predicted median latency", p.predictedMs()));
+        out.println(f("    %-55s %12.4f", "Predicted median latency", p.predictedMs()));
         out.println();
         out.println("Overhead: input copy, tensor creation, the session call and gaps between kernels, fitted as "
                 + "network median - sum of measured layers.");

@@ -77,6 +77,20 @@ class PredictCommandTest {
     }
 
     @Test
+    void fitPrintsEveryKernelKindAndTheLeaveOneOutErrors() throws Exception {
+        writeProfile();
+        Run r = run("predict", "--fit", "--results", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String kind : List.of("CONV 3x3/2", "DEPTHWISE 3x3/1 c%4=0", "DEPTHWISE 3x3/1 c%4!=0",
+                "DEPTHWISE 3x3/2 c%4=0", "DEPTHWISE 3x3/2 c%4!=0", "POINTWISE", "AVG_POOL", "FC", "SOFTMAX",
+                "network overhead")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(kind + " ")), kind + " in\n" + r.out());
+        }
+        assertEquals(30, r.out().lines().filter(l -> l.matches("  \\d\\.\\d+-\\d+ .*%")).count(), r.out());
+        assertTrue(r.out().contains("band +-"), r.out());
+    }
+
+    @Test
     void refusesWhatItCannotPredict() throws Exception {
         Run none = run("predict", "--results", dir.toString());
         assertEquals(2, none.code());
