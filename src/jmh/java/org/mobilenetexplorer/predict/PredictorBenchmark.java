@@ -33,7 +33,7 @@ public class PredictorBenchmark {
     /** One prediction (spec, features, 30 kernel predictions, overhead, band) of an off-grid configuration. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Prediction predictOneConfiguration() throws MissingCalibrationException {
+    public Prediction predictOneConfiguration() throws PredictionRefusedException {
         return model.predict(config);
     }
 

@@ -15,7 +15,7 @@ import org.mobilenetexplorer.predict.DeviceProfile;
 import org.mobilenetexplorer.predict.DeviceProfiles;
 import org.mobilenetexplorer.predict.LatencyFitter;
 import org.mobilenetexplorer.predict.LatencyModel;
-import org.mobilenetexplorer.predict.MissingCalibrationException;
+import org.mobilenetexplorer.predict.PredictionRefusedException;
 import org.mobilenetexplorer.predict.Precision;
 import org.mobilenetexplorer.predict.Prediction;
 import org.mobilenetexplorer.predict.ProfileException;
@@ -130,7 +130,7 @@ public final class PredictCommand implements Callable<Integer> {
         Prediction prediction;
         try {
             prediction = model.predict(config.toConfig());
-        } catch (MissingCalibrationException e) {
+        } catch (PredictionRefusedException e) {
             stderr.println("predict: " + e.getMessage());
             return 1;
         }
@@ -172,7 +172,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             stdout.flush();
             return 0;
-        } catch (MissingCalibrationException e) {
+        } catch (PredictionRefusedException e) {
             stderr.println("predict --validate: " + e.getMessage());
             return 1;
         }

@@ -56,7 +56,7 @@ final class PredictReport {
         }
         double[] o = m.overheadCoefficients();
         out.println(f("%-24s %7d  %-44s", "network overhead", m.profile().networks().size(),
-                f("%.4f + %.4f x Minput", o[0], o[1])));
+                f("%.4f %s %.4f x Minput", o[0], o[1] < 0 ? "-" : "+", Math.abs(o[1]))));
         out.println();
         out.println("Leave-one-network-out (each calibration network predicted by a model fitted without it):");
         out.println(f("  %-10s %12s %13s %8s", "config", "measured ms", "predicted ms", "error"));

@@ -93,7 +93,7 @@ public final class Calibrator {
 
     /** Measures the held-out {@code grid} (no profile) and holds it against {@code model}'s predictions. */
     public Outcome<Validation> validate(LatencyModel model, CalibrationGrid grid, BenchmarkListener listener)
-            throws MissingCalibrationException {
+            throws PredictionRefusedException {
         List<Prediction> predictions = new ArrayList<>();
         for (MobileNetConfig c : grid.configs()) {
             predictions.add(model.predict(c)); // refuse before measuring anything

@@ -84,13 +84,16 @@ public final class LatencyModel {
         return calibrationErrors;
     }
 
-    /** Predicts {@code config}; refuses it when the profile lacks one of its kernel kinds. */
-    public Prediction predict(MobileNetConfig config) throws MissingCalibrationException {
+    /**
+     * Predicts {@code config}; refuses it when the profile lacks one of its kernel kinds
+     * ({@link MissingCalibrationException}) or the fit gives a latency of zero or less.
+     */
+    public Prediction predict(MobileNetConfig config) throws PredictionRefusedException {
         return predict(ArchitectureSpec.of(config));
     }
 
-    /** Predicts an already built spec; refuses it when the profile lacks one of its kernel kinds. */
-    public Prediction predict(ArchitectureSpec spec) throws MissingCalibrationException {
+    /** Predicts an already built spec; refuses it as {@link #predict(MobileNetConfig)} does. */
+    public Prediction predict(ArchitectureSpec spec) throws PredictionRefusedException {
         List<LayerPrediction> rows = new ArrayList<>(spec.layers().size());
         TreeSet<KernelKey> missing = null;
         double sum = 0;
@@ -113,6 +116,12 @@ public final class LatencyModel {
         }
         double over = overhead(spec);
         double total = sum + over;
+        if (!(total > 0) || Double.isInfinite(total)) {
+            throw new PredictionRefusedException(String.format(java.util.Locale.ROOT, "%s: the profile's fit gives "
+                    + "%.3f ms (layers %.3f + overhead %.3f), which no latency can be: the calibration was dominated "
+                    + "by other processes (band +-%.0f%%); calibrate again on a quiet machine", spec.config().label(),
+                    total, sum, over, bandPercent));
+        }
         // a latency cannot be negative: a band wider than 100% (a calibration on a saturated machine) stops at 0
         return new Prediction(spec.config(), total, Math.max(0, total * (1 - bandPercent / 100)),
                 total * (1 + bandPercent / 100),

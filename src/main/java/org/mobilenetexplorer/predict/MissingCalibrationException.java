@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /** A configuration has layers of kernel kinds the device profile never measured: refused, not guessed. */
-public final class MissingCalibrationException extends Exception {
+public final class MissingCalibrationException extends PredictionRefusedException {
     private static final long serialVersionUID = 1L;
 
     private final List<KernelKey> missing;

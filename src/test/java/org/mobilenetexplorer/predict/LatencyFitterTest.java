@@ -90,7 +90,7 @@ class LatencyFitterTest {
     private static double predict(LatencyModel m, MobileNetConfig c) {
         try {
             return m.predict(c).predictedMs();
-        } catch (MissingCalibrationException e) {
+        } catch (PredictionRefusedException e) {
             throw new AssertionError(e);
         }
     }

@@ -34,6 +34,22 @@ class MissingCalibrationTest {
     }
 
     @Test
+    void aFitThatGivesNoPositiveLatencyIsRefused() {
+        // whole-network medians far below the layer sums (as a calibration among other processes can give)
+        DeviceProfile full = SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0, 1);
+        List<NetworkMeasurement> odd = full.networks().stream().map(n -> new NetworkMeasurement(n.config(),
+                n.resultId(), n.layerSumMs() * 0.01 + (n.config().resolution() > 150 ? 0 : 50), n.samplesMs(),
+                n.layers(), n.unstable())).toList();
+        DeviceProfile p = new DeviceProfile(full.format(), full.schemaVersion(), full.backend(), full.precision(),
+                full.created(), full.environment(), full.protocol(), full.grid(), full.elapsedSeconds(), 25.0, odd);
+        LatencyModel m = LatencyFitter.fit(p);
+        PredictionRefusedException e = assertThrows(PredictionRefusedException.class,
+                () -> m.predict(new MobileNetConfig(1.0, 224)));
+        assertTrue(e.getMessage().startsWith("1.0-224: the profile's fit gives -"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("calibrate again on a quiet machine"), e.getMessage());
+    }
+
+    @Test
     void aKindWithoutMeasurementsIsNeverGuessed() {
         // a profile whose networks never timed the softmax (e.g. a backend that fuses it away)
         DeviceProfile full = SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0, 1);
