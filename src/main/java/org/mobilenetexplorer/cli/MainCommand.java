@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             TradeoffCommand.class,
             ChartCommand.class,
+            CalibrateCommand.class,
+            PredictCommand.class,
         })
 public final class MainCommand implements Runnable {
 

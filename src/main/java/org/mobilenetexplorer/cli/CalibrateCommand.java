@@ -1,0 +1,155 @@
+package org.mobilenetexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.ForkedRunner;
+import org.mobilenetexplorer.bench.InProcessRunner;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.predict.CalibrationGrid;
+import org.mobilenetexplorer.predict.Calibrator;
+import org.mobilenetexplorer.predict.DeviceProfile;
+import org.mobilenetexplorer.predict.DeviceProfiles;
+import org.mobilenetexplorer.predict.LatencyFitter;
+import org.mobilenetexplorer.predict.LatencyModel;
+import org.mobilenetexplorer.predict.Precision;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code calibrate}: measures this machine's kernels for the latency predictor. Every configuration of the
+ * calibration grid runs in its own worker JVM with the per-layer profile; the device profile is written atomically
+ * at the end, so Ctrl-C (or a failure) leaves the previous profile, if any, untouched.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Measure this machine's kernels for `predict`: the calibration grid (default alpha "
+                + "0.25,0.5,0.75,1.0 x resolution 96..224), each network in a worker JVM with its per-layer profile.",
+            "Writes the device profile <results>/device-profiles/<backend>-<precision>.json (atomically; Ctrl-C "
+                + "writes nothing)."})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
+            description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "Numeric precision: fp32 (the only one the backends run today). Default: ${DEFAULT-VALUE}.")
+    String precision;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "Results directory (the profile goes to its device-profiles/ folder). Default: "
+                    + "~/.mobilenet-explorer/results (or -D" + ResultStore.DIRECTORY_PROPERTY + ", $"
+                    + ResultStore.DIRECTORY_ENV + ").")
+    Path results;
+
+    @Option(names = "--alphas", paramLabel = "A,...", split = ",",
+            description = "Calibration grid widths. Default: 0.25,0.5,0.75,1.0.")
+    List<Double> alphas;
+
+    @Option(names = "--resolutions", paramLabel = "PX,...", split = ",",
+            description = "Calibration grid resolutions. Default: 96,128,160,192,224.")
+    List<Integer> resolutions;
+
+    @Option(names = "--in-process", description = "Run in this JVM instead of forked workers (debugging).")
+    boolean inProcess;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        String id = BackendIds.one("--backend", backend);
+        Precision p = PredictCommand.precision(precision);
+        CalibrationGrid grid = grid(alphas, resolutions);
+        Path dir = results != null ? results : ResultStore.defaultDirectory();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("--results " + dir + ": is a file (give a directory)");
+        }
+        Path file = DeviceProfiles.file(dir, id, p);
+        int total = grid.configs().size();
+        stderr.println("calibrate: " + total + " networks on " + id + " (" + p.id() + "), "
+                + grid.rangeText() + "; profile -> " + file.toAbsolutePath());
+        stderr.flush();
+        Progress progress = new Progress(stderr, System.console() != null, total);
+        try (BenchmarkEngine engine = new BenchmarkEngine(inProcess ? new InProcessRunner() : new ForkedRunner());
+             Interruption interruption = new Interruption(engine)) {
+            Calibrator.Outcome<DeviceProfile> outcome = new Calibrator(engine).calibrate(id, p, grid, progress);
+            progress.finish();
+            if (outcome instanceof Calibrator.Outcome.Cancelled<DeviceProfile> c) {
+                stderr.println("calibrate: cancelled after " + c.finished() + " of " + c.total()
+                        + " networks; nothing written" + (Files.exists(file) ? " (the previous profile stays)" : ""));
+                return 130;
+            }
+            if (outcome instanceof Calibrator.Outcome.Failed<DeviceProfile> f) {
+                f.messages().forEach(m -> stderr.println("calibrate: " + m));
+                stderr.println("calibrate: " + f.messages().size() + " network(s) failed; nothing written");
+                return 1;
+            }
+            DeviceProfile profile = ((Calibrator.Outcome.Done<DeviceProfile>) outcome).value();
+            DeviceProfiles.write(profile, file);
+            LatencyModel model = LatencyFitter.fit(profile);
+            PredictReport.calibration(model, file, stdout);
+            stdout.flush();
+            return 0;
+        } catch (IOException e) {
+            throw new UserInputException("cannot write the device profile " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static CalibrationGrid grid(List<Double> alphas, List<Integer> resolutions) {
+        try {
+            return new CalibrationGrid(alphas != null ? alphas : CalibrationGrid.DEFAULT.alphas(),
+                    resolutions != null ? resolutions : CalibrationGrid.DEFAULT.resolutions());
+        } catch (org.mobilenetexplorer.model.InvalidConfigException e) {
+            throw new UserInputException((e.field().equals("alpha") ? "--alphas " : "--resolutions ") + e.value()
+                    + ": " + e.rule());
+        }
+    }
+
+    /** One line per finished network on stderr, with the ETA of the engine's sweep (redrawn on a terminal). */
+    static final class Progress implements org.mobilenetexplorer.bench.BenchmarkListener {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private final int total;
+
+        Progress(PrintWriter err, boolean terminal, int total) {
+            this.err = err;
+            this.terminal = terminal;
+            this.total = total;
+        }
+
+        @Override
+        public synchronized void failed(org.mobilenetexplorer.bench.BenchmarkRequest request, String message) {
+            err.println((terminal ? "\r\033[K" : "") + "  " + request.label() + " FAILED: " + message);
+            err.flush();
+        }
+
+        @Override
+        public synchronized void sweepProgress(org.mobilenetexplorer.bench.SweepProgress p) {
+            String line = String.format(java.util.Locale.ROOT, "  [%d/%d] %-22s elapsed %s  ETA %s", p.done(), total,
+                    p.current().config().label(), clock(p.elapsed()), clock(p.remaining()));
+            err.print(terminal ? "\r\033[K" + line : line + System.lineSeparator());
+            err.flush();
+        }
+
+        synchronized void finish() {
+            if (terminal) {
+                err.println();
+                err.flush();
+            }
+        }
+
+        static String clock(Duration d) {
+            long s = d.toSeconds();
+            return String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+    }
+}

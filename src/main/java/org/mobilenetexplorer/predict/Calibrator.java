@@ -1,0 +1,141 @@
+package org.mobilenetexplorer.predict;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.BenchmarkListener;
+import org.mobilenetexplorer.bench.BenchmarkOutcome;
+import org.mobilenetexplorer.bench.BenchmarkRequest;
+import org.mobilenetexplorer.bench.BenchmarkResult;
+import org.mobilenetexplorer.bench.EnvironmentProbe;
+import org.mobilenetexplorer.bench.LayerProfile;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.bench.UnstableFlag;
+import org.mobilenetexplorer.model.MobileNetConfig;
+
+/**
+ * Measures a calibration grid (whole networks with the per-layer profile, one forked worker each, through the
+ * benchmark engine) into a {@link DeviceProfile}, and held-out configurations into a {@link Validation}. Never
+ * prints and never writes: the caller reports progress from the listener and stores the profile.
+ */
+public final class Calibrator {
+    /**
+     * The protocol of every calibration and validation network: 3 warm-up runs / 0.2 s, at least 15 runs and 0.5 s,
+     * at most 5 s, batch 1, all cores, per-layer profile of 10 forward passes (0 for validation). Shorter than
+     * {@code bench}'s default so 30 networks fit the 5-minute budget; the median of >= 15 runs is robust enough for
+     * the fit (docs/decisions/008).
+     */
+    public static final ProtocolSettings PROTOCOL =
+            ProtocolSettings.DEFAULT.withWarmup(3, 200).withMeasurement(15, 500, 5_000)
+                    .withBatch(1).withThreads(0).withProfileRepeats(10);
+
+    private final BenchmarkEngine engine;
+
+    public Calibrator(BenchmarkEngine engine) {
+        this.engine = engine;
+    }
+
+    /** How a calibration or validation ended. */
+    public sealed interface Outcome<T> {
+        /** Everything measured. */
+        record Done<T>(T value) implements Outcome<T> {
+        }
+
+        /** Cancelled: nothing to store. */
+        record Cancelled<T>(int finished, int total) implements Outcome<T> {
+        }
+
+        /** Some configurations failed: nothing to store; the messages say which and why. */
+        record Failed<T>(List<String> messages) implements Outcome<T> {
+            public Failed {
+                messages = List.copyOf(messages);
+            }
+        }
+    }
+
+    /** The calibration requests of {@code grid} on {@code backend}. */
+    public static List<BenchmarkRequest> requests(String backend, CalibrationGrid grid, ProtocolSettings protocol) {
+        return grid.configs().stream().map(c -> new BenchmarkRequest(c, backend, protocol)).toList();
+    }
+
+    /** Measures {@code grid} on {@code backend} into a profile (blocking; cancel through the engine). */
+    public Outcome<DeviceProfile> calibrate(String backend, Precision precision, CalibrationGrid grid,
+                                            BenchmarkListener listener) {
+        List<BenchmarkRequest> requests = requests(backend, grid, PROTOCOL);
+        double load = loadAverage();
+        SweepReport report = engine.sweep(requests, listener);
+        if (report.cancelled()) {
+            return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());
+        }
+        List<String> failures = failures(report);
+        if (!failures.isEmpty()) {
+            return new Outcome.Failed<>(failures);
+        }
+        List<BenchmarkResult> results = report.results();
+        List<NetworkMeasurement> networks = new ArrayList<>();
+        for (BenchmarkResult r : results) {
+            if (r.layers().isEmpty()) {
+                return new Outcome.Failed<>(List.of(r.config().label() + " on " + backend
+                        + ": the backend returned no per-layer profile"));
+            }
+            networks.add(measurement(r));
+        }
+        Map<String, String> env = new LinkedHashMap<>(results.get(0).environment());
+        env.remove(EnvironmentProbe.TIMESTAMP);
+        return new Outcome.Done<>(new DeviceProfile(DeviceProfile.FORMAT, DeviceProfile.SCHEMA_VERSION, backend,
+                precision.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), env, PROTOCOL, grid,
+                Math.round(report.elapsed().toMillis() / 100.0) / 10.0, load, networks));
+    }
+
+    /** Measures the held-out {@code grid} (no profile) and holds it against {@code model}'s predictions. */
+    public Outcome<Validation> validate(LatencyModel model, CalibrationGrid grid, BenchmarkListener listener)
+            throws PredictionRefusedException {
+        List<Prediction> predictions = new ArrayList<>();
+        for (MobileNetConfig c : grid.configs()) {
+            predictions.add(model.predict(c)); // refuse before measuring anything
+        }
+        String backend = model.profile().backend();
+        List<BenchmarkRequest> requests = requests(backend, grid, PROTOCOL.withProfileRepeats(0));
+        SweepReport report = engine.sweep(requests, listener);
+        if (report.cancelled()) {
+            return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());
+        }
+        List<String> failures = failures(report);
+        if (!failures.isEmpty()) {
+            return new Outcome.Failed<>(failures);
+        }
+        List<Validation.Row> rows = new ArrayList<>();
+        List<BenchmarkResult> results = report.results();
+        for (int i = 0; i < results.size(); i++) {
+            Prediction p = predictions.get(i);
+            rows.add(new Validation.Row(results.get(i).config(), results.get(i).latencyMs().median(),
+                    p.predictedMs(), p.lowMs(), p.highMs()));
+        }
+        return new Outcome.Done<>(new Validation(rows));
+    }
+
+    /** The 1-minute system load average, -1 when the OS does not report it. */
+    public static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? -1 : Math.round(l * 100) / 100.0;
+    }
+
+    private static List<String> failures(SweepReport report) {
+        return report.failures().stream().map(f -> f.request().label() + ": " + f.message()).toList();
+    }
+
+    /** One benchmark result as a calibration network: whole-network samples and per-layer medians. */
+    static NetworkMeasurement measurement(BenchmarkResult r) {
+        List<LayerMeasurement> layers = new ArrayList<>();
+        for (LayerProfile l : r.layers()) {
+            layers.add(new LayerMeasurement(l.name(), l.medianMs()));
+        }
+        return new NetworkMeasurement(r.config(), r.id(), r.latencyMs().median(), r.samplesMs(), layers,
+                r.unstable().stream().map(UnstableFlag::kind).map(Enum::name).toList());
+    }
+}

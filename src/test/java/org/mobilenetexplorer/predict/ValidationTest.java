@@ -1,0 +1,56 @@
+package org.mobilenetexplorer.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mobilenetexplorer.model.MobileNetConfig;
+
+class ValidationTest {
+
+    private static Validation.Row row(double measured, double predicted) {
+        return new Validation.Row(new MobileNetConfig(0.5, 160), measured, predicted, predicted * 0.95,
+                predicted * 1.05);
+    }
+
+    @Test
+    void mapeShareWithinAndBeyond() {
+        // errors: +10% (on the bound: within), -5%, +25%, -20% (on the outer bound: not beyond)
+        Validation v = new Validation(List.of(row(10, 11), row(2, 1.9), row(4, 5), row(5, 4)));
+        assertEquals(10, v.rows().get(0).errorPercent(), 1e-9);
+        assertEquals((10 + 5 + 25 + 20) / 4.0, v.mapePercent(), 1e-9);
+        assertEquals(0.5, v.shareWithin10(), 1e-12);
+        assertEquals(1, v.beyond20());
+        assertEquals(25, v.worstPercent(), 1e-9);
+        assertFalse(v.meetsGoal());
+    }
+
+    @Test
+    void goalNeedsNinetyPercentWithinTenAndNoneBeyondTwenty() {
+        List<Validation.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            rows.add(row(1, 1.05));
+        }
+        rows.add(row(1, 1.15)); // 9 of 10 within, one at +15%: met
+        assertTrue(new Validation(rows).meetsGoal());
+        rows.set(9, row(1, 1.21)); // one beyond 20%: not met although 90% are within
+        assertFalse(new Validation(rows).meetsGoal());
+        rows.set(9, row(1, 1.15));
+        rows.set(8, row(1, 1.12)); // 8 of 10 within
+        assertFalse(new Validation(rows).meetsGoal());
+    }
+
+    @Test
+    void bandMembershipAndEmptyValidation() {
+        assertTrue(row(1.0, 1.04).insideBand());
+        assertFalse(row(1.0, 1.10).insideBand());
+        Validation empty = new Validation(List.of());
+        assertTrue(Double.isNaN(empty.mapePercent()));
+        assertFalse(empty.meetsGoal());
+        assertThrows(IllegalArgumentException.class, () -> row(0, 1));
+    }
+}
