@@ -22,6 +22,7 @@ import org.mobilenetexplorer.chart.PaneCharts;
 import org.mobilenetexplorer.accuracy.AccuracySource;
 import org.mobilenetexplorer.tradeoff.CostAxis;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.Tables;
 
 /**
  * The Trade-offs tab: source, metric and axis selectors, the chart (hover for provenance, click to load a
@@ -110,6 +111,7 @@ public final class TradeoffView extends BorderPane {
                 PointRow::accuracy, 140));
         table.getColumns().add(Controls.textColumn("Pareto", "On the Pareto front (no other point is both cheaper and more"
                 + " accurate)", PointRow::pareto, 60));
+        Tables.install(table, "tradeoff-points");
         table.getColumns().add(Controls.textColumn("Provenance", "Where each coordinate comes from", r -> r.provenance()
                 .replace('\n', ' '), 600));
         table.setRowFactory(tv -> {
