@@ -66,7 +66,11 @@ public final class TradeoffView extends BorderPane {
         exportBar.getStyleClass().add("toolbar-row");
         source.setPrefWidth(240);
         metric.setPrefWidth(150);
-        axis.setPrefWidth(200);
+        // as wide as its longest choice ("Mult-adds [million MACs]"), never cut
+        axis.setPrefWidth(Math.max(200, 48 + java.util.Arrays.stream(CostAxis.values())
+                .mapToDouble(a -> Tables.textWidth(a.title() + " [" + a.unit() + "]", javafx.scene.text.Font.getDefault()))
+                .max().orElse(0)));
+        axis.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label accuracyLabel = new Label("Accuracy");
         Label against = new Label("against");
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {accuracyLabel, against, source,
