@@ -23,7 +23,34 @@ public final class PlotPointToolTips implements XYToolTipGenerator, Serializable
 
     /** The tooltip text of one record (also usable by a GUI that formats its own popups). */
     public static String text(PlotPoint p) {
-        return p.displayLabel() + (p.extrapolated() ? " (extrapolated)" : "") + ": x = " + TradeoffCharts.fmt(p.x())
-                + ", y = " + TradeoffCharts.fmt(p.y()) + "% [" + p.sourceId() + "]; " + p.provenance();
+        return wrap(p.displayLabel() + (p.extrapolated() ? " (extrapolated)" : "") + ": x = "
+                + TradeoffCharts.fmt(p.x()) + ", y = " + TradeoffCharts.fmt(p.y()) + "% [" + p.sourceId() + "]\n"
+                + p.provenance(), WIDTH);
+    }
+
+    /** Longest tooltip line in characters (about 480 px in the default font). */
+    static final int WIDTH = 72;
+
+    /** {@code text} with each line broken at spaces so none is longer than {@code width} (a longer word stays whole). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int col = 0;
+            for (String word : line.split(" ")) {
+                if (col > 0 && col + 1 + word.length() > width) {
+                    out.append('\n');
+                    col = 0;
+                } else if (col > 0) {
+                    out.append(' ');
+                    col++;
+                }
+                out.append(word);
+                col += word.length();
+            }
+        }
+        return out.toString();
     }
 }

@@ -297,7 +297,14 @@ public final class TradeoffCharts {
                 TextAnchor.BOTTOM_RIGHT);
         private static final ItemLabelPosition LOWER_RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE4,
                 TextAnchor.TOP_LEFT);
+        private static final ItemLabelPosition UPPER_RIGHT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2,
+                TextAnchor.BOTTOM_LEFT);
+        private static final ItemLabelPosition LOWER_LEFT = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE8,
+                TextAnchor.TOP_RIGHT);
         private final transient TradeoffDataset data;
+        private transient java.awt.Graphics2D g2;
+        private transient Rectangle2D dataArea;
+        private final transient Map<String, Rectangle2D> labelBoxes = new HashMap<>();
         private final transient Map<TradeoffPoint, Integer> frontRank = new java.util.IdentityHashMap<>();
 
         PointRenderer(TradeoffDataset data, List<TradeoffPoint> front) {
@@ -325,13 +332,71 @@ public final class TradeoffCharts {
          */
         @Override
         public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
-            PlotPoint p = data.point(series, item);
-            Integer rank = frontRank.get(p.point());
-            if (rank == null) {
+            if (series >= data.getSeriesCount() || item >= data.getItemCount(series)) {
                 return LOWER_RIGHT;
             }
+            PlotPoint p = data.point(series, item);
+            Integer rank = frontRank.get(p.point());
             // the most expensive front point has no room on its right
-            return rank % 2 == 0 || rank == frontRank.size() - 1 ? UPPER_LEFT : LOWER_RIGHT;
+            ItemLabelPosition preferred = rank == null ? LOWER_RIGHT
+                    : rank % 2 == 0 || rank == frontRank.size() - 1 ? UPPER_LEFT : LOWER_RIGHT;
+            if (g2 == null || dataArea == null || getPlot() == null) {
+                return preferred;
+            }
+            // a label that would leave the plot area (and be cut at the image's edge) moves to a side with room
+            XYPlot plot = getPlot();
+            double x = plot.getDomainAxis().valueToJava2D(p.x(), dataArea, plot.getDomainAxisEdge());
+            double y = plot.getRangeAxis().valueToJava2D(p.y(), dataArea, plot.getRangeAxisEdge());
+            java.awt.FontMetrics fm = g2.getFontMetrics(getItemLabelFont(series, item));
+            double w = fm.stringWidth(p.displayLabel());
+            double h = fm.getAscent() + fm.getDescent();
+            ItemLabelPosition best = preferred;
+            double bestOverflow = Double.MAX_VALUE;
+            for (ItemLabelPosition c : List.of(preferred, LOWER_RIGHT, UPPER_LEFT, UPPER_RIGHT, LOWER_LEFT)) {
+                Rectangle2D r = labelBox(c, x, y, w, h);
+                double overflow = Math.max(0, dataArea.getMinX() - r.getMinX())
+                        + Math.max(0, r.getMaxX() - dataArea.getMaxX())
+                        + Math.max(0, dataArea.getMinY() - r.getMinY())
+                        + Math.max(0, r.getMaxY() - dataArea.getMaxY());
+                if (overflow < bestOverflow) {
+                    best = c;
+                    bestOverflow = overflow;
+                }
+                if (overflow == 0) {
+                    break;
+                }
+            }
+            labelBoxes.put(series + ":" + item, labelBox(best, x, y, w, h));
+            return best;
+        }
+
+        /** Where a label of {@code w} x {@code h} at {@code c} lands around the marker centre ({@code x}, {@code y}). */
+        private Rectangle2D labelBox(ItemLabelPosition c, double x, double y, double w, double h) {
+            double gap = MARKER / 2 + 2 * getItemLabelAnchorOffset();
+            boolean right = c == LOWER_RIGHT || c == UPPER_RIGHT;
+            boolean below = c == LOWER_RIGHT || c == LOWER_LEFT;
+            double left = right ? x + gap / 2 : x - gap / 2 - w;
+            double top = below ? y + gap / 2 : y - gap / 2 - h;
+            return new Rectangle2D.Double(left, top, w, h);
+        }
+
+        @Override
+        public org.jfree.chart.renderer.xy.XYItemRendererState initialise(java.awt.Graphics2D g2, Rectangle2D area,
+                XYPlot plot, org.jfree.data.xy.XYDataset dataset, org.jfree.chart.plot.PlotRenderingInfo info) {
+            this.g2 = g2;
+            this.dataArea = area;
+            labelBoxes.clear();
+            return super.initialise(g2, area, plot, dataset, info);
+        }
+
+        /** The label boxes of the last drawing ("series:item" to Java2D bounds), for tests. */
+        Map<String, Rectangle2D> labelBoxes() {
+            return labelBoxes;
+        }
+
+        /** The plot's data area of the last drawing. */
+        Rectangle2D dataArea() {
+            return dataArea;
         }
     }
 

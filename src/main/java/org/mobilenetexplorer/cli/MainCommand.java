@@ -25,8 +25,15 @@ import picocli.CommandLine.Command;
         })
 public final class MainCommand implements Runnable {
 
+    /** slf4j-simple's level property (DL4J and ND4J log through slf4j). */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the libraries' INFO log lines (DL4J, ND4J) on stderr; warnings always show.")
+    boolean verbose;
 
     @Override
     public void run() {
@@ -60,8 +67,29 @@ public final class MainCommand implements Runnable {
 
     /** Runs the command line on stdout/stderr and returns the exit code. */
     public static int run(String... args) {
+        String level = logLevel(args, System.getProperty(LOG_LEVEL_PROPERTY));
+        System.setProperty(LOG_LEVEL_PROPERTY, level); // before the first logger exists
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * The library log level for a command line: {@code warn} (stderr keeps what the user needs), {@code info}
+     * with {@code --verbose}; a level set with {@code -D} on the java command line wins.
+     */
+    static String logLevel(String[] args, String explicit) {
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--verbose")) {
+                return "info";
+            }
+        }
+        return "warn";
     }
 }

@@ -39,14 +39,14 @@ public final class TradeoffAnalysis {
     }
 
     /**
-     * Analyses {@code candidates}. {@code latency} may be empty; then {@link CostAxis#LATENCY} has no plottable
-     * points and a note says so.
+     * Analyses {@code candidates} (labels made unique by {@link Candidate#distinctLabels(List)}). {@code latency}
+     * may be empty; then {@link CostAxis#LATENCY} has no plottable points and a note says so.
      */
     public static TradeoffAnalysis of(List<Candidate> candidates, AccuracyEstimator accuracy, LatencyTable latency,
                                       CostAxis axis) {
         Objects.requireNonNull(axis, "axis");
         List<TradeoffPoint> pts = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (Candidate c : Candidate.distinctLabels(candidates)) {
             Totals t = NetworkStats.of(c.config()).totals();
             pts.add(new TradeoffPoint(c, t.macs(), t.params(), latency.latency(c.config()).orElse(null),
                     accuracy.estimate(c.config()), false));

@@ -30,6 +30,8 @@ import org.mobilenetexplorer.accuracy.AccuracyEstimator;
 import org.mobilenetexplorer.accuracy.AccuracyMetric;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
+import org.mobilenetexplorer.preset.PresetEntry;
+import org.mobilenetexplorer.preset.Presets;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.tradeoff.Candidate;
 import org.mobilenetexplorer.tradeoff.CostAxis;
@@ -78,6 +80,75 @@ class ChartExportTest {
         assertTrue(front.getSeriesKey(0).toString().startsWith("Pareto front"));
         assertTrue(front.getItemCount(0) > 3);
         assertTrue(String.valueOf(d.getSeriesKey(0)).contains("tf-slim-2018"));
+    }
+
+    /** The teaching demo as the CLI and the GUI chart it: 1.0-224 twice (1000 and 1001 classes), 0.125-128 keras. */
+    private static JFreeChart teachingDemo() {
+        List<Candidate> c = new ArrayList<>();
+        for (PresetEntry e : Presets.bundled("teaching-demo.json").configs()) {
+            c.add(new Candidate(e.config()));
+        }
+        return TradeoffCharts.accuracyVsCost(TradeoffAnalysis.of(c, SLIM,
+                LatencyTable.empty(null, "no results"), CostAxis.MACS), ChartOptions.defaults());
+    }
+
+    @Test
+    void labelsAreUniqueInTheChartAndItsCsv() {
+        JFreeChart chart = teachingDemo();
+        TradeoffDataset d = (TradeoffDataset) ((XYPlot) chart.getPlot()).getDataset(0);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < d.getItemCount(0); i++) {
+            labels.add(d.point(0, i).displayLabel());
+        }
+        assertEquals(labels.size(), labels.stream().distinct().count(), labels.toString());
+        assertTrue(labels.contains("1.0-224 1000cls") && labels.contains("1.0-224 1001cls"), labels.toString());
+        List<String> csvLabels = ChartExport.rows(chart).stream().filter(r -> "configuration".equals(
+                String.valueOf(r.get("role")).toLowerCase(java.util.Locale.ROOT)))
+                .map(r -> String.valueOf(r.get("label"))).toList();
+        assertEquals(csvLabels.size(), csvLabels.stream().distinct().count(), csvLabels.toString());
+    }
+
+    @Test
+    void everyPointLabelLiesInsideThePlotAtEveryExportSize() {
+        for (int[] size : new int[][] {{640, 400}, {800, 500}, {1000, 700}, {1600, 1000}}) {
+            JFreeChart chart = teachingDemo();
+            ChartExport.image(chart, size[0], size[1], 1.0);
+            assertLabelsInside(chart, size);
+            chart = teachingDemo();
+            ChartExport.svgText(chart, size[0], size[1]);
+            assertLabelsInside(chart, size);
+            chart = teachingDemo();
+            ChartExport.pdfBytes(chart, size[0], size[1]);
+            assertLabelsInside(chart, size);
+        }
+    }
+
+    private static void assertLabelsInside(JFreeChart chart, int[] size) {
+        TradeoffCharts.PointRenderer r = (TradeoffCharts.PointRenderer) ((XYPlot) chart.getPlot()).getRenderer();
+        TradeoffDataset d = (TradeoffDataset) ((XYPlot) chart.getPlot()).getDataset(0);
+        assertEquals(d.getItemCount(0), r.labelBoxes().keySet().stream().filter(k -> k.startsWith("0:")).count());
+        java.awt.geom.Rectangle2D image = new java.awt.geom.Rectangle2D.Double(0, 0, size[0], size[1]);
+        for (var e : r.labelBoxes().entrySet()) {
+            String label = d.point(0, Integer.parseInt(e.getKey().substring(2))).displayLabel();
+            assertTrue(image.contains(e.getValue()), label + " " + e.getValue() + " outside the image " + size[0]
+                    + "x" + size[1]);
+            assertTrue(r.dataArea().contains(e.getValue()), label + " " + e.getValue() + " outside the plot "
+                    + r.dataArea() + " at " + size[0] + "x" + size[1]);
+        }
+    }
+
+    @Test
+    void tooltipsWrapToShortLines() {
+        JFreeChart chart = teachingDemo();
+        TradeoffDataset d = (TradeoffDataset) ((XYPlot) chart.getPlot()).getDataset(0);
+        for (int i = 0; i < d.getItemCount(0); i++) {
+            String tip = PlotPointToolTips.text(d.point(0, i));
+            assertTrue(tip.lines().count() >= 2, tip);
+            assertTrue(tip.lines().allMatch(l -> l.length() <= PlotPointToolTips.WIDTH || !l.contains(" ")), tip);
+            assertTrue(tip.replace('\n', ' ').contains(d.point(0, i).provenance()), tip);
+        }
+        assertEquals("aaa bbb\nccc", PlotPointToolTips.wrap("aaa bbb ccc", 7));
+        assertEquals("a\nverylongword\nb", PlotPointToolTips.wrap("a verylongword b", 5));
     }
 
     @Test

@@ -102,6 +102,7 @@ public final class ExplorerApp extends Application {
         ConfigSettings remembered = new ConfigSettings(settings);
         ConfigViewModel config = new ConfigViewModel();
         config.load(remembered.restore());
+        config.configProperty().addListener((o, a, c) -> main.configurationChanged());
         FileContext files = new FileContext(d, new Folders(settings, Path.of(System.getProperty("user.dir"))),
                 main::reportStatus);
         PresetViewModel presets = new PresetViewModel(config, Presets.bundled(), new RecentFiles(settings), files);

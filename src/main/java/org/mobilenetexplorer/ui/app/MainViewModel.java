@@ -59,6 +59,15 @@ public final class MainViewModel {
         status.set(text);
     }
 
+    /**
+     * The configuration changed: a status line about an earlier action (an error that the change resolves, a
+     * preset that failed to load, an unexpected error) is out of date, so the bar goes back to the ready line.
+     * A line reported after the change (a preset loaded just now) stays.
+     */
+    public void configurationChanged() {
+        status.set(READY);
+    }
+
     public ObjectProperty<AppView> viewProperty() {
         return view;
     }

@@ -31,6 +31,7 @@ import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
 import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Dialogs;
+import org.mobilenetexplorer.ui.common.Tables;
 import org.mobilenetexplorer.ui.common.Styles;
 import org.mobilenetexplorer.ui.config.PresetViewModel;
 import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
@@ -52,6 +53,7 @@ public final class MainWindow extends BorderPane {
      * @param quit       File > Quit
      */
     public MainWindow(ExplorerWindow w, Map<AppView, Node> views, Node configPanel, Dialogs dialogs, Runnable quit) {
+        getProperties().put(Tables.DIALOGS, dialogs);
         this.w = w;
         this.vm = w.main();
         this.presets = w.presets();

@@ -34,7 +34,7 @@ final class BenchmarkTask implements BackgroundTask.Work<SweepReport, BenchmarkU
     BenchmarkTask(BenchmarkEngine engine, List<BenchmarkRequest> requests, ResultStore store) {
         this.engine = engine;
         this.requests = List.copyOf(requests);
-        this.saver = new ResultSaver(store, msg -> out.report(new BenchmarkUpdate.Failure(msg)));
+        this.saver = new ResultSaver(store, msg -> out.report(new BenchmarkUpdate.Failure(msg, false)));
     }
 
     @Override
@@ -42,10 +42,22 @@ final class BenchmarkTask implements BackgroundTask.Work<SweepReport, BenchmarkU
         out = reporter;
         status("Queued: " + requests.size() + " configuration" + (requests.size() == 1 ? "" : "s"), eta, -1);
         SweepReport report = engine.sweep(requests, this);
-        status(report.cancelled() ? "Cancelled after " + report.results().size() + " of " + requests.size()
-                : "Done: " + report.results().size() + " measured, " + report.failures().size() + " failed, in "
-                + seconds(report.elapsed()), eta, 1);
+        status(outcome(report), "", report.cancelled() ? progress : 1);
         return report;
+    }
+
+    /**
+     * What the sweep came to, in one line that replaces the phase; the ETA is cleared ("Cancelled after 2 of 10;
+     * 2 results kept", "Done: 2 measured, 0 failed, in 3.2 s").
+     */
+    static String outcome(SweepReport report) {
+        int kept = report.results().size();
+        int failed = report.failures().size();
+        if (report.cancelled()) {
+            return "Cancelled after " + (kept + failed) + " of " + report.requested()
+                    + (failed > 0 ? " (" + failed + " failed)" : "") + "; " + Formats.count(kept, "result") + " kept";
+        }
+        return "Done: " + kept + " measured, " + failed + " failed, in " + seconds(report.elapsed());
     }
 
     private void status(String phaseText, String etaText, double fraction) {
@@ -79,7 +91,7 @@ final class BenchmarkTask implements BackgroundTask.Work<SweepReport, BenchmarkU
 
     @Override
     public void failed(BenchmarkRequest request, String message) {
-        out.report(new BenchmarkUpdate.Failure(request.label() + " failed: " + message));
+        out.report(new BenchmarkUpdate.Failure(request.label() + " failed: " + message, true));
     }
 
     @Override

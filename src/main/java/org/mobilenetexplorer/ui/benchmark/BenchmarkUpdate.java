@@ -19,7 +19,12 @@ sealed interface BenchmarkUpdate {
     record Measured(BenchmarkResult result) implements BenchmarkUpdate {
     }
 
-    /** A configuration failed, or its result could not be saved. */
-    record Failure(String message) implements BenchmarkUpdate {
+    /**
+     * A configuration failed, or its result could not be saved.
+     *
+     * @param configurationFailed true when a configuration ended without a result (it counts as done), false when
+     *                            a measured result could not be saved (its {@link Measured} counts it)
+     */
+    record Failure(String message, boolean configurationFailed) implements BenchmarkUpdate {
     }
 }

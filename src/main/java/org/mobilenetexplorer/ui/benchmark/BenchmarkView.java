@@ -17,6 +17,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.mobilenetexplorer.bench.LayerProfile;
 import org.mobilenetexplorer.chart.PaneCharts;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.Tables;
 import org.mobilenetexplorer.ui.common.Styles;
 
 /**
@@ -63,6 +64,7 @@ public final class BenchmarkView extends BorderPane {
         table.getColumns().add(Controls.textColumn("Environment", "CPU, threads, native variant, JVM", ResultRow::environment,
                 330));
         table.getColumns().add(Controls.textColumn("When", "Timestamp of the run", ResultRow::when, 190));
+        Tables.install(table, "benchmark-results");
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(ResultRow r, boolean empty) {

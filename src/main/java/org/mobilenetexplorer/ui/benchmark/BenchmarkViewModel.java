@@ -51,6 +51,8 @@ public final class BenchmarkViewModel {
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper(this, "eta", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private BackgroundTask<SweepReport, BenchmarkUpdate> task;
+    private int doneCount;
+    private int kept;
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.QUICK);
     private final BooleanProperty profileLayers = new SimpleBooleanProperty(this, "profileLayers", true);
@@ -116,11 +118,16 @@ public final class BenchmarkViewModel {
         ProtocolSettings p = mode.get().protocol().withProfileRepeats(profileLayers.get() ? PROFILE_REPEATS : 0);
         List<BenchmarkRequest> requests = configs.stream().map(c -> new BenchmarkRequest(c, backend, p)).toList();
         running.set(true);
+        doneCount = 0;
+        kept = 0;
         task = BackgroundTask.reporting(new BenchmarkTask(engine, requests, new ResultStore(resultsDir.get())))
                 .onProgress(this::apply)
                 .onSuccess(report -> finished())
                 .onFailure(e -> {
                     finished();
+                    phase.set("Failed after " + doneCount + " of " + configs.size() + "; "
+                            + Formats.count(kept, "result") + " kept");
+                    eta.set("");
                     failure.set("The benchmark stopped: " + e);
                 })
                 .onCancel(engine::cancel);
@@ -134,8 +141,13 @@ public final class BenchmarkViewModel {
             eta.set(s.eta());
             progress.set(s.progress());
         } else if (u instanceof BenchmarkUpdate.Measured m) {
+            doneCount++;
+            kept++;
             add(m.result());
         } else if (u instanceof BenchmarkUpdate.Failure f) {
+            if (f.configurationFailed()) {
+                doneCount++;
+            }
             failure.set(failure.get().isEmpty() ? f.message() : failure.get() + "\n" + f.message());
         }
     }
@@ -230,7 +242,7 @@ public final class BenchmarkViewModel {
         }
         rows.sort(Comparator.comparing((ResultRow r) -> r.result().id()).reversed());
         results.setAll(rows);
-        String text = report.results().size() + " results in " + dir;
+        String text = Formats.count(report.results().size(), "result") + " in " + dir;
         if (!report.skipped().isEmpty()) {
             text += "; skipped " + report.skipped().size() + ": " + String.join("; ",
                     report.skipped().stream().map(ResultStore.SkippedFile::toString).toList());
@@ -246,7 +258,8 @@ public final class BenchmarkViewModel {
     public void add(BenchmarkResult r) {
         ResultRow row = ResultRow.of(r);
         results.add(0, row);
-        storeStatus.set(results.size() + " results in " + resultsDir.get() + " (the newest saved just now)");
+        storeStatus.set(Formats.count(results.size(), "result") + " in " + resultsDir.get()
+                + " (the newest saved just now)");
         selected.set(row);
         onResultsChanged.run();
     }

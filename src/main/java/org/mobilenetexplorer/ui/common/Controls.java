@@ -93,6 +93,17 @@ public final class Controls {
         TableColumn<S, String> col = new TableColumn<>();
         header(col, title, tooltip);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        col.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                // a text wider than its column (beyond Tables.MAX_COLUMN_WIDTH) shows in full in its tooltip
+                boolean cut = !empty && s != null && Tables.textWidth(s, getFont()) + 12 > tc.getWidth();
+                setTooltip(cut ? tip(s) : null);
+            }
+        });
+        Tables.cellText(col, f);
         col.setPrefWidth(width);
         return col;
     }

@@ -12,6 +12,11 @@ public final class Formats {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** {@code 1 result}, {@code 2 results}, {@code 1,024 results}: the count with its noun, singular for one. */
+    public static String count(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code 568.74 M} (two decimals, SI million). */
     public static String millions(long n) {
         return String.format(Locale.ROOT, "%,.2f M", n / 1e6);

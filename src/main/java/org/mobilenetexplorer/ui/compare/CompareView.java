@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.Tables;
 import org.mobilenetexplorer.ui.common.Styles;
 
 /** The Compare tab: pinned configurations, totals side by side with deltas, per-layer differences. */
@@ -84,6 +85,8 @@ public final class CompareView extends BorderPane {
         vm.pinned().addListener((ListChangeListener<MobileNetConfig>) c -> columns.run());
         vm.baselineProperty().addListener(o -> columns.run());
         columns.run();
+        Tables.install(totals, "compare-totals");
+        Tables.install(layers, "compare-layers");
         totals.setPlaceholder(new Label("Nothing pinned yet."));
         layers.setPlaceholder(new Label("Nothing pinned yet."));
 
@@ -110,6 +113,7 @@ public final class CompareView extends BorderPane {
                     c.label() + ": alpha " + MobileNetConfig.fmt(c.alpha()) + ", " + c.resolution() + " px, "
                             + c.classes() + " classes, " + c.rounding().id() + " rounding");
             col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().cell(index)));
+            Tables.cellText(col, r -> r.cell(index));
             col.setPrefWidth(155);
             col.getStyleClass().add("numeric");
             table.getColumns().add(col);

@@ -9,7 +9,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,6 +19,7 @@ import org.mobilenetexplorer.chart.PaneCharts;
 import org.mobilenetexplorer.model.KindShare;
 import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Styles;
+import org.mobilenetexplorer.ui.common.Tables;
 
 /** The Explore tab: totals bar with the counting convention, the layer table, shares by kind, published figures. */
 public final class ExploreView extends BorderPane {
@@ -44,17 +46,22 @@ public final class ExploreView extends BorderPane {
         convention.setId("convention-label");
         convention.getStyleClass().add("convention");
         convention.setWrapText(true);
-        VBox totals = new VBox(2, new HBox(24, macs, params), other, convention);
+        // the totals never cut a number: at alpha 2.5 or in a narrow window the params move to the next line
+        macs.setMinWidth(Region.USE_PREF_SIZE);
+        params.setMinWidth(Region.USE_PREF_SIZE);
+        other.setWrapText(true);
+        FlowPane headline = new FlowPane(24, 2, macs, params);
+        VBox totals = new VBox(2, headline, other, convention);
         totals.getStyleClass().add("totals-bar");
         totals.setPadding(new Insets(8, 10, 8, 10));
 
         // layer table
         TableView<LayerRow> table = new TableView<>(vm.rows());
         table.setId("layer-table");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         for (LayerColumn c : LayerColumn.values()) {
             table.getColumns().add(column(c));
         }
+        Tables.install(table, "layers");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
                 vm.selectedLayerProperty().set(row.stats().name());
@@ -102,6 +109,7 @@ public final class ExploreView extends BorderPane {
                 + " to the printed precision?", PublishedRow::check, 250));
         pub.getColumns().add(Controls.textColumn("Notes", "The reference data's notes (misprints, caveats)", PublishedRow::notes,
                 300));
+        Tables.install(pub, "published-figures");
         pub.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(PublishedRow r, boolean empty) {
@@ -130,6 +138,7 @@ public final class ExploreView extends BorderPane {
         col.setId(c.id());
         col.setPrefWidth(c.width());
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        Tables.cellText(col, c::text);
         col.setComparator((a, b) -> compare(c.value(a), c.value(b)));
         col.setCellFactory(tc -> new TableCell<>() {
             @Override

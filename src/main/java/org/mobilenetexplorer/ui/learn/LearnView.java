@@ -8,6 +8,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.Tables;
 
 /** The Learn tab: the paper's formulas with live numbers, the Table 3 walk-through, the known misprints. */
 public final class LearnView extends ScrollPane {
@@ -62,6 +63,7 @@ public final class LearnView extends ScrollPane {
                 Table3Row::paperMacs, 100));
         t3.getColumns().add(Controls.textColumn("Paper params [M]", "As printed in Table 3", Table3Row::paperParams,
                 150));
+        Tables.install(t3, "table3");
         t3.setFixedCellSize(28);
         t3.prefHeightProperty().bind(t3.fixedCellSizeProperty().multiply(5.6));
 
@@ -78,6 +80,7 @@ public final class LearnView extends ScrollPane {
         mis.getColumns().add(Controls.textColumn("Arithmetic", "What the exact count gives", MisprintRow::ours, 130));
         mis.getColumns().add(Controls.textColumn("Explanation", "From the reference data's notes", MisprintRow::note,
                 520));
+        Tables.install(mis, "misprints");
         mis.setPrefHeight(230);
         mis.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
             @Override

@@ -22,6 +22,7 @@ import org.mobilenetexplorer.chart.PaneCharts;
 import org.mobilenetexplorer.accuracy.AccuracySource;
 import org.mobilenetexplorer.tradeoff.CostAxis;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.Tables;
 
 /**
  * The Trade-offs tab: source, metric and axis selectors, the chart (hover for provenance, click to load a
@@ -65,7 +66,11 @@ public final class TradeoffView extends BorderPane {
         exportBar.getStyleClass().add("toolbar-row");
         source.setPrefWidth(240);
         metric.setPrefWidth(150);
-        axis.setPrefWidth(200);
+        // as wide as its longest choice ("Mult-adds [million MACs]"), never cut
+        axis.setPrefWidth(Math.max(200, 48 + java.util.Arrays.stream(CostAxis.values())
+                .mapToDouble(a -> Tables.textWidth(a.title() + " [" + a.unit() + "]", javafx.scene.text.Font.getDefault()))
+                .max().orElse(0)));
+        axis.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label accuracyLabel = new Label("Accuracy");
         Label against = new Label("against");
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {accuracyLabel, against, source,
@@ -110,6 +115,7 @@ public final class TradeoffView extends BorderPane {
                 PointRow::accuracy, 140));
         table.getColumns().add(Controls.textColumn("Pareto", "On the Pareto front (no other point is both cheaper and more"
                 + " accurate)", PointRow::pareto, 60));
+        Tables.install(table, "tradeoff-points");
         table.getColumns().add(Controls.textColumn("Provenance", "Where each coordinate comes from", r -> r.provenance()
                 .replace('\n', ' '), 600));
         table.setRowFactory(tv -> {

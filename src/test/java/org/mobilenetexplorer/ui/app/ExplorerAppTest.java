@@ -55,7 +55,10 @@ class ExplorerAppTest {
     }
 
     @Test
-    void movingAlphaUpdatesTheTotalsToTheExactValues(FxRobot robot) {
+    void movingAlphaUpdatesTheTotalsToTheExactValues(FxRobot robot) throws Exception {
+        // the window is built in start(); wait (condition-based, generous for a loaded machine) until it shows
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#total-macs").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).orElse(false));
         assertTrue(text(robot, "#total-macs").startsWith("568,740,352 MACs"), text(robot, "#total-macs"));
         Slider alpha = robot.lookup("#alpha-slider").queryAs(Slider.class);
         robot.interact(alpha::requestFocus);

@@ -41,4 +41,14 @@ class MainViewModelTest {
         vm.reportStatus("Saved 3 configurations");
         assertEquals("Saved 3 configurations", vm.statusProperty().get());
     }
+
+    @Test
+    void anOldStatusLineGivesWayToTheReadyLineWhenTheConfigurationChanges() {
+        MainViewModel vm = new MainViewModel(settings);
+        vm.reportStatus("Preset not loaded: broken.json: line 1: unexpected character");
+        vm.configurationChanged();
+        assertEquals(MainViewModel.READY, vm.statusProperty().get());
+        vm.reportStatus("Loaded preset paper.json: 4 configurations");
+        assertEquals("Loaded preset paper.json: 4 configurations", vm.statusProperty().get());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
+import org.mobilenetexplorer.bench.BenchmarkOutcome;
 import org.mobilenetexplorer.bench.BenchmarkProtocol;
+import org.mobilenetexplorer.bench.BenchmarkRequest;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.SweepReport;
 import org.mobilenetexplorer.bench.CpuInfo;
 import org.mobilenetexplorer.bench.FakeBackend;
 import org.mobilenetexplorer.bench.InProcessRunner;
@@ -75,7 +80,7 @@ class BenchmarkViewModelTest {
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
         }
-        assertEquals("2 of 2 done", vm.etaProperty().get());
+        assertEquals("", vm.etaProperty().get(), "no ETA once the run is over");
         assertEquals("", vm.failureProperty().get());
         // newest first, the newest selected with its per-layer profile; both saved
         assertEquals(List.of(MEDIUM, SMALL), vm.results().stream().map(r -> r.result().config()).toList());
@@ -95,7 +100,8 @@ class BenchmarkViewModelTest {
         vm.profileLayersProperty().set(false);
         assertTrue(vm.run(List.of(SMALL, MEDIUM, LARGE), FakeBackend.ID));
         assertEquals(1, vm.results().size());
-        assertEquals("Cancelled after 1 of 3", vm.phaseProperty().get());
+        assertEquals("Cancelled after 1 of 3; 1 result kept", vm.phaseProperty().get());
+        assertEquals("", vm.etaProperty().get(), "no ETA once the run is over");
         assertFalse(vm.runningProperty().get());
         assertEquals(1, ResultStore.loadAll(results).results().size());
         // ready for the next run
@@ -112,6 +118,29 @@ class BenchmarkViewModelTest {
         assertTrue(vm.phaseProperty().get().startsWith("Done: 0 measured, 1 failed"), vm.phaseProperty().get());
         assertTrue(vm.results().isEmpty());
         assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void aCancelAfterAFailureCountsBothAndKeepsTheResults() {
+        SweepReport report = new SweepReport(List.of(
+                new BenchmarkOutcome.Failed(new BenchmarkRequest(SMALL, "x", ProtocolSettings.DEFAULT), "boom")),
+                10, true, Duration.ofSeconds(3));
+        assertEquals("Cancelled after 1 of 10 (1 failed); 0 results kept", BenchmarkTask.outcome(report));
+    }
+
+    @Test
+    void aRunThatStopsWithAnErrorSaysSoAndClearsTheEta() {
+        // a runner that breaks its contract (it must never throw): the sweep itself ends with an exception
+        BenchmarkEngine broken = new BenchmarkEngine((request, listener, cancel) -> {
+            throw new IllegalStateException("worker pool closed");
+        });
+        vm = new BenchmarkViewModel(new CurrentThreadTaskExecutor(), results, broken);
+        assertTrue(vm.run(List.of(SMALL, MEDIUM), FakeBackend.ID));
+        assertEquals("Failed after 0 of 2; 0 results kept", vm.phaseProperty().get());
+        assertEquals("", vm.etaProperty().get());
+        assertTrue(vm.failureProperty().get().contains("worker pool closed"), vm.failureProperty().get());
+        assertFalse(vm.runningProperty().get());
+        broken.close();
     }
 
     @Test
@@ -132,7 +161,7 @@ class BenchmarkViewModelTest {
         fresh.reload();
         assertEquals(1, fresh.results().size());
         assertEquals(fresh.results().get(0), fresh.selectedProperty().get());
-        assertEquals("1 results in " + results, fresh.storeStatusProperty().get());
+        assertEquals("1 result in " + results, fresh.storeStatusProperty().get());
 
         Path other = Files.createDirectory(results.resolve("sweep-out"));
         Files.writeString(other.resolve("broken.json"), "{ not json");
