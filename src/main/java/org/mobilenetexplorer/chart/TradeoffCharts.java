@@ -329,7 +329,9 @@ public final class TradeoffCharts {
     private static final Map<LayerKind, Paint> KIND_PAINT = new EnumMap<>(Map.of(
             LayerKind.CONV, ChartStyle.VERMILLION, LayerKind.DEPTHWISE, ChartStyle.SKY_BLUE,
             LayerKind.POINTWISE, ChartStyle.BLUE, LayerKind.AVG_POOL, ChartStyle.ORANGE,
-            LayerKind.FC, ChartStyle.BLUISH_GREEN, LayerKind.SOFTMAX, ChartStyle.REDDISH_PURPLE));
+            LayerKind.FC, ChartStyle.BLUISH_GREEN, LayerKind.SOFTMAX, ChartStyle.REDDISH_PURPLE,
+            LayerKind.SE_CONV, ChartStyle.YELLOW, LayerKind.ADD, ChartStyle.BLACK,
+            LayerKind.MULTIPLY, ChartStyle.GRID));
 
     /** Short category label of a layer: {@code 3 dw}, {@code 3 pw}, {@code 0 conv}, {@code 28 fc}. */
     static String shortName(LayerStats l) {
@@ -337,9 +339,12 @@ public final class TradeoffCharts {
             case CONV -> "conv";
             case DEPTHWISE -> "dw";
             case POINTWISE -> "pw";
+            case SE_CONV -> "se";
             case AVG_POOL -> "pool";
             case FC -> "fc";
             case SOFTMAX -> "softmax";
+            case ADD -> "add";
+            case MULTIPLY -> "mul";
         };
         return l.index() + " " + k;
     }

@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code analyze}: the exact per-layer cost of one configuration, or one summary row per preset configuration. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Per-layer MACs, params, batch-norm params and activation memory of one MobileNet v1"
-                + " configuration, with the published figures beside ours; or, with --preset, one row per"
-                + " configuration.", ""},
+        description = {"Per-layer MACs, params, batch-norm params and activation memory of one MobileNet"
+                + " configuration (v1, v2, v3-large, v3-small), with the published figures beside ours; or, with"
+                + " --preset, one row per configuration.", ""},
         footer = {"", "Examples:", "  analyze --alpha 0.75 --resolution 192",
+                "  analyze --family v2 --alpha 1.4 --resolution 224",
+                "  analyze --family v3-small --minimalistic --classes 1001 --format csv",
                 "  analyze --alpha 1.0 --resolution 224 --format json",
                 "  analyze --preset presets/slim-grid-16.json", "  analyze --preset teaching-demo   (bundled)"})
 public final class AnalyzeCommand implements Callable<Integer> {

@@ -15,6 +15,8 @@ import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.UnsupportedFamilyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), checkBackend("--backend", backend),
-                protocol.toSettings());
+        MobileNetConfig chosen = config.toConfig();
+        String backendId = checkBackend("--backend", backend);
+        checkFamily(backendId, chosen);
+        BenchmarkRequest request = new BenchmarkRequest(chosen, backendId, protocol.toSettings());
         if (out != null && Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + ": is a directory (give a file name)");
         }
@@ -110,5 +114,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException(option + " " + id + ": must be one of " + String.join(", ", Backends.ids()));
         }
         return trimmed;
+    }
+
+    /** Refuses a configuration whose family the backend cannot build yet (exit 2, one line). */
+    static void checkFamily(String backendId, MobileNetConfig config) {
+        try {
+            Backends.byId(backendId).requireFamily(config);
+        } catch (UnsupportedFamilyException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
     }
 }

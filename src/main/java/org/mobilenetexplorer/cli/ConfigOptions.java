@@ -2,6 +2,7 @@ package org.mobilenetexplorer.cli;
 
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,14 @@ public final class ConfigOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
+
+    @Option(names = "--family", paramLabel = "v1|v2|v3-large|v3-small",
+            description = "Architecture family (TF-Slim's definitions). Default: v1.")
+    String family;
+
+    @Option(names = "--minimalistic",
+            description = "V3 only: the minimalistic variant (no squeeze-and-excite, no h-swish, 3x3 kernels only).")
+    boolean minimalistic;
 
     @Option(names = "--alpha", paramLabel = "A", description = "Width multiplier alpha, any real in (0, 4]. Default: 1.0.")
     Double alpha;
@@ -47,7 +56,7 @@ public final class ConfigOptions {
 
     /** True when any configuration option was given on the command line. */
     public boolean anyGiven() {
-        return alpha != null || resolution != null || classes != null || rounding != null || blocks14 != null
+        return family != null || minimalistic || alpha != null || resolution != null || classes != null || rounding != null || blocks14 != null
                 || standardConv || activation != null;
     }
 
@@ -55,6 +64,19 @@ public final class ConfigOptions {
     public MobileNetConfig toConfig(MobileNetConfig base) {
         MobileNetConfig c = base;
         try {
+            if (family != null) {
+                Family f = Family.fromId(family);
+                if (f != Family.V1) {
+                    refuseV1Knob("--rounding", rounding, f);
+                    refuseV1Knob("--blocks14", blocks14, f);
+                    refuseV1Knob("--standard-conv", standardConv ? "" : null, f);
+                    refuseV1Knob("--activation", activation, f);
+                }
+                c = c.withFamily(f);
+            }
+            if (minimalistic) {
+                c = c.withMinimalistic(true);
+            }
             if (alpha != null) {
                 c = c.withAlpha(alpha);
             }
@@ -77,10 +99,22 @@ public final class ConfigOptions {
                 c = c.withActivation(Activation.fromId(activation));
             }
         } catch (InvalidConfigException e) {
-            throw new ParameterException(spec.commandLine(),
-                    "--" + e.field() + " " + e.value() + ": " + e.rule());
+            String option = switch (e.field()) {
+                case "standardConv" -> "--standard-conv";
+                case "minimalistic" -> "--minimalistic";
+                default -> "--" + e.field() + " " + e.value();
+            };
+            throw new ParameterException(spec.commandLine(), option + ": " + e.rule());
         }
         return c;
+    }
+
+    /** A V1-only option given with another family: refused by name, whatever its value. */
+    private void refuseV1Knob(String option, Object value, Family f) {
+        if (value != null) {
+            String shown = value.toString().isEmpty() ? option : option + " " + value;
+            throw new ParameterException(spec.commandLine(), shown + ": applies to family v1 only, not " + f.id());
+        }
     }
 
     /** The configuration from the options over the default (1.0-224). */

@@ -56,6 +56,10 @@ public final class ExportOnnxCommand implements Callable<Integer> {
             throw new UserInputException("--batch " + batch + ": must be >= 0 (0 = symbolic)");
         }
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
+        if (!OnnxExporter.FAMILIES.contains(arch.config().family())) {
+            throw new UserInputException("--family " + arch.config().family().id() + ": the ONNX exporter does not"
+                    + " support it yet (v1 only)");
+        }
         BatchNormMode mode = batchNorm != null && batchNorm.unfolded ? BatchNormMode.EXPLICIT : BatchNormMode.FOLDED;
         byte[] bytes = OnnxExporter.export(NetworkWeights.generate(arch, seed), new OnnxExporter.Options(mode, batch));
         writeAtomically(out, bytes);

@@ -77,6 +77,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<BenchmarkRequest> requests = new ArrayList<>();
         for (String id : ids) {
             for (MobileNetConfig c : configs) {
+                BenchCommand.checkFamily(id, c);
                 requests.add(new BenchmarkRequest(c, id, settings));
             }
         }

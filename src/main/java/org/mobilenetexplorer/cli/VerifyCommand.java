@@ -13,6 +13,7 @@ import org.mobilenetexplorer.bench.BackendVerifier;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.InferenceBackend;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.UnsupportedFamilyException;
 import org.mobilenetexplorer.reference.OutputComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +82,13 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
+        for (InferenceBackend b : chosen) {
+            try {
+                b.requireFamily(arch.config());
+            } catch (UnsupportedFamilyException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         BackendVerifier verifier = new BackendVerifier(arch, seed, inputSeed, batch);
         Map<String, String> extra = new LinkedHashMap<>();

@@ -13,7 +13,11 @@ import onnx.Onnx.TensorProto;
 import onnx.Onnx.TensorShapeProto;
 import onnx.Onnx.TypeProto;
 import onnx.Onnx.ValueInfoProto;
+import java.util.EnumSet;
+import java.util.Set;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
+import org.mobilenetexplorer.model.UnsupportedFamilyException;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.Shape;
 import org.mobilenetexplorer.model.ToolVersion;
@@ -67,6 +71,9 @@ public final class OnnxExporter {
         }
     }
 
+    /** The families the exporter writes; the others are refused ({@link UnsupportedFamilyException}). */
+    public static final Set<Family> FAMILIES = EnumSet.of(Family.V1);
+
     private OnnxExporter() {
     }
 
@@ -78,6 +85,7 @@ public final class OnnxExporter {
     /** The model as a protobuf message (for tests and tools that inspect it). */
     public static ModelProto toModel(NetworkWeights weights, Options options) {
         ArchitectureSpec spec = weights.spec();
+        UnsupportedFamilyException.require("onnx", spec.config(), FAMILIES);
         GraphProto.Builder g = GraphProto.newBuilder().setName("MobileNetV1_" + spec.config().label().replace(' ', '_'));
         Shape in = spec.input();
         g.addInput(valueInfo(INPUT, options.batch(), 3, in.h(), in.w()));
@@ -156,6 +164,8 @@ public final class OnnxExporter {
                 }
                 case SOFTMAX -> g.addNode(NodeProto.newBuilder().setName(name).setOpType("Softmax")
                         .addInput(x).addOutput(OUTPUT).addAttribute(intAttr("axis", 1)));
+                case SE_CONV, ADD, MULTIPLY -> throw new UnsupportedFamilyException("onnx", spec.config().family(),
+                        FAMILIES);
             }
         }
         return ModelProto.newBuilder()

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
@@ -36,7 +37,10 @@ public final class PresetLoader {
     static final List<String> TOP_FIELDS = List.of("schemaVersion", "name", "description", "source", "configs");
     /** Fields of one configuration, in the order the writer emits them. */
     static final List<String> CONFIG_FIELDS = List.of("alpha", "resolution", "classes", "rounding", "blocks14",
-            "standardConv", "activation", "label");
+            "standardConv", "activation", "label", "family", "minimalistic");
+
+    /** The fields only V1 configurations may carry (V2/V3 fix widths and activations as TF-Slim does). */
+    static final List<String> V1_FIELDS = List.of("rounding", "blocks14", "standardConv", "activation");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -141,11 +145,20 @@ public final class PresetLoader {
             int blocks14 = integer(c, p, "blocks14", MobileNetConfig.MAX_BLOCKS14);
             boolean standardConv = bool(c, p, "standardConv", false);
             String label = text(c, "label", null, false, p);
+            boolean minimalistic = bool(c, p, "minimalistic", false);
             try {
+                Family family = Family.fromId(text(c, "family", "v1", false, p));
+                if (family != Family.V1) {
+                    for (String f : V1_FIELDS) {
+                        if (c.has(f)) {
+                            throw fail(p + f, c.get(f), "applies to family v1 only, not " + family.id());
+                        }
+                    }
+                }
                 ChannelRounding rounding = ChannelRounding.fromId(text(c, "rounding", "slim", false, p));
                 Activation activation = Activation.fromId(text(c, "activation", "relu6", false, p));
-                MobileNetConfig config = new MobileNetConfig(alpha, resolution, classes, rounding, blocks14,
-                        standardConv, activation);
+                MobileNetConfig config = new MobileNetConfig(family, alpha, resolution, classes, rounding, blocks14,
+                        standardConv, activation, minimalistic);
                 return new PresetEntry(config, label);
             } catch (InvalidConfigException e) {
                 JsonNode raw = c.get(e.field());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /** Writes presets as JSON that {@link PresetLoader} reads back unchanged (every field written explicitly). */
@@ -31,13 +32,22 @@ public final class PresetWriter {
         for (PresetEntry e : preset.configs()) {
             MobileNetConfig c = e.config();
             ObjectNode n = configs.addObject();
+            // V1 entries as before families existed (no family field); V2/V3 name their family and omit V1's knobs
+            if (c.family() != Family.V1) {
+                n.put("family", c.family().id());
+                if (c.minimalistic()) {
+                    n.put("minimalistic", true);
+                }
+            }
             n.put("alpha", c.alpha());
             n.put("resolution", c.resolution());
             n.put("classes", c.classes());
-            n.put("rounding", c.rounding().id());
-            n.put("blocks14", c.blocks14());
-            n.put("standardConv", c.standardConv());
-            n.put("activation", c.activation().id());
+            if (c.family() == Family.V1) {
+                n.put("rounding", c.rounding().id());
+                n.put("blocks14", c.blocks14());
+                n.put("standardConv", c.standardConv());
+                n.put("activation", c.activation().id());
+            }
             if (e.label() != null) {
                 n.put("label", e.label());
             }

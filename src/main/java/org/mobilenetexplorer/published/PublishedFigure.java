@@ -61,8 +61,8 @@ public record PublishedFigure(String sourceId, String sourceText, String model, 
      * classes, TF-Slim 1001: below the printed precision).
      */
     public boolean describes(MobileNetConfig c) {
-        if (!isMobileNet() || !isImageNet() || isBodyOnly()) {
-            return false;
+        if (!isMobileNet() || !isImageNet() || isBodyOnly() || c.family() != org.mobilenetexplorer.model.Family.V1) {
+            return false; // the bundled rows are V1's
         }
         return Math.abs(alpha - c.alpha()) < 1e-9 && resolution == c.resolution()
                 && isStandardConv() == c.standardConv()

@@ -4,21 +4,22 @@ import org.mobilenetexplorer.model.LayerKind;
 import org.mobilenetexplorer.model.LayerSpec;
 
 /**
- * The weights of one spec layer with parameters (CONV, DEPTHWISE, POINTWISE, FC). Layout (row-major,
+ * The weights of one spec layer with parameters (CONV, DEPTHWISE, POINTWISE, SE_CONV, FC). Layout (row-major,
  * the ONNX / PyTorch convention, which the ONNX exporter writes as is):
  * <ul>
- *   <li>CONV and POINTWISE: {@code kernel} is OIHW, {@code [outC][inC][k][k]}, index
+ *   <li>CONV, POINTWISE and SE_CONV: {@code kernel} is OIHW, {@code [outC][inC][k][k]}, index
  *       {@code ((o * inC + i) * k + ky) * k + kx};</li>
  *   <li>DEPTHWISE: {@code kernel} is {@code [C][1][k][k]}, index {@code (c * k + ky) * k + kx};</li>
  *   <li>FC: {@code kernel} is {@code [classes][in]}, index {@code o * in + i}; {@code bias} is {@code [classes]}.</li>
  * </ul>
- * Convolutions have no bias and a {@link BatchNorm}; the FC layer has a bias and no batch norm.
+ * A layer has a bias exactly when {@link LayerSpec#hasBias()} (FC, squeeze-and-excite's convolutions, V3's last 1 x 1
+ * convolution) and a {@link BatchNorm} exactly when {@link LayerSpec#hasBatchNorm()} (every other convolution).
  * Accessors return copies: the record is immutable.
  *
  * @param layer     the spec layer
  * @param kernel    weights in the layout above
- * @param bias      FC bias, or {@code null} for convolutions
- * @param batchNorm the convolution's batch norm, or {@code null} for the FC layer
+ * @param bias      the bias, or {@code null} for layers without one
+ * @param batchNorm the convolution's batch norm, or {@code null} for layers without one
  */
 public record LayerWeights(LayerSpec layer, float[] kernel, float[] bias, BatchNorm batchNorm) {
 
@@ -53,17 +54,14 @@ public record LayerWeights(LayerSpec layer, float[] kernel, float[] bias, BatchN
         return switch (layer.kind()) {
             case CONV -> k2 * layer.input().c() * layer.output().c();
             case DEPTHWISE -> k2 * layer.input().c();
-            case POINTWISE, FC -> (long) layer.input().c() * layer.output().c();
-            case AVG_POOL, SOFTMAX -> 0;
+            case POINTWISE, SE_CONV, FC -> (long) layer.input().c() * layer.output().c();
+            case AVG_POOL, SOFTMAX, ADD, MULTIPLY -> 0;
         };
     }
 
     /** True for the kinds that carry weights. */
     public static boolean hasWeights(LayerKind kind) {
-        return switch (kind) {
-            case CONV, DEPTHWISE, POINTWISE, FC -> true;
-            case AVG_POOL, SOFTMAX -> false;
-        };
+        return kind.hasWeights();
     }
 
     /** Kernel values per output channel (in-channels per group x k x k; inputs for FC). */

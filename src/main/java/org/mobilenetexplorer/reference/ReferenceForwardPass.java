@@ -3,12 +3,15 @@ package org.mobilenetexplorer.reference;
 import java.util.ArrayList;
 import java.util.List;
 import org.mobilenetexplorer.model.Activation;
+import org.mobilenetexplorer.model.ActivationFunction;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.Shape;
 
 /**
  * The spec computed in plain Java, double precision, batch norm explicit (not folded): the ground truth for the
- * backends and the teaching view. Convolutions use TF 'SAME' padding: of the total padding
+ * backends and the teaching view. Layers run in spec order, each on the outputs its {@link LayerSpec#inputs()} name
+ * (the residual add and the squeeze-and-excite multiply read two); a convolution is followed by its batch norm or bias
+ * and then its activation ({@link ActivationFunction#apply(double)}: ReLU, ReLU6, h-swish, hard-sigmoid or none). Convolutions use TF 'SAME' padding: of the total padding
  * ({@link LayerSpec#samePaddingTotal(int)}) {@code total / 2} goes before and the rest after. Not fast (about a
  * second for 1.0-224); not thread-safe per call, but stateless: calls may run concurrently.
  */
@@ -55,23 +58,98 @@ public final class ReferenceForwardPass {
         for (int i = 0; i < x.length; i++) {
             x[i] = image[i];
         }
-        Activation act = weights.spec().config().activation();
-        List<LayerOutput> outputs = new ArrayList<>();
         List<LayerSpec> layers = weights.spec().layers();
-        for (int li = 0; li < layers.size(); li++) {
+        int n = layers.size();
+        // each layer's output is kept until its last reader has run
+        int[] lastUse = new int[n];
+        java.util.Arrays.fill(lastUse, -1);
+        for (LayerSpec l : layers) {
+            for (int src : l.inputs()) {
+                if (src != LayerSpec.NETWORK_INPUT) {
+                    lastUse[src] = Math.max(lastUse[src], l.index());
+                }
+            }
+        }
+        double[][] maps = new double[n][];
+        List<LayerOutput> outputs = new ArrayList<>();
+        for (int li = 0; li < n; li++) {
             LayerSpec l = layers.get(li);
-            x = switch (l.kind()) {
-                case CONV, DEPTHWISE, POINTWISE -> batchNormActivation(convolve(x, weights.layer(l)),
-                        weights.layer(l).batchNorm(), act);
-                case AVG_POOL -> globalAveragePool(x, l.input());
-                case FC -> fullyConnected(x, weights.layer(l));
-                case SOFTMAX -> softmax(x);
+            double[] a = operand(l, 0, x, maps);
+            double[] y = switch (l.kind()) {
+                case CONV, DEPTHWISE, POINTWISE, SE_CONV -> biasOrBatchNormActivation(convolve(a, weights.layer(l)),
+                        weights.layer(l));
+                case AVG_POOL -> globalAveragePool(a, l.input());
+                case FC -> activate(fullyConnected(a, weights.layer(l)), l.activation());
+                case SOFTMAX -> softmax(a);
+                case ADD -> activate(add(a, operand(l, 1, x, maps)), l.activation());
+                case MULTIPLY -> activate(multiplyChannels(a, operand(l, 1, x, maps), l.output().c()), l.activation());
             };
-            if (keepAll || li == layers.size() - 1) {
-                outputs.add(new LayerOutput(l, x));
+            maps[li] = y;
+            for (int src : l.inputs()) {
+                if (src != LayerSpec.NETWORK_INPUT && lastUse[src] == li) {
+                    maps[src] = null;
+                }
+            }
+            if (keepAll || li == n - 1) {
+                outputs.add(new LayerOutput(l, y));
             }
         }
         return outputs;
+    }
+
+    private static double[] operand(LayerSpec l, int i, double[] image, double[][] maps) {
+        int in = l.inputs().get(i);
+        return in == LayerSpec.NETWORK_INPUT ? image : maps[in];
+    }
+
+    /** The layer's batch norm (or bias) and activation, in place. */
+    private static double[] biasOrBatchNormActivation(double[] x, LayerWeights w) {
+        LayerSpec l = w.layer();
+        if (l.hasBatchNorm()) {
+            return batchNormActivation(x, w.batchNorm(), l.activation());
+        }
+        if (l.hasBias()) {
+            int c = l.output().c();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += w.biasAt(i % c);
+            }
+        }
+        return activate(x, l.activation());
+    }
+
+    /** {@code f} applied to every element, in place. */
+    static double[] activate(double[] x, ActivationFunction f) {
+        if (f != ActivationFunction.NONE) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = f.apply(x[i]);
+            }
+        }
+        return x;
+    }
+
+    /** Elementwise sum (the residual add): a new array. */
+    static double[] add(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("add: " + a.length + " and " + b.length + " values");
+        }
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+
+    /** An NHWC map times a per-channel gate (squeeze-and-excite): a new array. */
+    static double[] multiplyChannels(double[] map, double[] gate, int channels) {
+        if (gate.length != channels || map.length % channels != 0) {
+            throw new IllegalArgumentException("multiply: map of " + map.length + " values, gate of " + gate.length
+                    + ", " + channels + " channels");
+        }
+        double[] out = new double[map.length];
+        for (int i = 0; i < map.length; i++) {
+            out[i] = map[i] * gate[i % channels];
+        }
+        return out;
     }
 
     /** Grouped 2-D convolution, NHWC in and out, TF 'SAME' padding, no bias. */
@@ -134,8 +212,13 @@ public final class ReferenceForwardPass {
         return out;
     }
 
-    /** Batch norm (inference form) and the activation, in place on an NHWC map. */
+    /** Batch norm (inference form) and V1's activation, in place on an NHWC map. */
     static double[] batchNormActivation(double[] x, BatchNorm bn, Activation act) {
+        return batchNormActivation(x, bn, act.function());
+    }
+
+    /** Batch norm (inference form) and the activation, in place on an NHWC map. */
+    static double[] batchNormActivation(double[] x, BatchNorm bn, ActivationFunction act) {
         int c = bn.channels();
         double[] scale = new double[c];
         double[] shift = new double[c];
@@ -145,17 +228,14 @@ public final class ReferenceForwardPass {
         }
         for (int i = 0; i < x.length; i++) {
             int ch = i % c;
-            x[i] = activate(x[i] * scale[ch] + shift[ch], act);
+            x[i] = act.apply(x[i] * scale[ch] + shift[ch]);
         }
         return x;
     }
 
-    /** ReLU or ReLU6. */
+    /** V1's ReLU or ReLU6. */
     public static double activate(double v, Activation act) {
-        return switch (act) {
-            case RELU -> Math.max(0.0, v);
-            case RELU6 -> Math.min(Math.max(0.0, v), 6.0);
-        };
+        return act.function().apply(v);
     }
 
     static double[] globalAveragePool(double[] x, Shape in) {

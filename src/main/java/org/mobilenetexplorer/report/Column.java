@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.report;
 
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.Totals;
@@ -22,7 +23,9 @@ public enum Column {
     MAC_SHARE("MACs %", "mac_share", Align.RIGHT, true, true),
     PARAMS("Params (K)", "params", Align.RIGHT, true, true),
     BN_PARAMS("BN (K)", "bn_params", Align.RIGHT, true, true),
-    OUTPUT_MEMORY("Out (MiB)", "output_bytes", Align.RIGHT, true, true);
+    OUTPUT_MEMORY("Out (MiB)", "output_bytes", Align.RIGHT, true, true),
+    /** Elementwise operations (not MACs): V2/V3 tables and CSV only, so V1's outputs stay as they were. */
+    ELEMENTWISE("Eltw (K)", "elementwise_ops", Align.RIGHT, true, true);
 
     private final String title;
     private final String key;
@@ -48,14 +51,27 @@ public enum Column {
         return key;
     }
 
-    /** True when the text table shows this column. */
+    /** True when the text table shows this column (V1's table). */
     public boolean inTable() {
-        return inTable;
+        return inTable && this != ELEMENTWISE;
     }
 
-    /** True when the CSV carries this column. */
+    /** True when the CSV carries this column (V1's CSV). */
     public boolean inCsv() {
-        return inCsv;
+        return inCsv && this != ELEMENTWISE;
+    }
+
+    /**
+     * True when the table of {@code family} shows this column. V1's table is what it always was; V2/V3 tables add
+     * the elementwise operations and leave the per-layer output memory to the CSV (120 columns).
+     */
+    public boolean inTable(Family family) {
+        return family == Family.V1 ? inTable() : inTable && this != OUTPUT_MEMORY;
+    }
+
+    /** True when the CSV of {@code family} carries this column (V2/V3 add elementwise_ops). */
+    public boolean inCsv(Family family) {
+        return family == Family.V1 ? inCsv() : inCsv;
     }
 
     Align align() {
@@ -78,6 +94,7 @@ public enum Column {
             case PARAMS -> Long.toString(s.params());
             case BN_PARAMS -> Long.toString(s.bnParams());
             case OUTPUT_MEMORY -> Long.toString(s.outputBytes());
+            case ELEMENTWISE -> Long.toString(s.elementwiseOps());
         };
     }
 
@@ -90,6 +107,7 @@ public enum Column {
             case PARAMS -> Units.thousandsExact(s.params());
             case BN_PARAMS -> Units.thousandsExact(s.bnParams());
             case OUTPUT_MEMORY -> Units.mebibytes2(s.outputBytes());
+            case ELEMENTWISE -> Units.thousandsExact(s.elementwiseOps());
         };
     }
 
@@ -103,6 +121,7 @@ public enum Column {
             case MAC_SHARE -> t.macs() == 0 ? "" : "100.00";
             case PARAMS -> Units.thousandsExact(t.params());
             case BN_PARAMS -> Units.thousandsExact(t.bnParams());
+            case ELEMENTWISE -> Units.thousandsExact(t.elementwiseOps());
         };
     }
 
@@ -114,9 +133,12 @@ public enum Column {
             case CONV -> "conv " + k + "x" + k + "/" + stride;
             case DEPTHWISE -> "dw " + k + "x" + k + "/" + stride;
             case POINTWISE -> "pw 1x1" + (stride == 1 ? "" : "/" + stride);
+            case SE_CONV -> "se 1x1";
             case AVG_POOL -> "avgpool " + k + "x" + k;
             case FC -> "fc";
             case SOFTMAX -> "softmax";
+            case ADD -> "add";
+            case MULTIPLY -> "mul";
         };
     }
 

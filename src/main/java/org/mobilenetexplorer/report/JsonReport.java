@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.mobilenetexplorer.model.BlockSpec;
 import org.mobilenetexplorer.model.CostModel;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.KindShare;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.LayerStats;
@@ -56,18 +58,41 @@ public final class JsonReport {
             n.put("bnParams", s.bnParams());
             n.put("outputElements", s.outputElements());
             n.put("outputBytes", s.outputBytes());
+            // added with the families (every family): the graph and what follows each layer
+            ArrayNode inputs = n.putArray("inputs");
+            l.inputs().forEach(inputs::add);
+            n.put("activation", l.activation().id());
+            n.put("batchNorm", l.hasBatchNorm());
+            n.put("bias", l.hasBias());
+            n.put("elementwiseOps", s.elementwiseOps());
         }
         root.set("totals", totals(stats));
         ArrayNode kinds = root.putArray("byKind");
         for (KindShare k : stats.byKind().values()) {
             ObjectNode n = kinds.addObject();
             n.put("kind", k.kind().name());
-            n.put("name", KindNames.table2(k.kind()));
+            n.put("name", KindNames.table2(k.kind(), stats));
             n.put("layers", k.layers());
             n.put("macs", k.macs());
             n.put("params", k.params());
             n.put("macShare", k.macShare());
             n.put("paramShare", k.paramShare());
+            n.put("elementwiseOps", k.elementwiseOps());
+        }
+        ArrayNode blocks = root.putArray("blocks");
+        for (BlockSpec b : stats.spec().blocks()) {
+            ObjectNode n = blocks.addObject();
+            n.put("number", b.number());
+            n.put("name", b.name());
+            n.put("firstLayer", b.firstLayer());
+            n.put("lastLayer", b.lastLayer());
+            n.put("inputChannels", b.inputChannels());
+            n.put("expandedChannels", b.expandedChannels());
+            n.put("squeezeChannels", b.squeezeChannels());
+            n.put("outputChannels", b.outputChannels());
+            n.put("kernel", b.op().kernel());
+            n.put("stride", b.op().stride());
+            n.put("residual", b.residual());
         }
         ArrayNode pub = root.putArray("published");
         for (PublishedComparison c : PublishedComparison.of(stats, published)) {
@@ -85,7 +110,7 @@ public final class JsonReport {
             c.macsNote().ifPresent(m -> n.put("macsNote", m.id()));
             c.paramsNote().ifPresent(m -> n.put("paramsNote", m.id()));
         }
-        root.put("convention", CostModel.CONVENTION);
+        root.put("convention", CostModel.convention(stats.config().family()));
         return root;
     }
 
@@ -100,12 +125,15 @@ public final class JsonReport {
             n.set("config", config(r.stats().config()));
             n.set("totals", totals(r.stats()));
         }
-        root.put("convention", CostModel.CONVENTION);
+        root.put("convention", rows.stream().allMatch(r -> r.stats().config().family() == Family.V1)
+                ? CostModel.CONVENTION : CostModel.CONVENTION_ALL_FAMILIES);
         return write(root);
     }
 
     static ObjectNode config(MobileNetConfig c) {
         ObjectNode n = MAPPER.createObjectNode();
+        n.put("family", c.family().id());
+        n.put("minimalistic", c.minimalistic());
         n.put("alpha", c.alpha());
         n.put("resolution", c.resolution());
         n.put("rho", c.rho());
@@ -129,6 +157,7 @@ public final class JsonReport {
         n.put("activationElements", t.activationElements());
         n.put("peakActivationBytes", t.peakActivationBytes());
         n.put("peakLayer", t.peakLayer());
+        n.put("elementwiseOps", t.elementwiseOps());
         n.put("parameterBytes", t.parameterBytes());
         n.put("finalFeatureMap", stats.finalFeatureMap());
         return n;

@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.report;
 
 import java.util.List;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.published.PublishedData;
 
 /** The plain-text summary of several configurations, one row each (e.g. a preset). */
@@ -23,6 +24,7 @@ public final class SummaryReport {
                 + " batch 1). Published: the million MACs printed by the paper, TF-Slim, TFLite or Keras for that"
                 + " configuration; * = differs from ours rounded to the printed precision (see analyze for one"
                 + " configuration).", "  ")
-                + TableReport.convention();
+                + TableReport.convention(rows.stream().allMatch(r -> r.stats().config().family() == Family.V1)
+                        ? Family.V1 : Family.V2);
     }
 }

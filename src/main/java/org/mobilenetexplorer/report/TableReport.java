@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mobilenetexplorer.model.BlockSpec;
 import org.mobilenetexplorer.model.CostModel;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.KindShare;
 import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.MobileNetConfig;
@@ -32,19 +34,32 @@ public final class TableReport {
     public static String render(NetworkStats stats, PublishedData published) {
         StringBuilder sb = new StringBuilder();
         sb.append(Text.wrap(heading(stats.config()), "  ")).append('\n');
-        sb.append(layers(stats)).append('\n');
+        sb.append(layers(stats));
+        if (stats.config().family() != Family.V1) {
+            sb.append(legend());
+        }
+        sb.append('\n');
         sb.append(byKind(stats)).append('\n');
         sb.append(memory(stats)).append('\n');
         String pub = published(stats, published);
         if (!pub.isEmpty()) {
             sb.append(pub).append('\n');
         }
-        sb.append(convention());
+        sb.append(convention(stats.config().family()));
         return sb.toString();
     }
 
     /** {@code MobileNet v1 1.0-224: alpha 1.0, resolution 224 (rho 1.000), 1000 classes, ...}. */
     static String heading(MobileNetConfig c) {
+        if (c.family() != Family.V1) {
+            return String.format(Locale.ROOT, "%s%s %s: width multiplier alpha %s, resolution %d (rho %.3f), %d classes,"
+                            + " TF-Slim widths (make_divisible(d * alpha, 8); the last 1x1 convolution keeps its"
+                            + " width below alpha 1)%s",
+                    c.family().displayName(), c.minimalistic() ? " minimalistic" : "",
+                    c.label().substring(c.familyLabel().length() + 1), MobileNetConfig.fmt(c.alpha()),
+                    c.resolution(), c.rho(), c.classes(),
+                    c.minimalistic() ? ", no squeeze-and-excite, no h-swish, 3x3 kernels" : "");
+        }
         return String.format(Locale.ROOT, "MobileNet v1 %s: width multiplier alpha %s, resolution %d (rho %.3f), "
                         + "%d classes, %s rounding, %d of 5 blocks at 14x14, %s, %s",
                 c.label(), MobileNetConfig.fmt(c.alpha()), c.resolution(), c.rho(), c.classes(), c.rounding().id(),
@@ -52,27 +67,76 @@ public final class TableReport {
                 c.activation().id());
     }
 
-    /** The per-layer table with its totals row. */
+    /**
+     * The per-layer table with its totals row. V2/V3 tables group the layers of each block under a row naming the
+     * block (its TF-Slim scope, input, output and what it is), the layers indented with their names inside it.
+     */
     public static String layers(NetworkStats stats) {
-        List<Column> cols = Arrays.stream(Column.values()).filter(Column::inTable).toList();
+        Family family = stats.config().family();
+        List<Column> cols = Arrays.stream(Column.values()).filter(c -> c.inTable(family)).toList();
         TextTable t = new TextTable(cols.stream().map(Column::title).toList(), cols.stream().map(Column::align).toList());
+        boolean grouped = family != Family.V1;
         for (LayerStats s : stats.layers()) {
-            t.row(cols.stream().map(c -> c.cell(s, stats)).toArray(String[]::new));
+            BlockSpec block = grouped ? stats.spec().blockOf(s.layer()).orElse(null) : null;
+            if (block != null && block.firstLayer() == s.index()) {
+                t.row(cols.stream().map(c -> blockCell(c, block, stats)).toArray(String[]::new));
+            }
+            t.row(cols.stream().map(c -> c == Column.LAYER && block != null
+                    ? "  " + s.name().substring(block.name().length() + 1) : c.cell(s, stats)).toArray(String[]::new));
         }
         Totals totals = stats.totals();
         t.footer(cols.stream().map(c -> c.total(totals)).toArray(String[]::new));
         return t.render();
     }
 
-    /** MACs and params by layer kind, as in the paper's Table 2. */
+    /** The row opening a block: its scope, {@code ir 3x3/2 x6 se}, the block's input and output shapes. */
+    private static String blockCell(Column c, BlockSpec b, NetworkStats stats) {
+        return switch (c) {
+            case LAYER -> b.name();
+            case OP -> b.op().kernel() + "x" + b.op().kernel() + "/" + b.op().stride()
+                    + (b.hasExpansion() ? " x" + expansion(b.op().expansion()) : "")
+                    + (b.hasSqueezeExcite() ? " se" : "") + (b.residual() ? " +" : "");
+            case INPUT -> stats.spec().layers().get(b.firstLayer()).input().toString();
+            case OUTPUT -> stats.spec().layers().get(b.lastLayer()).output().toString();
+            case INDEX, KIND, KERNEL, STRIDE, MACS, MAC_SHARE, PARAMS, BN_PARAMS, OUTPUT_MEMORY, ELEMENTWISE -> "";
+        };
+    }
+
+    /** An expansion factor in at most two decimals: 6, 2.5, 2.3, 3.67. */
+    private static String expansion(double e) {
+        String s = String.format(Locale.ROOT, "%.2f", e).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The line under a V2/V3 layer table saying what its block rows and last column mean. */
+    static String legend() {
+        return Text.wrap("Block rows (TF-Slim scope): depthwise kernel/stride, xN expansion factor (no N: no expansion"
+                + " convolution), se = squeeze-and-excite, + = residual add. Eltw: elementwise operations, the"
+                + " arithmetic MACs leave out (see the convention).", "  ");
+    }
+
+    /** MACs and params by layer kind, as in the V1 paper's Table 2 (V2/V3: with the elementwise operations). */
     public static String byKind(NetworkStats stats) {
-        TextTable t = new TextTable(List.of("By kind (paper Table 2)", "Layers", "MACs (M)", "MACs %", "Params (K)",
-                "Params %"), List.of(Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT));
+        boolean v1 = stats.config().family() == Family.V1;
+        List<String> headers = new ArrayList<>(List.of(v1 ? "By kind (paper Table 2)" : "By kind", "Layers",
+                "MACs (M)", "MACs %", "Params (K)", "Params %"));
+        List<Align> aligns = new ArrayList<>(List.of(Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
+                Align.RIGHT));
+        if (!v1) {
+            headers.add("Eltw (K)");
+            aligns.add(Align.RIGHT);
+        }
+        TextTable t = new TextTable(headers, aligns);
         List<KindShare> shares = new ArrayList<>(stats.byKind().values());
         shares.sort((a, b) -> Long.compare(b.macs(), a.macs()));
         for (KindShare k : shares) {
-            t.row(KindNames.table2(k.kind()), Integer.toString(k.layers()), Units.millionsExact(k.macs()),
-                    Units.percent(k.macShare()), Units.thousandsExact(k.params()), Units.percent(k.paramShare()));
+            List<String> row = new ArrayList<>(List.of(KindNames.table2(k.kind(), stats), Integer.toString(k.layers()),
+                    Units.millionsExact(k.macs()), Units.percent(k.macShare()), Units.thousandsExact(k.params()),
+                    Units.percent(k.paramShare())));
+            if (!v1) {
+                row.add(Units.thousandsExact(k.elementwiseOps()));
+            }
+            t.row(row.toArray(String[]::new));
         }
         return t.render();
     }
@@ -80,9 +144,11 @@ public final class TableReport {
     /** Peak activation memory and parameter memory. */
     static String memory(NetworkStats stats) {
         Totals t = stats.totals();
-        return Text.wrap(String.format(Locale.ROOT, "Peak activation memory: %s MiB at %s (its input and output alive"
-                        + " at once; FP32, batch 1). Final feature map %dx%d.",
-                Units.mebibytes(t.peakActivationBytes()), t.peakLayer(), stats.finalFeatureMap(),
+        String alive = stats.config().family() == Family.V1 ? "its input and output alive at once"
+                : "its output and every earlier output still to be read, e.g. a residual block's input";
+        return Text.wrap(String.format(Locale.ROOT, "Peak activation memory: %s MiB at %s (%s; FP32, batch 1). Final"
+                        + " feature map %dx%d.",
+                Units.mebibytes(t.peakActivationBytes()), t.peakLayer(), alive, stats.finalFeatureMap(),
                 stats.finalFeatureMap()), "  ")
                 + Text.wrap(String.format(Locale.ROOT, "Parameter memory: %s MiB FP32 (%d params + %d batch-norm"
                         + " values).", Units.mebibytes(t.parameterBytes()), t.params(), t.bnParams()), "  ");
@@ -159,9 +225,14 @@ public final class TableReport {
         return numbers.size() == 1 ? ", Table " + numbers.get(0) : ", Tables " + String.join(", ", numbers);
     }
 
-    /** The counting convention, wrapped to the table width. */
+    /** The counting convention as V1 reports print it, wrapped to the table width. */
     public static String convention() {
-        return Text.wrap("Convention: " + CostModel.CONVENTION, "  ");
+        return convention(Family.V1);
+    }
+
+    /** The counting convention for a table of {@code family}, wrapped to the table width. */
+    public static String convention(Family family) {
+        return Text.wrap("Convention: " + CostModel.convention(family), "  ");
     }
 
     /** Used by tests: every line of {@code text} fits {@link Text#WIDTH} columns. */

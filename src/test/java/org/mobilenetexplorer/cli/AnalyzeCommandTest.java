@@ -54,7 +54,7 @@ class AnalyzeCommandTest {
                 "--blocks14", "2", "--standard-conv", "--activation", "relu", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode c = new ObjectMapper().readTree(r.out()).get("config");
-        assertEquals("{\"alpha\":0.5,\"resolution\":160,\"rho\":0.7142857142857143,\"classes\":1001,"
+        assertEquals("{\"family\":\"v1\",\"minimalistic\":false,\"alpha\":0.5,\"resolution\":160,\"rho\":0.7142857142857143,\"classes\":1001,"
                 + "\"rounding\":\"keras\",\"blocks14\":2,\"standardConv\":true,\"activation\":\"relu\","
                 + "\"label\":\"0.5-160 conv b14=2 keras 1001cls\"}", c.toString());
     }

@@ -62,6 +62,7 @@ class PaperTable1Test {
             case AVG_POOL -> "Avg Pool";
             case FC -> "FC";
             case SOFTMAX -> "Softmax";
+            case SE_CONV, ADD, MULTIPLY -> throw new IllegalArgumentException("not in V1: " + l.kind());
         };
         String filter = switch (l.kind()) {
             case CONV, POINTWISE -> k + "x" + k + "x" + m + "x" + n;
@@ -69,6 +70,7 @@ class PaperTable1Test {
             case AVG_POOL -> k + "x" + k;
             case FC -> m + "x" + n;
             case SOFTMAX -> "Classifier";
+            case SE_CONV, ADD, MULTIPLY -> throw new IllegalArgumentException("not in V1: " + l.kind());
         };
         return type + "/s" + l.stride() + " " + filter + " " + l.input();
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mobilenetexplorer.model.CostModel;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
@@ -104,8 +105,9 @@ class ReportViewsTest {
         assertEquals("pw 1x1", Column.OP.cell(pw, s));
         assertEquals("dw 3x3/2", Column.OP.cell(s.layers().get(3), s));
         for (Column c : Column.values()) {
-            assertTrue(c.inTable() || c.inCsv(), c.name());
+            assertTrue(c.inTable(Family.V2) || c.inCsv(Family.V2), c.name());
         }
+        assertFalse(Column.ELEMENTWISE.inTable() || Column.ELEMENTWISE.inCsv(), "V1's views as before");
     }
 
     @Test

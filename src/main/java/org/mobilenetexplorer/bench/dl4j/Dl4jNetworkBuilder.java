@@ -14,7 +14,11 @@ import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.EnumSet;
+import java.util.Set;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
+import org.mobilenetexplorer.model.UnsupportedFamilyException;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.reference.BatchNorm;
 import org.mobilenetexplorer.reference.BatchNormFolding;
@@ -35,12 +39,16 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Dl4jNetworkBuilder {
     static final String BN_SUFFIX = "/BatchNorm";
 
+    /** The families the builder builds; the others are refused ({@link UnsupportedFamilyException}). */
+    static final Set<Family> FAMILIES = EnumSet.of(Family.V1);
+
     private Dl4jNetworkBuilder() {
     }
 
     static MultiLayerNetwork build(NetworkWeights weights, Dl4jGraph graph, CNN2DFormat format,
             WorkspaceMode workspaceMode) {
         ArchitectureSpec spec = weights.spec();
+        UnsupportedFamilyException.require("dl4j", spec.config(), FAMILIES);
         Activation act = switch (spec.config().activation()) {
             case RELU -> Activation.RELU;
             case RELU6 -> Activation.RELU6;
@@ -82,6 +90,8 @@ final class Dl4jNetworkBuilder {
                         .activation(Activation.IDENTITY).hasBias(true).name(name).build());
                 case SOFTMAX -> list.layer(new ActivationLayer.Builder().activation(Activation.SOFTMAX).name(name)
                         .build());
+                case SE_CONV, ADD, MULTIPLY -> throw new UnsupportedFamilyException("dl4j", spec.config().family(),
+                        FAMILIES);
             }
         }
         MultiLayerConfiguration conf = list
@@ -150,7 +160,8 @@ final class Dl4jNetworkBuilder {
                     set(layer, "W", t);
                     set(layer, "b", w.bias());
                 }
-                case AVG_POOL, SOFTMAX -> throw new IllegalStateException("layer " + name + " has parameters");
+                case AVG_POOL, SOFTMAX, SE_CONV, ADD, MULTIPLY -> throw new IllegalStateException("layer " + name
+                        + " has parameters the builder does not copy");
             }
         }
     }
