@@ -22,8 +22,9 @@ public final class BenchmarkEngine implements AutoCloseable {
     });
     private volatile CancellationToken current = new CancellationToken();
 
+    /** An engine on {@code runner}; a request with several forks runs them one after the other on it. */
     public BenchmarkEngine(BenchmarkRunner runner) {
-        this.runner = runner;
+        this.runner = runner instanceof ForkingRunner ? runner : new ForkingRunner(runner);
     }
 
     /** An engine that forks a worker JVM per benchmark. */

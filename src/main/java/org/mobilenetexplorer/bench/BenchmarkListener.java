@@ -13,6 +13,13 @@ public interface BenchmarkListener {
     BenchmarkListener NONE = new BenchmarkListener() {
     };
 
+    /**
+     * Fork {@code index} (0-based) of {@code forks} of {@code request} starts; only when the protocol asks for more
+     * than one fork. Its phases and runs follow.
+     */
+    default void forkStarted(BenchmarkRequest request, int index, int forks) {
+    }
+
     /** A phase of {@code request} started. */
     default void phaseStarted(BenchmarkRequest request, Phase phase) {
     }
@@ -44,6 +51,11 @@ public interface BenchmarkListener {
 
         public CompositeListener(List<BenchmarkListener> listeners) {
             this.listeners = List.copyOf(listeners);
+        }
+
+        @Override
+        public void forkStarted(BenchmarkRequest request, int index, int forks) {
+            listeners.forEach(l -> l.forkStarted(request, index, forks));
         }
 
         @Override

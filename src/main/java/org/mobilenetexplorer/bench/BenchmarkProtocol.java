@@ -123,10 +123,11 @@ public final class BenchmarkProtocol {
             Map<String, String> env = new LinkedHashMap<>(
                     EnvironmentProbe.capture(cpu, backend, threads, p.nativeVariant(), started));
             net.settings().forEach((k, v) -> env.put(EnvironmentProbe.SETTING_PREFIX + k, v));
-            return new BenchmarkResult(BenchmarkResult.SCHEMA_VERSION, resultId(started, request), request.config(),
-                    backend.id(), env, p, phases, st, samples, p.batch() * 1000.0 / st.mean(), macs, gmac, peak,
-                    gmac / peak.gmacPerSec(), gc, memory, layers, summary,
-                    instability(st, gc, measured, p));
+            return BenchmarkResult.builder().id(resultId(started, request)).config(request.config())
+                    .backend(backend.id()).environment(env).protocol(p).phases(phases).samplesMs(samples)
+                    .throughputPerSec(p.batch() * 1000.0 / st.mean()).macsPerImage(macs).gmacPerSec(gmac)
+                    .fmaPeak(peak).peakShare(gmac / peak.gmacPerSec()).gc(gc).memory(memory).layers(layers)
+                    .layerSummary(summary).unstable(instability(st, gc, measured.cappedByMaxTime, p.maxTimeMs())).build();
         }
     }
 
@@ -190,26 +191,21 @@ public final class BenchmarkProtocol {
         return new Loop(java.util.Arrays.copyOf(samples, n), ms(now - start), capped);
     }
 
-    private static List<UnstableFlag> instability(LatencyStatistics st, GcActivity gc, Loop measured,
-                                                  ProtocolSettings p) {
+    /** The flags of measured statistics (also applied to the pooled samples of several forks). */
+    static List<UnstableFlag> instability(LatencyStatistics st, GcActivity gc, boolean cappedByMaxTime,
+                                          long maxTimeMs) {
         List<UnstableFlag> flags = new ArrayList<>();
         if (st.cv() > HIGH_CV) {
-            flags.add(new UnstableFlag(Instability.HIGH_CV, String.format(Locale.ROOT,
-                    "CV %.1f%% > %.0f%%: the machine was busy or the runtime is noisy", st.cv() * 100,
-                    HIGH_CV * 100)));
+            flags.add(new UnstableFlag(Instability.HIGH_CV, st.cv(), HIGH_CV));
         }
         if (gc.collections() > 0) {
-            flags.add(new UnstableFlag(Instability.GC_DURING_MEASUREMENT, gc.collections()
-                    + " garbage collection(s), " + gc.timeMs() + " ms, during measurement"));
+            flags.add(new UnstableFlag(Instability.GC_DURING_MEASUREMENT, gc.collections(), 0));
         }
         if (st.n() < FEW_RUNS) {
-            flags.add(new UnstableFlag(Instability.TOO_FEW_RUNS, st.n() + " measured run(s) < " + FEW_RUNS
-                    + (st.n() <= 2 ? ": confidence interval undefined" : ": wide confidence interval")));
+            flags.add(new UnstableFlag(Instability.TOO_FEW_RUNS, st.n(), FEW_RUNS));
         }
-        if (measured.cappedByMaxTime) {
-            flags.add(new UnstableFlag(Instability.MAX_TIME_CAP, String.format(Locale.ROOT,
-                    "max time %d ms reached after %d run(s) (asked for >= %d runs and >= %d ms)", p.maxTimeMs(),
-                    st.n(), p.minRuns(), p.minTimeMs())));
+        if (cappedByMaxTime) {
+            flags.add(new UnstableFlag(Instability.MAX_TIME_CAP, st.n(), maxTimeMs));
         }
         return flags;
     }
@@ -270,20 +266,7 @@ public final class BenchmarkProtocol {
         }
         double diff = (sum - networkMedianMs) / networkMedianMs * 100;
         boolean ok = Math.abs(diff) <= LayerProfileSummary.TOLERANCE_PERCENT;
-        String note = String.format(Locale.ROOT,
-                "per-layer sum %.3f ms vs whole-network median %.3f ms: %+.1f%%", sum, networkMedianMs, diff);
-        if (ok) {
-            note += " (within " + (int) LayerProfileSummary.TOLERANCE_PERCENT + "%)";
-        } else if (diff > 0) {
-            note += ": the layers add up to more than the network; per-node profiling overhead and noise between "
-                    + "the profile and the measurement inflate per-layer times, so read the shares, not the "
-                    + "absolute values";
-        } else {
-            note += ": the network takes longer than its layers; time outside the layers (framework overhead, "
-                    + "copies, waiting for threads on a busy machine) and noise between the profile and the "
-                    + "measurement, so read the shares, not the absolute values";
-        }
-        return new LayerProfileSummary(repeats, sum, networkMedianMs, diff, ok, note, kinds);
+        return new LayerProfileSummary(repeats, sum, networkMedianMs, diff, ok, kinds);
     }
 
     private static long[] gcCounts() {

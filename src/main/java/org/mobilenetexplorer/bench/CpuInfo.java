@@ -131,37 +131,28 @@ public record CpuInfo(String model, int logicalCores, List<String> simd, double 
      */
     public PeakEstimate fmaPeak(int threads) {
         int used = Math.min(Math.max(threads, 1), logicalCores);
+        PeakEstimate.Isa isa;
         int lanes;
-        String isa;
         if (has("avx512f") && halfRateAvx512()) {
+            isa = PeakEstimate.Isa.AVX512F_HALF_RATE;
             lanes = 8;
-            isa = "AVX-512F run as 2 x 256-bit halves on " + vendor + " family " + family;
         } else if (has("avx512f")) {
+            isa = PeakEstimate.Isa.AVX512F;
             lanes = 16;
-            isa = "AVX-512F";
         } else if (has("avx2") && has("fma")) {
+            isa = PeakEstimate.Isa.AVX2_FMA;
             lanes = 8;
-            isa = "AVX2+FMA";
         } else if (has("avx")) {
+            isa = PeakEstimate.Isa.AVX;
             lanes = 8;
-            isa = "AVX, no FMA: mul + add counted as one MAC";
         } else if (has("sse2") || has("neon") || has("asimd")) {
+            isa = has("sse2") ? PeakEstimate.Isa.SSE2 : PeakEstimate.Isa.NEON;
             lanes = 4;
-            isa = has("sse2") ? "SSE2" : "NEON";
         } else {
-            return new PeakEstimate(Double.NaN, "unknown: no SIMD flags in /proc/cpuinfo");
-        }
-        if (!(mhz > 0)) {
-            return new PeakEstimate(Double.NaN, "unknown: no clock in /proc/cpuinfo (" + isa + ")");
+            return PeakEstimate.UNKNOWN;
         }
         final int fmaUnits = 2;
-        double ghz = mhz / 1000.0;
-        double peak = lanes * fmaUnits * used * ghz;
-        String method = String.format(Locale.ROOT,
-                "estimate: %d FP32 lanes (%s) x %d FMA units/core (assumed) x %d threads x %.2f GHz ('cpu MHz' in "
-                        + "/proc/cpuinfo) = %.1f GMAC/s; the reported clock is often the base clock: a CPU in boost runs faster, so a "
-                        + "share above 100%% means it boosted (SMT siblings share FMA units)",
-                lanes, isa, fmaUnits, used, ghz, peak);
-        return new PeakEstimate(peak, method);
+        double ghz = mhz > 0 ? mhz / 1000.0 : Double.NaN;
+        return new PeakEstimate(lanes * fmaUnits * used * ghz, isa, lanes, fmaUnits, used, ghz);
     }
 }

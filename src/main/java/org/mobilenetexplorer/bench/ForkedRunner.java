@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.mobilenetexplorer.model.NetworkStats;
 
 /**
@@ -44,14 +45,26 @@ public final class ForkedRunner implements BenchmarkRunner {
     private final List<String> extraJvmOptions;
     private final Duration startupAllowance;
     private final Map<String, WorkerProcessSettings> processSettings;
+    private final Function<String, String> parentEnvironment;
 
     /** This JVM's java binary and class path, the registered {@link WorkerProcessSettings}. */
     public ForkedRunner() {
         this(currentJava(), System.getProperty("java.class.path"), List.of(), DEFAULT_STARTUP_ALLOWANCE);
     }
 
+    /** This JVM's environment ({@link System#getenv(String)}) as the parent environment. */
     public ForkedRunner(String javaExecutable, String classPath, List<String> extraJvmOptions,
                         Duration startupAllowance) {
+        this(javaExecutable, classPath, extraJvmOptions, startupAllowance, System::getenv);
+    }
+
+    /**
+     * @param parentEnvironment the environment the worker inherits, by name (null when unset): the caller's own
+     *                          {@code OMP_WAIT_POLICY} is kept; tests pass a map's {@code get}
+     */
+    public ForkedRunner(String javaExecutable, String classPath, List<String> extraJvmOptions,
+                        Duration startupAllowance, Function<String, String> parentEnvironment) {
+        this.parentEnvironment = parentEnvironment;
         this.javaExecutable = javaExecutable;
         this.classPath = classPath;
         this.extraJvmOptions = List.copyOf(extraJvmOptions);
@@ -102,7 +115,7 @@ public final class ForkedRunner implements BenchmarkRunner {
         return cmd;
     }
 
-    /** The worker's environment changes. */
+    /** The worker's environment changes (on top of the parent environment it inherits). */
     Map<String, String> environment(BenchmarkRequest request) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CLASSPATH", classPath);
@@ -110,7 +123,7 @@ public final class ForkedRunner implements BenchmarkRunner {
         env.put("OMP_NUM_THREADS", threads);
         env.put("OPENBLAS_NUM_THREADS", threads);
         env.put("MKL_NUM_THREADS", threads);
-        String wait = System.getenv("OMP_WAIT_POLICY");
+        String wait = parentEnvironment.apply("OMP_WAIT_POLICY");
         env.put("OMP_WAIT_POLICY", wait != null && !wait.isBlank() ? wait : "PASSIVE");
         WorkerProcessSettings s = processSettings.get(request.backend());
         if (s != null) {

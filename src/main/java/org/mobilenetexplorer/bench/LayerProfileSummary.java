@@ -1,7 +1,6 @@
 package org.mobilenetexplorer.bench;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How the per-layer profile compares with the whole network.
@@ -10,18 +9,16 @@ import java.util.Objects;
  * @param layerSumMs        sum of the per-layer medians, ms
  * @param networkMedianMs   the whole-network median of the measurement phase, ms
  * @param differencePercent (layerSumMs - networkMedianMs) / networkMedianMs x 100
- * @param consistent        |differencePercent| <= {@link #TOLERANCE_PERCENT}
- * @param note              what the comparison means, in words
+ * @param consistent        |differencePercent| <= {@link #TOLERANCE_PERCENT} (in words: {@link ResultWords#note})
  * @param byKind            the profile summed by layer kind
  */
 public record LayerProfileSummary(int repeats, double layerSumMs, double networkMedianMs, double differencePercent,
-                                  boolean consistent, String note, List<KindProfile> byKind) {
+                                  boolean consistent, List<KindProfile> byKind) {
 
     /** Per-layer sum vs whole network: beyond this the profile is reported as not matching. */
     public static final double TOLERANCE_PERCENT = 15.0;
 
     public LayerProfileSummary {
-        Objects.requireNonNull(note, "note");
-        byKind = List.copyOf(byKind);
+        byKind = List.copyOf(InvalidSettingException.required(byKind, "layerSummary.byKind"));
     }
 }

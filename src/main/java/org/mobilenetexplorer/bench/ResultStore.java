@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Benchmark results on disk: one JSON file per run, {@code <id>.json}, written atomically. Loading validates
- * each file and skips (with file name and reason) anything corrupted, foreign or of another schema version.
+ * each file and skips (with file name and reason) anything corrupted, foreign or of an unknown schema version;
+ * older versions are upgraded on load ({@link ResultSchema}).
  */
 public final class ResultStore {
     /** System property that overrides {@link #defaultDirectory()}. */
@@ -40,18 +43,27 @@ public final class ResultStore {
 
     /**
      * {@code ~/.mobilenet-explorer/results}, unless the system property {@value #DIRECTORY_PROPERTY} or the
-     * environment variable {@value #DIRECTORY_ENV} names another directory.
+     * environment variable {@value #DIRECTORY_ENV} names another directory: this JVM's properties and environment.
      */
     public static Path defaultDirectory() {
-        String prop = System.getProperty(DIRECTORY_PROPERTY);
+        return defaultDirectory(System::getProperty, System::getenv);
+    }
+
+    /**
+     * The default directory for these system properties and this environment (each a lookup by name that returns
+     * null when unset): {@value #DIRECTORY_PROPERTY}, then {@value #DIRECTORY_ENV}, then
+     * {@code <user.home>/.mobilenet-explorer/results}.
+     */
+    public static Path defaultDirectory(Function<String, String> properties, Function<String, String> environment) {
+        String prop = properties.apply(DIRECTORY_PROPERTY);
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);
         }
-        String env = System.getenv(DIRECTORY_ENV);
+        String env = environment.apply(DIRECTORY_ENV);
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        return Path.of(System.getProperty("user.home"), ".mobilenet-explorer", "results");
+        return Path.of(properties.apply("user.home"), ".mobilenet-explorer", "results");
     }
 
     public Path directory() {
@@ -113,10 +125,12 @@ public final class ResultStore {
             throw new ResultFileException(file,
                     "not a benchmark result: schemaVersion, latencyMs or samplesMs missing");
         }
-        if (!version.isInt() || version.asInt() != BenchmarkResult.SCHEMA_VERSION) {
-            throw new ResultFileException(file, "schemaVersion = " + version + ": this build reads version "
-                    + BenchmarkResult.SCHEMA_VERSION);
+        if (!version.isInt() || version.asInt() < ResultSchema.OLDEST
+                || version.asInt() > BenchmarkResult.SCHEMA_VERSION) {
+            throw new ResultFileException(file, "schemaVersion = " + version + ": this build reads versions "
+                    + ResultSchema.OLDEST + " to " + BenchmarkResult.SCHEMA_VERSION);
         }
+        ResultSchema.upgrade((ObjectNode) root, version.asInt());
         BenchmarkResult r;
         try {
             r = MAPPER.treeToValue(root, BenchmarkResult.class);
@@ -129,6 +143,19 @@ public final class ResultStore {
         if (!close(recomputed.median(), r.latencyMs().median()) || !close(recomputed.mean(), r.latencyMs().mean())) {
             throw new ResultFileException(file, "latencyMs.median = " + r.latencyMs().median()
                     + " does not match samplesMs (median " + recomputed.median() + ")");
+        }
+        if (r.forks() != null) {
+            int from = 0;
+            for (int i = 0; i < r.forks().count(); i++) {
+                ForkSummary f = r.forks().perFork().get(i);
+                double median = LatencyStatistics.median(r.samplesMs().subList(from, from + f.runs()).stream()
+                        .mapToDouble(Double::doubleValue).toArray());
+                if (!close(median, f.medianMs())) {
+                    throw new ResultFileException(file, "forks.perFork[" + i + "].medianMs = " + f.medianMs()
+                            + " does not match its " + f.runs() + " samples (median " + median + ")");
+                }
+                from += f.runs();
+            }
         }
         return r;
     }

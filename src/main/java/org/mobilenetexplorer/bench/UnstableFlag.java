@@ -1,16 +1,15 @@
 package org.mobilenetexplorer.bench;
 
-import java.util.Objects;
-
 /**
- * One reason a measurement is unstable.
+ * One reason a measurement is unstable: a code and the numbers behind it (what each number means depends on the
+ * kind: {@link Instability}). {@link ResultWords#reason} says it in words.
  *
- * @param kind   what
- * @param reason the figures behind it, e.g. "CV 14.2% > 10%"
+ * @param kind  what
+ * @param value the measured figure, e.g. the CV 0.142
+ * @param limit the limit it crossed, e.g. 0.10
  */
-public record UnstableFlag(Instability kind, String reason) {
+public record UnstableFlag(Instability kind, double value, double limit) {
     public UnstableFlag {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(reason, "reason");
+        InvalidSettingException.required(kind, "kind");
     }
 }

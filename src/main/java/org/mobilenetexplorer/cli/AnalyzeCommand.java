@@ -45,7 +45,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
-            description = "Output format: table (default, 120 columns), csv (exact integers), json.")
+            description = "Output format: table (120 columns), csv (exact integers), json. Default: ${DEFAULT-VALUE}.")
     ReportFormat format;
 
     @Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
@@ -14,6 +16,7 @@ import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.UnsupportedFamilyException;
@@ -23,15 +26,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: one configuration on one backend, in a forked worker JVM, with the full protocol. A human summary
- * on stdout; the result JSON saved in the results directory (and to {@code --out}). Exit 1 when the benchmark
+ * {@code bench}: one configuration on one backend, in a forked worker JVM (or {@code --forks N} of them), with the
+ * full protocol. A human summary on stdout; the result JSON saved in the results directory (and to {@code --out}). Exit 1 when the benchmark
  * fails, 130 when interrupted.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark one configuration on the local CPU: warm-up, then at least --min-runs runs and "
                 + "--min-time, at most --max-time;",
-            "median, p90, p99, mean with 95% CI, CV, throughput, GMAC/s; optional per-layer profile.",
-            "Each run is a fresh worker JVM; the result is saved as JSON (README, \"Benchmarks\")."})
+            "median, p90, p99, mean with 95%% CI, CV, throughput, GMAC/s; optional per-layer profile.",
+            "Each run is a fresh worker JVM (--forks N: N of them, with the spread between forks); the result is "
+                + "saved as JSON (README, \"Benchmarks\")."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -47,13 +51,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
     String backend;
 
+    @Mixin
+    ResultsOption results;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the result JSON to FILE.")
     Path out;
-
-    @Option(names = "--results", paramLabel = "DIR",
-            description = "Results directory. Default: ~/.mobilenet-explorer/results (or -D"
-                    + ResultStore.DIRECTORY_PROPERTY + ", $" + ResultStore.DIRECTORY_ENV + ").")
-    Path results;
 
     @Option(names = "--no-save", description = "Do not save into the results directory.")
     boolean noSave;
@@ -63,14 +65,21 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         MobileNetConfig chosen = config.toConfig();
-        String backendId = checkBackend("--backend", backend);
+        String backendId = BackendIds.one("--backend", backend);
         checkFamily(backendId, chosen);
         BenchmarkRequest request = new BenchmarkRequest(chosen, backendId, protocol.toSettings());
         if (out != null && Files.isDirectory(out)) {
-            throw new UserInputException("--out " + out + ": is a directory (give a file name)");
+            throw new OptionValueException("--out", out, "is a directory (give a file name)");
         }
-        ResultStore store = new ResultStore(results != null ? results : ResultStore.defaultDirectory());
+        List<String> saveProblems = new ArrayList<>();
+        ResultSaver saver = new ResultSaver(new ResultStore(results.directory()), saveProblems::add);
         BenchmarkListener progress = new BenchmarkListener() {
+            @Override
+            public void forkStarted(BenchmarkRequest r, int index, int forks) {
+                stderr.println("bench: " + r.label() + ": fork " + (index + 1) + " of " + forks);
+                stderr.flush();
+            }
+
             @Override
             public void phaseStarted(BenchmarkRequest r, Phase phase) {
                 stderr.println("bench: " + r.label() + ": " + phase.name().toLowerCase(java.util.Locale.ROOT)
@@ -78,21 +87,29 @@ public final class BenchCommand implements Callable<Integer> {
                 stderr.flush();
             }
         };
+        BenchmarkListener listener = noSave ? progress : BenchmarkListener.composite(progress, saver);
+        if (protocol.inProcess() && request.protocol().forks() > 1) {
+            stderr.println("bench: --in-process: the " + request.protocol().forks()
+                    + " forks run one after the other in this JVM, not in fresh JVMs");
+        }
         try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
                 : new ForkedRunner());
              Interruption interruption = new Interruption(engine)) {
-            BenchmarkOutcome outcome = engine.run(request, progress);
+            BenchmarkOutcome outcome = engine.run(request, listener);
             if (outcome instanceof BenchmarkOutcome.Completed c) {
                 BenchmarkResult r = c.result();
                 BenchReport.summary(r, stdout);
-                if (!noSave) {
-                    stdout.println("  saved: " + store.save(r));
+                for (Path file : saver.saved()) {
+                    stdout.println("  saved: " + file);
                 }
                 if (out != null) {
                     ResultStore.write(r, out);
                     stdout.println("  written: " + out);
                 }
                 stdout.flush();
+                if (!saveProblems.isEmpty()) {
+                    throw new UserInputException("cannot save the result: " + saveProblems.get(0));
+                }
                 return 0;
             }
             if (outcome instanceof BenchmarkOutcome.Failed f) {
@@ -103,17 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
             stderr.println("bench: " + request.label() + ": cancelled");
             return 130;
         } catch (IOException e) {
-            throw new UserInputException("cannot save the result: " + e.getMessage(), e);
+            throw new OptionValueException("--out", out, "cannot write: " + e.getMessage());
         }
-    }
-
-    /** The backend id, or a one-line error listing the known ids. */
-    static String checkBackend(String option, String id) {
-        String trimmed = id.trim();
-        if (!Backends.ids().contains(trimmed)) {
-            throw new UserInputException(option + " " + id + ": must be one of " + String.join(", ", Backends.ids()));
-        }
-        return trimmed;
     }
 
     /** Refuses a configuration whose family the backend cannot build yet (exit 2, one line). */

@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.cli;
 
+import java.util.List;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.Family;
@@ -12,92 +13,82 @@ import picocli.CommandLine.Spec;
 
 /**
  * The configuration options shared by every command that takes one network configuration
- * ({@code analyze}, {@code export-onnx}, {@code verify}, {@code bench}, ...). Use as a picocli
- * {@code @Mixin}.
+ * ({@code analyze}, {@code export-onnx}, {@code verify}, {@code bench}, {@code chart}). Use as a picocli
+ * {@code @Mixin}. Defaults are the fields' initial values, read from {@link MobileNetConfig#DEFAULT} and shown by
+ * {@code ${DEFAULT-VALUE}}. To add an option: a field with its default, and one line in {@link #toConfig()}.
  */
 public final class ConfigOptions {
+    private static final MobileNetConfig D = MobileNetConfig.DEFAULT;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** This mixin's own options (to tell whether any was given). */
+    @Spec(Spec.Target.SELF)
+    CommandSpec self;
+
     @Option(names = "--family", paramLabel = "v1|v2|v3-large|v3-small",
-            description = "Architecture family (TF-Slim's definitions). Default: v1.")
-    String family;
+            description = "Architecture family (TF-Slim's definitions). Default: ${DEFAULT-VALUE}.")
+    String family = D.family().id();
 
     @Option(names = "--minimalistic",
             description = "V3 only: the minimalistic variant (no squeeze-and-excite, no h-swish, 3x3 kernels only).")
-    boolean minimalistic;
+    boolean minimalistic = D.minimalistic();
 
-    @Option(names = "--alpha", paramLabel = "A", description = "Width multiplier alpha, any real in (0, 4]. Default: 1.0.")
-    Double alpha;
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Width multiplier alpha, any real in (0, 4]. Default: ${DEFAULT-VALUE}.")
+    double alpha = D.alpha();
 
     @Option(names = "--resolution", paramLabel = "PX",
-            description = "Input resolution, integer 32..2048 (rho = resolution / 224). Default: 224.")
-    Integer resolution;
+            description = "Input resolution, integer 32..2048 (rho = resolution / 224). Default: ${DEFAULT-VALUE}.")
+    int resolution = D.resolution();
 
-    @Option(names = "--classes", paramLabel = "N", description = "Classifier outputs. Default: 1000 (TF-Slim: 1001).")
-    Integer classes;
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classifier outputs. Default: ${DEFAULT-VALUE} (TF-Slim: 1001).")
+    int classes = D.classes();
 
     @Option(names = "--rounding", paramLabel = "slim|keras",
-            description = "Channel rounding: slim = max(int(d*alpha), 8) (default), keras = int(d*alpha).")
-    String rounding;
+            description = "Channel rounding: slim = max(int(d*alpha), 8), keras = int(d*alpha). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String rounding = D.rounding().id();
 
     @Option(names = "--blocks14", paramLabel = "N",
-            description = "How many of the five repeated 14x14x512 blocks to keep, 0..5 (0 = shallow MobileNet). Default: 5.")
-    Integer blocks14;
+            description = "How many of the five repeated 14x14x512 blocks to keep, 0..5 (0 = shallow MobileNet). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int blocks14 = D.blocks14();
 
     @Option(names = "--standard-conv",
             description = "Replace every depthwise-separable block by a full 3x3 convolution (paper Table 4).")
-    boolean standardConv;
+    boolean standardConv = D.standardConv();
 
     @Option(names = "--activation", paramLabel = "relu|relu6",
-            description = "Activation after batch norm (cost-neutral). Default: relu6 (TF-Slim, Keras).")
-    String activation;
+            description = "Activation after batch norm (cost-neutral). Default: ${DEFAULT-VALUE} (TF-Slim, Keras).")
+    String activation = D.activation().id();
 
     /** True when any configuration option was given on the command line. */
     public boolean anyGiven() {
-        return family != null || minimalistic || alpha != null || resolution != null || classes != null || rounding != null || blocks14 != null
-                || standardConv || activation != null;
+        var parsed = spec.commandLine().getParseResult();
+        return parsed != null && self.options().stream().anyMatch(o -> parsed.hasMatchedOption(o.longestName()));
     }
 
-    /** The configuration from the options over {@code base}; a bad value becomes a one-line usage error. */
-    public MobileNetConfig toConfig(MobileNetConfig base) {
-        MobileNetConfig c = base;
+    /** The configuration of the options; a bad value becomes a one-line usage error naming the option. */
+    public MobileNetConfig toConfig() {
         try {
-            if (family != null) {
-                Family f = Family.fromId(family);
-                if (f != Family.V1) {
-                    refuseV1Knob("--rounding", rounding, f);
-                    refuseV1Knob("--blocks14", blocks14, f);
-                    refuseV1Knob("--standard-conv", standardConv ? "" : null, f);
-                    refuseV1Knob("--activation", activation, f);
+            Family f = Family.fromId(family);
+            if (f != Family.V1) {
+                for (String v1Only : List.of("--rounding", "--blocks14", "--standard-conv", "--activation")) {
+                    refuseV1Knob(v1Only, f);
                 }
-                c = c.withFamily(f);
             }
-            if (minimalistic) {
-                c = c.withMinimalistic(true);
-            }
-            if (alpha != null) {
-                c = c.withAlpha(alpha);
-            }
-            if (resolution != null) {
-                c = c.withResolution(resolution);
-            }
-            if (classes != null) {
-                c = c.withClasses(classes);
-            }
-            if (rounding != null) {
-                c = c.withRounding(ChannelRounding.fromId(rounding));
-            }
-            if (blocks14 != null) {
-                c = c.withBlocks14(blocks14);
-            }
-            if (standardConv) {
-                c = c.withStandardConv(true);
-            }
-            if (activation != null) {
-                c = c.withActivation(Activation.fromId(activation));
-            }
+            return D.withFamily(f)
+                    .withMinimalistic(minimalistic)
+                    .withAlpha(alpha)
+                    .withResolution(resolution)
+                    .withClasses(classes)
+                    .withRounding(ChannelRounding.fromId(rounding))
+                    .withBlocks14(blocks14)
+                    .withStandardConv(standardConv)
+                    .withActivation(Activation.fromId(activation));
         } catch (InvalidConfigException e) {
             String option = switch (e.field()) {
                 case "standardConv" -> "--standard-conv";
@@ -106,19 +97,15 @@ public final class ConfigOptions {
             };
             throw new ParameterException(spec.commandLine(), option + ": " + e.rule());
         }
-        return c;
     }
 
     /** A V1-only option given with another family: refused by name, whatever its value. */
-    private void refuseV1Knob(String option, Object value, Family f) {
-        if (value != null) {
-            String shown = value.toString().isEmpty() ? option : option + " " + value;
+    private void refuseV1Knob(String option, Family f) {
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed != null && parsed.hasMatchedOption(option)) {
+            Object value = parsed.matchedOptionValue(option, null);
+            String shown = value == null || value instanceof Boolean ? option : option + " " + value;
             throw new ParameterException(spec.commandLine(), shown + ": applies to family v1 only, not " + f.id());
         }
-    }
-
-    /** The configuration from the options over the default (1.0-224). */
-    public MobileNetConfig toConfig() {
-        return toConfig(MobileNetConfig.DEFAULT);
     }
 }

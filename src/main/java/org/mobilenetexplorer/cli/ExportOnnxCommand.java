@@ -47,7 +47,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "0",
-            description = "Fixed batch size, or 0 for a symbolic 'batch' dimension (default).")
+            description = "Fixed batch size, or 0 for a symbolic 'batch' dimension. Default: ${DEFAULT-VALUE}.")
     int batch;
 
     @Override

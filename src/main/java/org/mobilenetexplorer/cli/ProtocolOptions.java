@@ -1,54 +1,77 @@
 package org.mobilenetexplorer.cli;
 
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_BATCH;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_FORKS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_INPUT_SEED;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_MAX_TIME_MS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_MIN_RUNS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_MIN_TIME_MS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_THREADS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_WARMUP_MIN_TIME_MS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_WARMUP_RUNS;
+import static org.mobilenetexplorer.bench.ProtocolSettings.DEFAULT_WEIGHT_SEED;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mobilenetexplorer.bench.InvalidSettingException;
 import org.mobilenetexplorer.bench.ProtocolSettings;
 import picocli.CommandLine.Option;
 
-/** The benchmark protocol options shared by {@code bench} and {@code sweep} (a picocli {@code @Mixin}). */
+/**
+ * The benchmark protocol options shared by {@code bench} and {@code sweep} (a picocli {@code @Mixin}). Defaults are
+ * the fields' initial values, taken from {@link ProtocolSettings}; help shows them through {@code ${DEFAULT-VALUE}}.
+ */
 public final class ProtocolOptions {
-    private static final ProtocolSettings D = ProtocolSettings.DEFAULT;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Images per run, 1.." + ProtocolSettings.MAX_BATCH
-            + ". Default: 1.")
-    Integer batch;
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Images per run, 1.." + ProtocolSettings.MAX_BATCH + ". Default: ${DEFAULT-VALUE}.")
+    int batch = DEFAULT_BATCH;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads, 0 = all logical cores (default).")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Intra-op threads, 0 = all logical cores. Default: ${DEFAULT-VALUE}.")
+    int threads = DEFAULT_THREADS;
 
-    @Option(names = "--warmup-runs", paramLabel = "N", description = "Minimum warm-up runs after the first inference. "
-            + "Default: 5.")
-    Integer warmupRuns;
+    @Option(names = "--warmup-runs", paramLabel = "N",
+            description = "Minimum warm-up runs after the first inference. Default: ${DEFAULT-VALUE}.")
+    int warmupRuns = DEFAULT_WARMUP_RUNS;
 
-    @Option(names = "--warmup-time", paramLabel = "TIME", description = "Minimum warm-up time (500ms, 2s, 1.5). "
-            + "Default: 0.5s.")
-    String warmupTime;
+    @Option(names = "--warmup-time", paramLabel = "TIME",
+            description = "Minimum warm-up time (500ms, 2s, 1.5 = seconds, 1m). Default: ${DEFAULT-VALUE}.")
+    String warmupTime = time(DEFAULT_WARMUP_MIN_TIME_MS);
 
-    @Option(names = "--min-runs", paramLabel = "N", description = "Minimum measured runs. Default: 20.")
-    Integer minRuns;
+    @Option(names = "--min-runs", paramLabel = "N", description = "Minimum measured runs. Default: ${DEFAULT-VALUE}.")
+    int minRuns = DEFAULT_MIN_RUNS;
 
-    @Option(names = "--min-time", paramLabel = "TIME", description = "Minimum measurement time. Default: 2s.")
-    String minTime;
+    @Option(names = "--min-time", paramLabel = "TIME", description = "Minimum measurement time. Default: ${DEFAULT-VALUE}.")
+    String minTime = time(DEFAULT_MIN_TIME_MS);
 
     @Option(names = "--max-time", paramLabel = "TIME",
-            description = "Maximum measurement time: no run starts after it (wins over both minimums). Default: 60s.")
-    String maxTime;
+            description = "Maximum measurement time: no run starts after it (wins over both minimums). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String maxTime = time(DEFAULT_MAX_TIME_MS);
+
+    @Option(names = "--forks", paramLabel = "N",
+            description = "Fresh worker JVMs, each running the whole protocol, 1.." + ProtocolSettings.MAX_FORKS
+                    + " (JMH's forks): the result pools their samples and reports the spread between forks. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int forks = DEFAULT_FORKS;
 
     @Option(names = "--profile-layers", paramLabel = "REPEATS", arity = "0..1", fallbackValue = "20",
-            description = "Also time every layer over REPEATS forward passes (default 20 when given without a value).")
-    Integer profileRepeats;
+            description = "Also time every layer over REPEATS forward passes (${FALLBACK-VALUE} when given without "
+                    + "a value). Default: ${DEFAULT-VALUE} (no profile).")
+    int profileRepeats;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Weight seed. Default: 1.")
-    Long weightSeed;
+    @Option(names = "--seed", paramLabel = "N", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
+    long weightSeed = DEFAULT_WEIGHT_SEED;
 
-    @Option(names = "--input-seed", paramLabel = "N", description = "Input seed. Default: 42.")
-    Long inputSeed;
+    @Option(names = "--input-seed", paramLabel = "N", description = "Input seed. Default: ${DEFAULT-VALUE}.")
+    long inputSeed = DEFAULT_INPUT_SEED;
 
     @Option(names = "--native-variant", paramLabel = "NAME",
             description = "Native library variant for the worker (dl4j: plain, or onednn-avx2, avx2, ... when "
                     + "that nd4j-native jar is on the class path). Default: the backend's tuned choice.")
-    String nativeVariant;
+    String nativeVariant = "";
 
     @Option(names = "--option", paramLabel = "KEY=VALUE",
             description = "Backend option, repeatable (onnxruntime: optimization=all|basic|none; dl4j: graph=folded|"
@@ -56,52 +79,32 @@ public final class ProtocolOptions {
     Map<String, String> backendOptions = new LinkedHashMap<>();
 
     @Option(names = "--in-process", description = "Run in this JVM instead of a forked worker (debugging; a native "
-            + "crash then ends this command).")
+            + "crash then ends this command; --forks then repeats the protocol in this JVM).")
     boolean inProcess;
 
-    /** The settings, or a one-line error naming the option and value. */
+    /** The settings; a bad value is an {@link OptionValueException} naming the option and the value as given. */
     public ProtocolSettings toSettings() {
-        try {
-            return new ProtocolSettings(
-                    warmupRuns != null ? warmupRuns : D.warmupRuns(),
-                    warmupTime != null ? millis("--warmup-time", warmupTime) : D.warmupMinTimeMs(),
-                    minRuns != null ? minRuns : D.minRuns(),
-                    minTime != null ? millis("--min-time", minTime) : D.minTimeMs(),
-                    maxTime != null ? millis("--max-time", maxTime) : D.maxTimeMs(),
-                    batch != null ? batch : D.batch(),
-                    threads != null ? threads : D.threads(),
-                    inputSeed != null ? inputSeed : D.inputSeed(),
-                    weightSeed != null ? weightSeed : D.weightSeed(),
-                    profileRepeats != null ? profileRepeats : D.profileRepeats(),
-                    backendOptions, nativeVariant != null ? nativeVariant : D.nativeVariant());
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(optionOf(e.getMessage()));
-        }
+        ProtocolSettings.Builder b = ProtocolSettings.builder();
+        set("--warmup-runs", warmupRuns, () -> b.warmupRuns(warmupRuns));
+        set("--warmup-time", warmupTime, () -> b.warmupMinTimeMs(millis("--warmup-time", warmupTime)));
+        set("--min-runs", minRuns, () -> b.minRuns(minRuns));
+        set("--min-time", minTime, () -> b.minTimeMs(millis("--min-time", minTime)));
+        set("--max-time", maxTime, () -> b.maxTimeMs(millis("--max-time", maxTime)));
+        set("--batch", batch, () -> b.batch(batch));
+        set("--threads", threads, () -> b.threads(threads));
+        set("--forks", forks, () -> b.forks(forks));
+        set("--profile-layers", profileRepeats, () -> b.profileRepeats(profileRepeats));
+        return b.weightSeed(weightSeed).inputSeed(inputSeed).backendOptions(backendOptions)
+                .nativeVariant(nativeVariant).build();
     }
 
-    /** "minRuns = 0: must be >= 1" -> "--min-runs 0: must be >= 1" */
-    private static String optionOf(String message) {
-        int eq = message.indexOf(" = ");
-        if (eq < 0) {
-            return message;
+    /** Runs one builder setter; its {@link InvalidSettingException} becomes the option's error. */
+    private static void set(String option, Object given, Runnable setter) {
+        try {
+            setter.run();
+        } catch (InvalidSettingException e) {
+            throw new OptionValueException(option, given, e.rule());
         }
-        String field = message.substring(0, eq);
-        String option = switch (field) {
-            case "warmupRuns" -> "--warmup-runs";
-            case "warmupMinTimeMs" -> "--warmup-time";
-            case "minRuns" -> "--min-runs";
-            case "minTimeMs" -> "--min-time";
-            case "maxTimeMs" -> "--max-time";
-            case "batch" -> "--batch";
-            case "threads" -> "--threads";
-            case "profileRepeats" -> "--profile-layers";
-            default -> field;
-        };
-        String rest = message.substring(eq + 3);
-        if (option.endsWith("-time")) {
-            rest = rest.replaceFirst("^(-?\\d+)", "$1 ms");
-        }
-        return option + " " + rest;
     }
 
     /** Parses {@code 500ms}, {@code 2s}, {@code 1.5} (seconds), {@code 1m} into milliseconds. */
@@ -124,8 +127,19 @@ public final class ProtocolOptions {
             }
             return Math.round(v * factor);
         } catch (NumberFormatException e) {
-            throw new UserInputException(option + " " + text + ": must be a time like 500ms, 2s, 1.5 (seconds) or 1m");
+            throw new OptionValueException(option, text, "must be a time like 500ms, 2s, 1.5 (seconds) or 1m");
         }
+    }
+
+    /** A time in the form {@link #millis} reads, as short as it goes: {@code 1m}, {@code 2s}, {@code 500ms}. */
+    static String time(long ms) {
+        if (ms > 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms > 0 && ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
     }
 
     public boolean inProcess() {

@@ -1,12 +1,12 @@
 package org.mobilenetexplorer.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkListener;
@@ -16,6 +16,7 @@ import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Benchmark many configurations: --preset FILE, or a grid --alphas A,... --resolutions PX,....",
-            "Each result is saved as JSON in --out DIR as soon as it completes; Ctrl-C keeps every finished result."})
+            "Each result is saved as JSON in --results DIR as soon as it completes; Ctrl-C keeps every finished "
+                + "result."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -63,16 +65,20 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Backends, each runs every configuration. Default: ${DEFAULT-VALUE}.")
     List<String> backends;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory. Default: "
-            + "~/.mobilenet-explorer/results (or -D" + ResultStore.DIRECTORY_PROPERTY + ").")
-    Path outDir;
+    @Mixin
+    ResultsOption results;
+
+    /** Before issue 10 the results directory of {@code sweep} was {@code --out DIR}; still read, with a note. */
+    @Option(names = "--out", paramLabel = "DIR", hidden = true,
+            description = "Deprecated: the old name of --results.")
+    Path deprecatedOut;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<MobileNetConfig> configs = configs();
-        List<String> ids = backends.stream().map(b -> BenchCommand.checkBackend("--backend", b)).toList();
+        List<String> ids = BackendIds.list("--backend", backends);
         ProtocolSettings settings = protocol.toSettings();
         List<BenchmarkRequest> requests = new ArrayList<>();
         for (String id : ids) {
@@ -81,26 +87,17 @@ public final class SweepCommand implements Callable<Integer> {
                 requests.add(new BenchmarkRequest(c, id, settings));
             }
         }
-        Path dir = outDir != null ? outDir : ResultStore.defaultDirectory();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserInputException("--out " + dir + ": is a file (give a directory)");
-        }
-        ResultStore store = new ResultStore(dir);
-        List<String> saveErrors = new ArrayList<>();
+        Path dir = resultsDirectory(stderr);
+        List<String> saveErrors = new CopyOnWriteArrayList<>();
+        ResultSaver saver = new ResultSaver(new ResultStore(dir), saveErrors::add);
         ProgressBar bar = new ProgressBar(stderr, System.console() != null, requests.size());
-        BenchmarkListener saver = new BenchmarkListener() {
-            @Override
-            public void configurationDone(BenchmarkOutcome outcome) {
-                if (outcome instanceof BenchmarkOutcome.Completed c) {
-                    try {
-                        store.save(c.result());
-                    } catch (IOException e) {
-                        saveErrors.add(c.result().id() + ": " + e.getMessage());
-                    }
-                }
-            }
-        };
-        stderr.println("sweep: " + requests.size() + " benchmark(s), results in " + dir.toAbsolutePath());
+        stderr.println("sweep: " + requests.size() + " benchmark(s)"
+                + (settings.forks() > 1 ? " x " + settings.forks() + " forks" : "") + ", results in "
+                + dir.toAbsolutePath());
+        if (protocol.inProcess() && settings.forks() > 1) {
+            stderr.println("sweep: --in-process: the " + settings.forks()
+                    + " forks run one after the other in this JVM, not in fresh JVMs");
+        }
         try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
                 : new ForkedRunner());
              Interruption interruption = new Interruption(engine)) {
@@ -112,7 +109,7 @@ public final class SweepCommand implements Callable<Integer> {
                     report.cancelled() ? ", CANCELLED (finished results kept)" : "", dir));
             stdout.flush();
             for (String e : saveErrors) {
-                stderr.println("sweep: could not save " + e);
+                stderr.println("sweep: " + e);
             }
             if (report.cancelled()) {
                 return 130;
@@ -121,10 +118,25 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** --results DIR, or the deprecated --out DIR (with a one-line note on stderr), or the default. */
+    private Path resultsDirectory(PrintWriter stderr) {
+        if (deprecatedOut == null) {
+            return results.directory();
+        }
+        if (results.results != null) {
+            throw new OptionValueException("--out", deprecatedOut, "the deprecated name of --results: give only "
+                    + "--results " + results.results);
+        }
+        stderr.println("sweep: --out DIR is deprecated: use --results DIR (the same option as bench, tradeoff "
+                + "and chart)");
+        stderr.flush();
+        return ResultsOption.directory("--out", deprecatedOut);
+    }
+
     private List<MobileNetConfig> configs() {
         boolean grid = alphas != null || resolutions != null;
         if (preset != null && grid) {
-            throw new UserInputException("--preset " + preset + ": give either --preset or --alphas with "
+            throw new OptionValueException("--preset", preset, "give either --preset or --alphas with "
                     + "--resolutions, not both");
         }
         if (preset != null) {
@@ -151,18 +163,18 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             a = Double.parseDouble(alpha.trim());
         } catch (NumberFormatException e) {
-            throw new UserInputException("--alphas " + alpha + ": not a number");
+            throw new OptionValueException("--alphas", alpha, "not a number");
         }
         try {
             r = Integer.parseInt(resolution.trim());
         } catch (NumberFormatException e) {
-            throw new UserInputException("--resolutions " + resolution + ": not an integer");
+            throw new OptionValueException("--resolutions", resolution, "not an integer");
         }
         try {
             return new MobileNetConfig(a, r);
         } catch (InvalidConfigException e) {
             String option = e.field().equals("alpha") ? "--alphas" : "--resolutions";
-            throw new UserInputException(option + " " + e.value() + ": " + e.rule());
+            throw new OptionValueException(option, e.value(), e.rule());
         }
     }
 
@@ -174,7 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
                 if (Presets.BUNDLED_FILES.contains(bundled)) {
                     return Presets.bundled(bundled);
                 }
-                throw new UserInputException("--preset " + name + ": no such file (bundled presets: "
+                throw new OptionValueException("--preset", name, "no such file (bundled presets: "
                         + String.join(", ", Presets.BUNDLED_FILES) + ")");
             }
             return PresetLoader.load(file);
@@ -190,6 +202,7 @@ public final class SweepCommand implements Callable<Integer> {
         private final boolean terminal;
         private final int total;
         private SweepProgress last;
+        private String fork = "";
 
         ProgressBar(PrintWriter err, boolean terminal, int total) {
             this.err = err;
@@ -198,9 +211,15 @@ public final class SweepCommand implements Callable<Integer> {
         }
 
         @Override
+        public synchronized void forkStarted(BenchmarkRequest request, int index, int forks) {
+            fork = "fork " + (index + 1) + "/" + forks + " ";
+        }
+
+        @Override
         public synchronized void phaseStarted(BenchmarkRequest request, Phase phase) {
             if (terminal) {
-                draw(request.label() + ": " + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                draw(request.label() + ": " + fork + phase.name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' '));
             }
         }
 
@@ -216,6 +235,7 @@ public final class SweepCommand implements Callable<Integer> {
         @Override
         public synchronized void sweepProgress(SweepProgress progress) {
             last = progress;
+            fork = "";
             if (terminal) {
                 draw("done " + progress.current().label());
             } else {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tradeoff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Join computed cost (MACs, params), measured latency and accuracy (one source) for a preset's"
                 + " configurations; mark the Pareto front (max accuracy, min cost).",
-            "With --iso-cost A-R: the configurations within +-TOLERANCE% of A-R's cost, most accurate first."})
+            "With --iso-cost A-R: the configurations within +-TOLERANCE%% of A-R's cost, most accurate first."})
 public final class TradeoffCommand implements Callable<Integer> {
 
     @Spec

@@ -43,7 +43,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Batch norm folded into the convolutions or separate (both backends). Default: each backend's.")
     String graph;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads, 0 = all cores (default).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads, 0 = all cores. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
@@ -74,12 +74,8 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new UserInputException("--graph " + graph + ": must be folded or unfolded");
         }
         List<InferenceBackend> chosen = new ArrayList<>();
-        for (String id : backends) {
-            try {
-                chosen.add(Backends.byId(id.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--backends " + id + ": must be one of " + String.join(", ", Backends.ids()));
-            }
+        for (String id : BackendIds.list("--backends", backends)) {
+            chosen.add(Backends.byId(id));
         }
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
         for (InferenceBackend b : chosen) {

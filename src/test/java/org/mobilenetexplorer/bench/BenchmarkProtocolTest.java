@@ -58,7 +58,8 @@ class BenchmarkProtocolTest {
         assertEquals(30, r.latencyMs().n());
         assertEquals(List.of(Instability.MAX_TIME_CAP),
                 r.unstable().stream().map(UnstableFlag::kind).toList());
-        assertTrue(r.unstable().get(0).reason().startsWith("max time 300 ms reached after 30 run(s)"));
+        assertEquals(new UnstableFlag(Instability.MAX_TIME_CAP, 30, 300), r.unstable().get(0));
+        assertTrue(ResultWords.reason(r, r.unstable().get(0)).startsWith("max time 300 ms reached after 30 run(s)"));
     }
 
     @Test
@@ -95,7 +96,7 @@ class BenchmarkProtocolTest {
                 .withMeasurement(12, 0, 10_000);
         BenchmarkResult r = completed(p, BenchmarkListener.NONE);
         assertEquals(40.0, r.fmaPeak().gmacPerSec(), 1e-9);
-        assertTrue(r.fmaPeak().method().contains("x 1 threads"), r.fmaPeak().method());
+        assertTrue(ResultWords.method(r.fmaPeak()).contains("x 1 threads"), ResultWords.method(r.fmaPeak()));
         assertEquals("1", r.environment().get(EnvironmentProbe.THREADS));
         assertEquals("1", r.environment().get(EnvironmentProbe.SETTING_PREFIX + "threads"));
         assertEquals("fake", r.environment().get(EnvironmentProbe.SETTING_PREFIX + "graph"));
@@ -113,7 +114,7 @@ class BenchmarkProtocolTest {
         assertEquals(macs * 4 / 5e-3 / 1e9, r.gmacPerSec(), 1e-9);
         // 8 lanes x 2 FMA units x 2 threads x 2.5 GHz = 80 GMAC/s
         assertEquals(80.0, r.fmaPeak().gmacPerSec(), 1e-9);
-        assertTrue(r.fmaPeak().method().startsWith("estimate: 8 FP32 lanes (AVX2+FMA)"), r.fmaPeak().method());
+        assertTrue(ResultWords.method(r.fmaPeak()).startsWith("estimate: 8 FP32 lanes (AVX2+FMA)"), ResultWords.method(r.fmaPeak()));
         assertEquals(r.gmacPerSec() / 80.0, r.peakShare(), 1e-12);
         assertEquals("fake", r.environment().get(EnvironmentProbe.BACKEND));
         assertEquals("0-test", r.environment().get(EnvironmentProbe.BACKEND_VERSION));
@@ -134,8 +135,12 @@ class BenchmarkProtocolTest {
         BenchmarkResult r = completed(p, BenchmarkListener.NONE);
         assertEquals(List.of(Instability.HIGH_CV, Instability.TOO_FEW_RUNS),
                 r.unstable().stream().map(UnstableFlag::kind).toList());
-        assertTrue(r.unstable().get(0).reason().startsWith("CV 61.7% > 10%"), r.unstable().get(0).reason());
-        assertEquals("8 measured run(s) < 10: wide confidence interval", r.unstable().get(1).reason());
+        assertEquals(r.latencyMs().cv(), r.unstable().get(0).value(), 1e-15);
+        assertEquals(0.10, r.unstable().get(0).limit());
+        assertEquals(new UnstableFlag(Instability.TOO_FEW_RUNS, 8, 10), r.unstable().get(1));
+        String cv = ResultWords.reason(r, r.unstable().get(0));
+        assertTrue(cv.startsWith("CV 61.7% > 10%"), cv);
+        assertEquals("8 measured run(s) < 10: wide confidence interval", ResultWords.reason(r, r.unstable().get(1)));
     }
 
     @Test
@@ -161,7 +166,7 @@ class BenchmarkProtocolTest {
         assertEquals(sum, s.layerSumMs(), 1e-9);
         assertEquals(5.0, s.networkMedianMs(), 1e-9);
         assertFalse(s.consistent());
-        assertTrue(s.note().contains(": the layers add up to more than the network"), s.note());
+        assertTrue(ResultWords.note(s).contains(": the layers add up to more than the network"), ResultWords.note(s));
         KindProfile dw = s.byKind().stream().filter(k -> k.kind() == LayerKind.DEPTHWISE).findFirst().orElseThrow();
         assertEquals(13, dw.layers());
         assertEquals(stats.share(LayerKind.DEPTHWISE).macShare(), dw.macShare(), 1e-12);
@@ -177,7 +182,7 @@ class BenchmarkProtocolTest {
         LayerProfileSummary s = BenchmarkProtocol.summarize(layers, 10.0, 5, 1);
         assertEquals(10.0, s.differencePercent(), 1e-9);
         assertTrue(s.consistent());
-        assertTrue(s.note().endsWith("+10.0% (within 15%)"), s.note());
+        assertTrue(ResultWords.note(s).endsWith("+10.0% (within 15%)"), ResultWords.note(s));
     }
 
     @Test

@@ -21,7 +21,7 @@ class ForkedRunnerTest {
 
     private final ForkedRunner runner = new ForkedRunner(ForkedRunner.currentJava(),
             FakeBackend.workerClassPath(), List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60), Map.<String, String>of()::get);
 
     private static BenchmarkRequest request(Map<String, String> fake, int minRuns) {
         return new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT.withBackendOptions(fake)
@@ -62,14 +62,52 @@ class ForkedRunnerTest {
         assertEquals("3", env.get("OMP_NUM_THREADS"));
         assertEquals(FakeBackend.workerClassPath(), env.get("CLASSPATH"));
         assertEquals("3", env.get("OPENBLAS_NUM_THREADS"));
-        if (System.getenv("OMP_WAIT_POLICY") == null) {
-            assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY"));
-        }
+        assertEquals("PASSIVE", env.get("OMP_WAIT_POLICY"), "the default when the parent sets none");
         List<String> cmd = runner.command(r, MemoryGuard.estimate(
                 org.mobilenetexplorer.model.NetworkStats.of(TINY), 1));
         assertTrue(cmd.contains("-D" + ForkedRunner.NATIVE_VARIANT_PROPERTY + "=avx2"), cmd::toString);
         assertTrue(cmd.stream().anyMatch(a -> a.startsWith("-Xmx")), cmd::toString);
         assertEquals(BenchmarkWorker.class.getName(), cmd.get(cmd.size() - 1));
+    }
+
+    @Test
+    void theParentsWaitPolicyIsKept() {
+        ForkedRunner spinning = new ForkedRunner(ForkedRunner.currentJava(), FakeBackend.workerClassPath(), List.of(),
+                Duration.ofSeconds(60), Map.of("OMP_WAIT_POLICY", "ACTIVE")::get);
+        BenchmarkRequest r = new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT.withThreads(1));
+        assertEquals("ACTIVE", spinning.environment(r).get("OMP_WAIT_POLICY"));
+    }
+
+    @Test
+    void forksAreFreshWorkersAndTheirSpreadIsReported() {
+        BenchmarkRequest r = new BenchmarkRequest(TINY, FakeBackend.ID, ProtocolSettings.DEFAULT
+                .withBackendOptions(Map.of("runMs", "0.5")).withWarmup(1, 0).withMeasurement(4, 0, 10_000)
+                .withThreads(1).withForks(2));
+        List<Integer> forks = Collections.synchronizedList(new ArrayList<>());
+        List<Phase> startups = Collections.synchronizedList(new ArrayList<>());
+        BenchmarkOutcome o = new ForkingRunner(runner).run(r, new BenchmarkListener() {
+            @Override
+            public void forkStarted(BenchmarkRequest request, int index, int n) {
+                forks.add(index);
+            }
+
+            @Override
+            public void phaseStarted(BenchmarkRequest request, Phase phase) {
+                if (phase == Phase.STARTUP) {
+                    startups.add(phase);
+                }
+            }
+        }, new CancellationToken());
+        BenchmarkResult result = assertInstanceOf(BenchmarkOutcome.Completed.class, o, o::toString).result();
+        assertEquals(List.of(0, 1), forks);
+        assertEquals(2, startups.size(), "one worker start-up per fork");
+        assertEquals(8, result.samplesMs().size());
+        assertEquals(2, result.forks().count());
+        assertEquals(2, result.protocol().forks());
+        for (ForkSummary f : result.forks().perFork()) {
+            assertEquals(4, f.runs());
+            assertTrue(f.startupMs() > 0, "each fork starts its own backend");
+        }
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +42,7 @@ class ResultStoreTest {
     @Test
     void jsonHasTheDocumentedFields() throws Exception {
         JsonNode n = ResultJson.mapper().readTree(ResultStore.toJson(result));
-        assertEquals(1, n.get("schemaVersion").asInt());
+        assertEquals(2, n.get("schemaVersion").asInt());
         for (String f : List.of("min", "median", "mean", "p90", "p99", "max", "stddev", "cv", "ci95")) {
             assertTrue(n.get("latencyMs").has(f), f);
         }
@@ -78,7 +80,7 @@ class ResultStoreTest {
         Files.writeString(dir.resolve("truncated.json"), good.substring(0, good.length() / 2));
         Files.writeString(dir.resolve("preset.json"), "{\"schemaVersion\": 1, \"name\": \"x\", \"configs\": []}");
         Files.writeString(dir.resolve("array.json"), "[1, 2, 3]");
-        Files.writeString(dir.resolve("future.json"), good.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        Files.writeString(dir.resolve("future.json"), good.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"));
         Files.writeString(dir.resolve("badalpha.json"), good.replace("\"alpha\" : 0.75", "\"alpha\" : -0.5"));
         Files.writeString(dir.resolve("tampered.json"), good.replace("\"median\" : 1.05", "\"median\" : 1.15"));
         Files.writeString(dir.resolve("nomedian.json"), good.replace("\"median\" : 1.05,", ""));
@@ -93,7 +95,8 @@ class ResultStoreTest {
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("truncated.json: not valid JSON")), skipped::toString);
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("preset.json: not a benchmark result")));
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("array.json: not a benchmark result")));
-        assertTrue(skipped.stream().anyMatch(s -> s.startsWith("future.json: schemaVersion = 2")));
+        assertTrue(skipped.stream().anyMatch(s -> s.equals("future.json: schemaVersion = 3: this build reads versions 1 to 2")),
+                skipped::toString);
         assertTrue(skipped.stream().anyMatch(s -> s.equals("badalpha.json: config: alpha = -0.5: must be in (0, 4]")), skipped::toString);
         assertTrue(skipped.stream().anyMatch(s -> s.startsWith("tampered.json: latencyMs.median = 1.15 does not match")), skipped::toString);
         assertTrue(skipped.stream().anyMatch(s -> s.equals("nomedian.json: latencyMs.median: missing")), skipped::toString);
@@ -125,21 +128,17 @@ class ResultStoreTest {
 
     @Test
     void defaultDirectoryIsUnderHomeUnlessOverridden() {
-        String old = System.getProperty(ResultStore.DIRECTORY_PROPERTY);
-        try {
-            System.clearProperty(ResultStore.DIRECTORY_PROPERTY);
-            if (System.getenv(ResultStore.DIRECTORY_ENV) == null) {
-                assertEquals(Path.of(System.getProperty("user.home"), ".mobilenet-explorer", "results"),
-                        ResultStore.defaultDirectory());
-            }
-            System.setProperty(ResultStore.DIRECTORY_PROPERTY, dir.toString());
-            assertEquals(dir, ResultStore.defaultDirectory());
-        } finally {
-            if (old == null) {
-                System.clearProperty(ResultStore.DIRECTORY_PROPERTY);
-            } else {
-                System.setProperty(ResultStore.DIRECTORY_PROPERTY, old);
-            }
-        }
+        Map<String, String> props = new HashMap<>(Map.of("user.home", "/home/someone"));
+        Map<String, String> env = new HashMap<>();
+        assertEquals(Path.of("/home/someone", ".mobilenet-explorer", "results"),
+                ResultStore.defaultDirectory(props::get, env::get));
+        env.put(ResultStore.DIRECTORY_ENV, "/from/env");
+        assertEquals(Path.of("/from/env"), ResultStore.defaultDirectory(props::get, env::get));
+        props.put(ResultStore.DIRECTORY_PROPERTY, dir.toString());
+        assertEquals(dir, ResultStore.defaultDirectory(props::get, env::get), "the property wins over the environment");
+        env.put(ResultStore.DIRECTORY_ENV, " ");
+        props.put(ResultStore.DIRECTORY_PROPERTY, "");
+        assertEquals(Path.of("/home/someone", ".mobilenet-explorer", "results"),
+                ResultStore.defaultDirectory(props::get, env::get), "blank values are unset");
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,20 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AnalyzeCommandTest {
 
-    /** Exit code, stdout, stderr. */
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MainCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void jsonPrintsTheIssueTotals() throws IOException {
-        Run r = run("analyze", "--alpha", "1.0", "--resolution", "224", "--format", "json");
+        Cli.Run r = run("analyze", "--alpha", "1.0", "--resolution", "224", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode totals = new ObjectMapper().readTree(r.out()).get("totals");
         assertEquals(568_740_352L, totals.get("macs").asLong());
@@ -41,7 +32,7 @@ class AnalyzeCommandTest {
 
     @Test
     void defaultIsTheTableOfOnePointZero224() {
-        Run r = run("analyze");
+        Cli.Run r = run("analyze");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("MobileNet v1 1.0-224"), r.out());
         assertTrue(r.out().contains("568.740352"));
@@ -50,7 +41,7 @@ class AnalyzeCommandTest {
 
     @Test
     void everyOptionReachesTheConfiguration() throws IOException {
-        Run r = run("analyze", "--alpha", "0.5", "--resolution", "160", "--classes", "1001", "--rounding", "keras",
+        Cli.Run r = run("analyze", "--alpha", "0.5", "--resolution", "160", "--classes", "1001", "--rounding", "keras",
                 "--blocks14", "2", "--standard-conv", "--activation", "relu", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode c = new ObjectMapper().readTree(r.out()).get("config");
@@ -70,7 +61,7 @@ class AnalyzeCommandTest {
         "--classes|0|analyze: --classes 0: must be an integer in 1..100000",
     })
     void badValueIsOneLineNamingOptionAndValueWithExitCode2(String option, String value, String expected) {
-        Run r = run("analyze", option, value);
+        Cli.Run r = run("analyze", option, value);
         assertEquals(2, r.code());
         assertEquals(expected, r.err().strip());
         assertEquals("", r.out());
@@ -78,11 +69,11 @@ class AnalyzeCommandTest {
 
     @Test
     void nonNumericAlphaAndUnknownFormatAreUsageErrors() {
-        Run alpha = run("analyze", "--alpha", "big");
+        Cli.Run alpha = run("analyze", "--alpha", "big");
         assertEquals(2, alpha.code());
         assertTrue(alpha.err().contains("--alpha") && alpha.err().contains("big"), alpha.err());
         assertEquals(1, alpha.err().strip().lines().count(), alpha.err());
-        Run format = run("analyze", "--format", "xml");
+        Cli.Run format = run("analyze", "--format", "xml");
         assertEquals(2, format.code());
         assertTrue(format.err().contains("--format") && format.err().contains("xml"), format.err());
         assertEquals(1, format.err().strip().lines().count(), format.err());
@@ -93,7 +84,7 @@ class AnalyzeCommandTest {
         Path f = dir.resolve("x.json");
         Files.writeString(f, "{\"schemaVersion\": 1, \"name\": \"x\", \"configs\": [{\"alpha\": 1.0,"
                 + " \"resolution\": 224}, {\"alpha\": 0.5, \"resolution\": 128}, {\"alpha\": -0.5, \"resolution\": 224}]}");
-        Run r = run("analyze", "--preset", f.toString());
+        Cli.Run r = run("analyze", "--preset", f.toString());
         assertEquals(2, r.code());
         assertEquals("analyze: --preset " + f + ": configs[2].alpha = -0.5: must be in (0, 4]", r.err().strip());
         assertFalse(r.err().contains("Exception"), "no stack trace");
@@ -103,24 +94,24 @@ class AnalyzeCommandTest {
     void malformedAndMissingPresets(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("broken.json");
         Files.writeString(f, "{\"schemaVersion\": 1,\n \"name\": \"x\" \"configs\": []}");
-        Run r = run("analyze", "--preset", f.toString());
+        Cli.Run r = run("analyze", "--preset", f.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("analyze: --preset " + f + ": malformed JSON at line 2, column "), r.err());
-        Run missing = run("analyze", "--preset", dir.resolve("none.json").toString());
+        Cli.Run missing = run("analyze", "--preset", dir.resolve("none.json").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().strip().endsWith("none.json: no such file"), missing.err());
     }
 
     @Test
     void presetPrintsOneRowPerConfiguration() {
-        Run r = run("analyze", "--preset", "presets/slim-grid-16.json");
+        Cli.Run r = run("analyze", "--preset", "presets/slim-grid-16.json");
         assertEquals(0, r.code(), r.err());
         long rows = r.out().lines().filter(l -> l.contains("MobileNet_v1_")).count();
         assertEquals(16, rows);
-        Run bundled = run("analyze", "--preset", "paper-table6-width", "--format", "csv");
+        Cli.Run bundled = run("analyze", "--preset", "paper-table6-width", "--format", "csv");
         assertEquals(0, bundled.code(), bundled.err());
         assertEquals(5, bundled.out().lines().count());
-        Run both = run("analyze", "--preset", "slim-grid-16", "--alpha", "0.5");
+        Cli.Run both = run("analyze", "--preset", "slim-grid-16", "--alpha", "0.5");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("cannot be combined"), both.err());
     }

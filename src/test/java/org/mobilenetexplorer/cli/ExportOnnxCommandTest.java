@@ -26,9 +26,9 @@ class ExportOnnxCommandTest {
     void writtenFileRunsInAPlainOrtSessionAndMatchesTheReference(@TempDir Path dir) throws Exception {
         for (String mode : new String[] {"--folded", "--unfolded"}) {
             Path file = dir.resolve("m" + mode + ".onnx");
-            VerifyCommandTest.Run r = VerifyCommandTest.run("export-onnx", "--alpha", "0.25", "--resolution", "80",
+            Cli.Run r = Cli.run("export-onnx", "--alpha", "0.25", "--resolution", "80",
                     "--seed", "5", mode, "--out", file.toString());
-            assertEquals(0, r.exit(), r.err());
+            assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("wrote " + file + ": MobileNet v1 0.25-80"), r.out());
             try (Stream<Path> left = Files.list(dir)) {
                 assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp file left behind");
@@ -56,15 +56,15 @@ class ExportOnnxCommandTest {
 
     @Test
     void missingDirectoryIsAOneLineError(@TempDir Path dir) {
-        VerifyCommandTest.Run r = VerifyCommandTest.run("export-onnx", "--out", dir.resolve("no/such/m.onnx").toString());
-        assertEquals(2, r.exit());
+        Cli.Run r = Cli.run("export-onnx", "--out", dir.resolve("no/such/m.onnx").toString());
+        assertEquals(2, r.code());
         assertTrue(r.err().strip().matches("export-onnx: --out .*m\\.onnx: directory .* does not exist"), r.err());
     }
 
     @Test
     void foldedAndUnfoldedAreExclusive(@TempDir Path dir) {
-        VerifyCommandTest.Run r = VerifyCommandTest.run("export-onnx", "--folded", "--unfolded", "--out",
+        Cli.Run r = Cli.run("export-onnx", "--folded", "--unfolded", "--out",
                 dir.resolve("m.onnx").toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.code());
     }
 }

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mobilenetexplorer.cli.AnalyzeCommandTest.Run;
+import org.mobilenetexplorer.cli.Cli.Run;
 
 /** {@code analyze} (and the backends' refusals) for V2 and V3. */
 class FamiliesCommandTest {
 
     static Run run(String... args) {
-        return AnalyzeCommandTest.run(args);
+        return Cli.run(args);
     }
 
     @ParameterizedTest

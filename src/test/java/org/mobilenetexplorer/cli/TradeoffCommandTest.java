@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,19 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TradeoffCommandTest {
     private static final String GRID = "presets/slim-grid-16.json";
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MainCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void tableListsParetoSetAndEstimatorError(@TempDir Path empty) {
-        Run r = run("tradeoff", "--preset", GRID, "--x", "macs", "--y", "top1", "--accuracy-source", "tf-slim-2018",
+        Cli.Run r = run("tradeoff", "--preset", GRID, "--x", "macs", "--y", "top1", "--accuracy-source", "tf-slim-2018",
                 "--results", empty.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Pareto front (max top1, min macs): 0.25-128, 0.25-160, 0.25-192, 0.25-224,"
@@ -39,7 +31,7 @@ class TradeoffCommandTest {
                 r.out());
         assertTrue(r.out().contains("LOO MAE 0.67, max 1.80 pts (n=16)"), r.out());
         assertTrue(r.out().contains("latency not available, MACs and params only"), r.out());
-        Run paper = run("tradeoff", "--preset", "slim-grid-16", "--accuracy-source", "paper", "--results",
+        Cli.Run paper = run("tradeoff", "--preset", "slim-grid-16", "--accuracy-source", "paper", "--results",
                 empty.toString());
         assertTrue(paper.out().lines().anyMatch(l -> l.startsWith("0.25-128") && l.contains("est., extrapolated")),
                 paper.out());
@@ -48,7 +40,7 @@ class TradeoffCommandTest {
 
     @Test
     void jsonHasTheContractedPointFields(@TempDir Path empty) throws Exception {
-        Run r = run("tradeoff", "--preset", GRID, "--x", "params", "--accuracy-source", "paper", "--format", "json",
+        Cli.Run r = run("tradeoff", "--preset", GRID, "--x", "params", "--accuracy-source", "paper", "--format", "json",
                 "--results", empty.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -69,7 +61,7 @@ class TradeoffCommandTest {
 
     @Test
     void isoCostAnswersTheQuestion(@TempDir Path empty) {
-        Run r = run("tradeoff", "--iso-cost", "0.75-224", "--tolerance", "5", "--resolutions", "192",
+        Cli.Run r = run("tradeoff", "--iso-cost", "0.75-224", "--tolerance", "5", "--resolutions", "192",
                 "--results", empty.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Reference 0.75-224: macs = 325.40 million MACs"), r.out());
@@ -79,7 +71,7 @@ class TradeoffCommandTest {
     @Test
     void chartWritesPngAtRequestedSize(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("fig4.png");
-        Run r = run("chart", "--preset", GRID, "--x", "macs", "--y", "top1", "--accuracy-source", "tf-slim-2018",
+        Cli.Run r = run("chart", "--preset", GRID, "--x", "macs", "--y", "top1", "--accuracy-source", "tf-slim-2018",
                 "--out", png.toString(), "--width", "900", "--height", "600", "--scale", "2",
                 "--results", dir.toString());
         assertEquals(0, r.code(), r.err());
@@ -99,14 +91,14 @@ class TradeoffCommandTest {
                 5, 6, 7));
         store.save(org.mobilenetexplorer.tradeoff.TradeoffAnalysisTest.result("20261128T010000.000Z-b", c, "b", 1,
                 50, 60, 70));
-        Run macs = run("tradeoff", "--preset", GRID, "--results", dir.toString());
+        Cli.Run macs = run("tradeoff", "--preset", GRID, "--results", dir.toString());
         assertEquals(0, macs.code(), macs.err());
         assertTrue(macs.out().contains("several backends (a, b): choose one with --backend; latency left out"),
                 macs.out());
-        Run lat = run("tradeoff", "--preset", GRID, "--x", "latency", "--results", dir.toString());
+        Cli.Run lat = run("tradeoff", "--preset", GRID, "--x", "latency", "--results", dir.toString());
         assertEquals(2, lat.code());
         assertTrue(lat.err().contains("choose one with --backend"), lat.err());
-        Run b = run("tradeoff", "--preset", GRID, "--x", "latency", "--backend", "b", "--results", dir.toString(),
+        Cli.Run b = run("tradeoff", "--preset", GRID, "--x", "latency", "--backend", "b", "--results", dir.toString(),
                 "--format", "csv");
         assertEquals(0, b.code(), b.err());
         assertTrue(b.out().lines().anyMatch(l -> l.startsWith("0.5-160,0.5,160,60.0,59.1,false,false,true,")
@@ -130,7 +122,7 @@ class TradeoffCommandTest {
         String[] expect = {"--x flops", "--accuracy-source nope", "missing.json", "--x latency", "x.gif", "--width 5",
             "--iso-cost big-224", "acc.csv: line 2: top1 = seventy"};
         for (int i = 0; i < cases.size(); i++) {
-            Run r = run(cases.get(i));
+            Cli.Run r = run(cases.get(i));
             assertEquals(2, r.code(), String.join(" ", cases.get(i)) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains(expect[i]), r.err());

@@ -3,8 +3,6 @@ package org.mobilenetexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -12,14 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The cross-check on the configurations the issue names, at small resolutions to keep the suite fast. */
 class VerifyCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MainCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @ParameterizedTest
@@ -35,8 +27,8 @@ class VerifyCommandTest {
         "--alpha 0.5 --resolution 64 --graph folded --threads 1",
     })
     void everyBackendAgreesWithTheReference(String options) {
-        Run r = run(("verify --backends onnxruntime,dl4j " + options).split(" "));
-        assertEquals(0, r.exit(), r.out() + r.err());
+        Cli.Run r = run(("verify --backends onnxruntime,dl4j " + options).split(" "));
+        assertEquals(0, r.code(), r.out() + r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals(2, lines.length, r.out());
         assertTrue(lines[0].startsWith("onnxruntime") && lines[0].endsWith("OK"), lines[0]);
@@ -45,15 +37,15 @@ class VerifyCommandTest {
 
     @Test
     void beyondToleranceExitsNonZero() {
-        Run r = run("verify", "--backends", "onnxruntime", "--alpha", "0.25", "--resolution", "64", "--tolerance", "0");
-        assertEquals(1, r.exit(), r.out());
+        Cli.Run r = run("verify", "--backends", "onnxruntime", "--alpha", "0.25", "--resolution", "64", "--tolerance", "0");
+        assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("FAIL (tolerance 0.0)"), r.out());
     }
 
     @Test
     void unknownBackendIsAUsageError() {
-        Run r = run("verify", "--backends", "tflite");
-        assertEquals(2, r.exit());
+        Cli.Run r = run("verify", "--backends", "tflite");
+        assertEquals(2, r.code());
         assertTrue(r.err().startsWith("verify: --backends tflite: must be one of ") && r.err().contains("onnxruntime")
                 && r.err().contains("dl4j"), r.err());
     }

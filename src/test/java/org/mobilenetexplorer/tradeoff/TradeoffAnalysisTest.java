@@ -44,15 +44,13 @@ public class TradeoffAnalysisTest {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(EnvironmentProbe.CPU_MODEL, "Test CPU 2.0GHz");
         env.put(EnvironmentProbe.BACKEND_NAME, "Test runtime 1.2");
-        ProtocolSettings p = ProtocolSettings.DEFAULT;
-        ProtocolSettings protocol = new ProtocolSettings(p.warmupRuns(), p.warmupMinTimeMs(), p.minRuns(),
-                p.minTimeMs(), p.maxTimeMs(), batch, p.threads(), p.inputSeed(), p.weightSeed(), p.profileRepeats(),
-                p.backendOptions(), p.nativeVariant());
+        ProtocolSettings protocol = ProtocolSettings.builder().batch(batch).build();
         long macs = NetworkStats.of(c).totals().macs();
-        return new BenchmarkResult(BenchmarkResult.SCHEMA_VERSION, id, c, backend, env, protocol,
-                new PhaseTimes(100, 3, 5, 1, samples.length, 20, 0), st, s, 1000 / st.mean(), macs,
-                macs / st.median() / 1e6, new PeakEstimate(Double.NaN, "unknown: test"), Double.NaN,
-                new GcActivity(0, 0), new MemoryEstimate(1, 2, 2.0, 3, 9, 10), List.of(), null, List.of());
+        return BenchmarkResult.builder().id(id).config(c).backend(backend).environment(env).protocol(protocol)
+                .phases(new PhaseTimes(100, 3, 5, 1, samples.length, 20, 0)).samplesMs(s)
+                .throughputPerSec(1000 / st.mean()).macsPerImage(macs).gmacPerSec(macs / st.median() / 1e6)
+                .fmaPeak(PeakEstimate.UNKNOWN).peakShare(Double.NaN)
+                .gc(new GcActivity(0, 0)).memory(new MemoryEstimate(1, 2, 2.0, 3, 9, 10)).build();
     }
 
     private static List<Candidate> grid() {

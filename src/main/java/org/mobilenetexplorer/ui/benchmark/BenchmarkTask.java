@@ -1,6 +1,5 @@
 package org.mobilenetexplorer.ui.benchmark;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
@@ -8,6 +7,7 @@ import org.mobilenetexplorer.bench.BenchmarkListener;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.Phase;
+import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
@@ -24,7 +24,7 @@ import org.mobilenetexplorer.ui.common.Formats;
 final class BenchmarkTask implements BackgroundTask.Work<SweepReport, BenchmarkUpdate>, BenchmarkListener {
     private final BenchmarkEngine engine;
     private final List<BenchmarkRequest> requests;
-    private final ResultStore store;
+    private final ResultSaver saver;
     private volatile BackgroundTask.Reporter<BenchmarkUpdate> out;
     private volatile int done;
     private volatile String phase = "";
@@ -34,7 +34,7 @@ final class BenchmarkTask implements BackgroundTask.Work<SweepReport, BenchmarkU
     BenchmarkTask(BenchmarkEngine engine, List<BenchmarkRequest> requests, ResultStore store) {
         this.engine = engine;
         this.requests = List.copyOf(requests);
-        this.store = store;
+        this.saver = new ResultSaver(store, msg -> out.report(new BenchmarkUpdate.Failure(msg)));
     }
 
     @Override
@@ -72,12 +72,7 @@ final class BenchmarkTask implements BackgroundTask.Work<SweepReport, BenchmarkU
     @Override
     public void configurationDone(BenchmarkOutcome outcome) {
         if (outcome instanceof BenchmarkOutcome.Completed c) {
-            try {
-                store.save(c.result());
-            } catch (IOException e) {
-                out.report(new BenchmarkUpdate.Failure(c.request().label() + ": result not saved to "
-                        + store.directory() + ": " + e.getMessage()));
-            }
+            saver.configurationDone(c);
             out.report(new BenchmarkUpdate.Measured(c.result()));
         }
     }

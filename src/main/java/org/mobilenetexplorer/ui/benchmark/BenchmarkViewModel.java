@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -59,11 +58,11 @@ public final class BenchmarkViewModel {
     /** How long each configuration is measured. */
     public enum Mode {
         /** 3 warm-up runs, at least 10 runs and 1 s, at most 20 s. */
-        QUICK("Quick (10 runs, 1 s)", new ProtocolSettings(3, 200, 10, 1_000, 20_000, 1, 0, 42, 1, 0, Map.of(), "")),
+        QUICK("Quick (10 runs, 1 s)", ProtocolSettings.DEFAULT.withWarmup(3, 200).withMeasurement(10, 1_000, 20_000)),
         /** The engine's default protocol. */
         STANDARD("Standard (20 runs, 2 s)", ProtocolSettings.DEFAULT),
         /** For tests and demos: 1 warm-up run, 3 runs. */
-        TINY("Tiny (3 runs)", new ProtocolSettings(1, 0, 3, 0, 10_000, 1, 0, 42, 1, 0, Map.of(), ""));
+        TINY("Tiny (3 runs)", ProtocolSettings.DEFAULT.withWarmup(1, 0).withMeasurement(3, 0, 10_000));
 
         private final String title;
         private final ProtocolSettings protocol;

@@ -2,6 +2,7 @@ package org.mobilenetexplorer.ui.benchmark;
 
 import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.ui.common.Formats;
+import org.mobilenetexplorer.bench.ResultWords;
 
 /**
  * One stored benchmark result as the results table shows it.
@@ -25,7 +26,7 @@ public record ResultRow(BenchmarkResult result, String config, String backend, S
         String version = env.getOrDefault("backendVersion", "");
         String peak = Double.isNaN(r.peakShare()) ? "" : " (" + Formats.fixed(r.peakShare() * 100, 0) + " % of peak)";
         String stability = r.isStable() ? "stable"
-                : "UNSTABLE: " + String.join("; ", r.unstable().stream().map(f -> f.reason()).toList());
+                : "UNSTABLE: " + String.join("; ", r.unstable().stream().map(f -> ResultWords.reason(r, f)).toList());
         String environment = env.getOrDefault("cpuModel", "?") + " · " + env.getOrDefault("threads", "?")
                 + " threads · " + env.getOrDefault("nativeVariant", "") + " · " + env.getOrDefault("jvm", "");
         return new ResultRow(r, r.config().label() + (r.protocol().batch() == 1 ? "" : " b" + r.protocol().batch()),

@@ -1,0 +1,26 @@
+package org.mobilenetexplorer.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Third-party libraries stay in the package that adapts them (STYLE.md, habit 11). */
+class LibraryConfinementTest {
+    private static final String ROOT = "org.mobilenetexplorer";
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages(ROOT);
+
+    @Test
+    void commonsMathOnlyInBench() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".bench")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.math3..")
+                .because("Apache Commons Math computes the benchmark statistics (bench.StudentT) and nothing else")
+                .check(CLASSES);
+    }
+}
