@@ -29,7 +29,7 @@ public final class TradeoffFormat {
         LABEL("label"), ALPHA("alpha"), RESOLUTION("resolution"), X("x"), Y("y"), ESTIMATED("estimated"),
         EXTRAPOLATED("extrapolated"), PARETO("pareto"), MACS("macs"), PARAMS("params"), LATENCY_MS("latencyMs"),
         ACCURACY_KIND("accuracyKind"), ACCURACY_SOURCE("accuracySource"), ACCURACY_METHOD("accuracyMethod"),
-        BACKEND("backend"), RESULT_FILE("resultFile"), CPU("cpu");
+        BACKEND("backend"), RESULT_FILE("resultFile"), CPU("cpu"), FAMILY("family"), MINIMALISTIC("minimalistic");
 
         private final String key;
 
@@ -63,6 +63,8 @@ public final class TradeoffFormat {
                 case BACKEND -> l == null ? null : l.backend();
                 case RESULT_FILE -> l == null ? null : l.resultFile();
                 case CPU -> l == null ? null : l.cpu();
+                case FAMILY -> p.config().family().id();
+                case MINIMALISTIC -> p.config().minimalistic();
             };
         }
     }
