@@ -84,7 +84,8 @@ public final class TradeoffCharts {
         boolean perFamily = groups.size() > 1;
         if (perFamily) {
             for (FamilyMarker f : groups) {
-                pointSeries.add(new TradeoffDataset.Series(f.displayName() + ": " + seriesName(a), byFamily.get(f)));
+                pointSeries.add(new TradeoffDataset.Series(f.displayName() + " [" + a.source().id() + " "
+                        + a.metric().id() + "]", byFamily.get(f)));
             }
         } else {
             pointSeries.add(new TradeoffDataset.Series(seriesName(a), a.plottable().stream()

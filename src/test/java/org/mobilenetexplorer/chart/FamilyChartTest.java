@@ -42,7 +42,7 @@ class FamilyChartTest {
         assertEquals(6, d.getSeriesCount());
         assertEquals(List.of(16, 22, 2, 1, 2, 1), java.util.stream.IntStream.range(0, 6).map(d::getItemCount)
                 .boxed().toList());
-        assertTrue(d.getSeriesKey(1).toString().startsWith("MobileNet v2: "), d.getSeriesKey(1).toString());
+        assertTrue(d.getSeriesKey(1).toString().equals("MobileNet v2 [tf-slim top1]"), d.getSeriesKey(1).toString());
         XYItemRenderer r = plot.getRenderer(0);
         Set<Object> paints = new HashSet<>();
         Set<String> shapes = new HashSet<>();
@@ -59,7 +59,7 @@ class FamilyChartTest {
         for (int i = 0; i < legend.getItemCount(); i++) {
             legendLabels.add(legend.get(i).getLabel());
         }
-        assertTrue(legendLabels.stream().anyMatch(l -> l.startsWith("MobileNet v3-Small minimalistic: ")),
+        assertTrue(legendLabels.stream().anyMatch(l -> l.equals("MobileNet v3-Small minimalistic [tf-slim top1]")),
                 legendLabels.toString());
         Set<String> labels = new HashSet<>();
         for (int s = 0; s < 6; s++) {
