@@ -57,7 +57,7 @@ class CompareViewModelTest {
         // per-layer rows join by layer name
         assertEquals(NetworkStats.of(MobileNetConfig.DEFAULT).layers().size(), vm.layers().size());
         assertTrue(vm.layers().stream().anyMatch(r -> r.metric().equals("Conv2d_1_depthwise")));
-        assertEquals(6, LayerKind.values().length);
+        assertEquals(9, LayerKind.values().length);
     }
 
     @Test
