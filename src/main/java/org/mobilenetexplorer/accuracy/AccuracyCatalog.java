@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.published.FamilyFigure;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
 import org.mobilenetexplorer.published.PublishedSource;
 
 /**
  * The accuracy sources available to a session: every published source that prints ImageNet accuracy for
- * MobileNet v1 variants, plus user imports added with {@link #with(AccuracySource)}. Immutable.
+ * MobileNet variants of any family (each point carries its family in its configuration), the cross-family
+ * {@value #TF_SLIM} source, plus user imports added with {@link #with(AccuracySource)}. Immutable.
  */
 public final class AccuracyCatalog {
     private final List<AccuracySource> sources;
@@ -32,10 +34,16 @@ public final class AccuracyCatalog {
                     .filter(f -> f.isImageNet() && f.isMobileNet() && !f.isBodyOnly()
                             && (f.top1() != null || f.top5() != null))
                     .map(f -> toPoint(s.id(), f)).toList());
-            if (!points.isEmpty()) {
-                out.add(new AccuracySource(s.id(), s.name(), s.checkpoint(), s.metric(), s.citation(), points));
+            List<AccuracyPoint> familyPoints = data.familyFigures(s.id()).stream()
+                    .filter(f -> f.isMobileNet() && (f.top1() != null || f.top5() != null))
+                    .map(f -> toPoint(s.id(), f)).toList();
+            List<AccuracyPoint> all = new ArrayList<>(points);
+            all.addAll(mergeDuplicates(familyPoints));
+            if (!all.isEmpty()) {
+                out.add(new AccuracySource(s.id(), s.name(), s.checkpoint(), s.metric(), s.citation(), all));
             }
         }
+        out.add(tfSlim(out));
         List<ComparisonModel> cmp = data.figures("paper").stream()
                 .filter(PublishedFigure::isComparisonModel)
                 .filter(f -> f.top1() != null && f.millionMacs() != null && f.millionParams() != null)
@@ -57,6 +65,41 @@ public final class AccuracyCatalog {
         return new AccuracyPoint(c, f.top1(), f.top5(), f.model(), sourceId, tableOf(f.sourceText()));
     }
 
+    /** Id of the cross-family TF-Slim source: each family's model card as last published, float rows. */
+    public static final String TF_SLIM = "tf-slim";
+    /** The sources {@link #TF_SLIM} is made of, one per model card. */
+    static final List<String> TF_SLIM_PARTS = List.of("tf-slim-2018", "tf-slim-v2", "tf-slim-v3");
+
+    /**
+     * TF-Slim's model cards as last published, across families: V1 from mobilenet_v1.md's 2018 float rows, V2 and
+     * V3 from mobilenet/README.md's float rows. Each point keeps its card in its origin.
+     */
+    private static AccuracySource tfSlim(List<AccuracySource> sources) {
+        List<AccuracyPoint> points = new ArrayList<>();
+        List<String> citations = new ArrayList<>();
+        for (String part : TF_SLIM_PARTS) {
+            AccuracySource s = sources.stream().filter(x -> x.id().equals(part)).findFirst().orElseThrow(
+                    () -> new IllegalStateException("bundled reference data lacks accuracy source " + part));
+            for (AccuracyPoint p : s.points()) {
+                points.add(new AccuracyPoint(p.config(), p.top1(), p.top5(), p.label(), TF_SLIM,
+                        part + ": " + p.origin()));
+            }
+            citations.add(part + ": " + s.citation());
+        }
+        return new AccuracySource(TF_SLIM, "TF-Slim model cards (float, V1 2018 + V2 + V3)",
+                "TF-Slim float checkpoints of every family (1001 classes)", "ImageNet top-1/top-5, float32",
+                String.join("; ", citations), points);
+    }
+
+    private static AccuracyPoint toPoint(String sourceId, FamilyFigure f) {
+        MobileNetConfig c = MobileNetConfig.of(f.family(), f.alpha(), f.resolution())
+                .withMinimalistic(f.minimalistic());
+        String origin = f.sourceText().contains("(") && f.sourceText().endsWith(")")
+                ? f.sourceText().substring(f.sourceText().lastIndexOf('(') + 1, f.sourceText().length() - 1)
+                : f.sourceText();
+        return new AccuracyPoint(c, f.top1(), f.top5(), f.model(), sourceId, origin);
+    }
+
     /** "Howard2017 arXiv:... Table6" -> "Table6"; other sources keep their full text. */
     private static String tableOf(String sourceText) {
         int i = sourceText.lastIndexOf(") ");
@@ -71,7 +114,7 @@ public final class AccuracyCatalog {
     static List<AccuracyPoint> mergeDuplicates(List<AccuracyPoint> points) {
         Map<String, AccuracyPoint> byKey = new LinkedHashMap<>();
         for (AccuracyPoint p : points) {
-            String key = p.config().alpha() + "/" + p.config().resolution() + "/" + p.config().standardConv() + "/"
+            String key = p.config().family().id() + "/" + p.config().minimalistic() + "/" + p.config().alpha() + "/" + p.config().resolution() + "/" + p.config().standardConv() + "/"
                     + p.config().blocks14();
             AccuracyPoint old = byKey.get(key);
             if (old == null) {

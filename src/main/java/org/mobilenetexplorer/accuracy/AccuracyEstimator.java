@@ -2,6 +2,7 @@ package org.mobilenetexplorer.accuracy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,21 +29,99 @@ import org.mobilenetexplorer.model.NetworkStats;
  * Estimates cover the standard architecture (depthwise separable, five 14x14 blocks); other structures get a
  * value only when the source prints them. MACs are computed by the cost model at 1000 classes, never taken from
  * the (partly misprinted) published tables. Immutable; the leave-one-out error is computed once at construction.
+ * <p>
+ * Each family (and V3's minimalistic variant) is estimated from its own points only. Beside the procedure above
+ * ({@link Method#GRID_FIT}) the estimator knows a {@link QuadraticSurface} in (ln alpha, ln resolution)
+ * ({@link Method#QUADRATIC}); per family it uses the one with the smaller leave-one-out mean error and says so
+ * ({@link #models()}), and every estimate carries that model's leave-one-out error.
  */
 public final class AccuracyEstimator {
     /** Points needed for the fit: two for the line, one more so that leave-one-out is defined. */
     public static final int MIN_POINTS_FOR_FIT = 3;
 
+    /** The estimation models; the estimator picks one per family of a source by leave-one-out error. */
+    public enum Method {
+        /** Interpolation in (ln alpha, ln resolution) inside the grid, the anchored ln(MACs) fit outside. */
+        GRID_FIT("interpolation + anchored ln(MACs) fit"),
+        /** {@link QuadraticSurface}: least-squares quadratic in (ln alpha, ln resolution). */
+        QUADRATIC("quadratic surface in (ln alpha, ln resolution)");
+
+        private final String description;
+
+        Method(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * One family (and variant) of the source with the model chosen for it.
+     *
+     * @param key    family id, with {@code -minimalistic} for the V3 variants
+     * @param method the model used
+     * @param error  its leave-one-out error
+     * @param why    how the model was chosen (the leave-one-out errors compared)
+     */
+    public record FamilyModel(String key, Method method, LeaveOneOut error, String why) {
+    }
+
+    private static final LeaveOneOut NOT_COMPUTED = new LeaveOneOut(0, 0, Double.NaN, Double.NaN, "");
+
     private final AccuracySource source;
     private final AccuracyMetric metric;
-    private final Core core;
+    private final Map<String, Core> cores = new LinkedHashMap<>();
+    private final Map<String, FamilyModel> models = new LinkedHashMap<>();
     private final LeaveOneOut error;
 
+    /** An estimator that chooses, per family, the model with the smaller leave-one-out error. */
     public AccuracyEstimator(AccuracySource source, AccuracyMetric metric) {
+        this(source, metric, null);
+    }
+
+    /**
+     * An estimator with a fixed model ({@code forced}), or the per-family choice by leave-one-out error when
+     * {@code forced} is null.
+     */
+    public AccuracyEstimator(AccuracySource source, AccuracyMetric metric, Method forced) {
         this.source = source;
         this.metric = metric;
-        this.core = new Core(source, metric, source.points(metric));
-        this.error = leaveOneOut();
+        Map<String, List<AccuracyPoint>> byFamily = new LinkedHashMap<>();
+        for (AccuracyPoint p : source.points(metric)) {
+            byFamily.computeIfAbsent(key(p.config()), k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<AccuracyPoint>> e : byFamily.entrySet()) {
+            List<AccuracyPoint> pts = e.getValue();
+            // the grid method's leave-one-out runs on one shared index (O(n log n)); the quadratic one refits a
+            // small least-squares surface per point left out, and only when it can be chosen
+            Core gridCore = forced == Method.QUADRATIC ? null : new Core(source, metric, pts, Method.GRID_FIT);
+            Core quadCore = forced == Method.GRID_FIT ? null : new Core(source, metric, pts, Method.QUADRATIC);
+            LeaveOneOut grid = gridCore == null ? NOT_COMPUTED : leaveOneOut(gridCore);
+            LeaveOneOut quad = quadCore == null ? NOT_COMPUTED : leaveOneOut(quadCore);
+            Method chosen;
+            String why;
+            if (forced != null) {
+                chosen = forced;
+                why = "model fixed by the caller";
+            } else {
+                chosen = quad.available() && grid.available() && quad.mae() < grid.mae() ? Method.QUADRATIC
+                        : Method.GRID_FIT;
+                why = String.format(Locale.ROOT, "chosen by leave-one-out: %s %s; %s %s",
+                        Method.GRID_FIT.description(), grid.summary(), Method.QUADRATIC.description(),
+                        quad.summary());
+            }
+            LeaveOneOut err = chosen == Method.QUADRATIC ? quad : grid;
+            cores.put(e.getKey(), chosen == Method.QUADRATIC ? quadCore : gridCore);
+            models.put(e.getKey(), new FamilyModel(e.getKey(), chosen, err, why));
+        }
+        this.error = LeaveOneOut.pooled(models.values().stream().map(FamilyModel::error).toList());
+    }
+
+    /** Family key of a configuration: {@code v1}, {@code v2}, {@code v3-large}, {@code v3-small-minimalistic}. */
+    static String key(MobileNetConfig c) {
+        return c.family().id() + (c.minimalistic() ? "-minimalistic" : "");
     }
 
     public AccuracySource source() {
@@ -53,27 +132,59 @@ public final class AccuracyEstimator {
         return metric;
     }
 
-    /** The leave-one-out error of this procedure on the source's standard-architecture points. */
+    /**
+     * The leave-one-out error over all of the source's families (pooled: n, mean and max over every point left
+     * out, each estimated from its own family's other points only).
+     */
     public LeaveOneOut error() {
         return error;
     }
 
-    /** The ln(MACs) fit, when the source has enough points. */
+    /** The model and error of each family the source prints, in the source's order. */
+    public List<FamilyModel> models() {
+        return List.copyOf(models.values());
+    }
+
+    /** The model used for {@code config}'s family, if the source prints that family. */
+    public Optional<FamilyModel> model(MobileNetConfig config) {
+        return Optional.ofNullable(models.get(key(config)));
+    }
+
+    /** One line per family: {@code v1: quadratic surface ..., LOO MAE 0.18, max 0.50 pts (n=16)}. */
+    public String errorSummary() {
+        return String.join("; ", models.values().stream()
+                .map(m -> m.key() + ": " + m.method().description() + ", " + m.error().summary()).toList());
+    }
+
+    /** The ln(MACs) fit of the source's first family, when it has enough points. */
     public Optional<LogMacsFit> fit() {
-        return Optional.ofNullable(core.fit);
+        return cores.values().stream().findFirst().map(c -> c.fit);
     }
 
-    /** Why no fit is available (empty when it is). */
+    /** Why no fit is available for the source's first family (empty when it is). */
     public String whyNoFit() {
-        return core.whyNoFit;
+        return cores.values().stream().findFirst().map(c -> c.whyNoFit).orElse(source.id() + " has no points");
     }
 
-    /** The accuracy of {@code config} according to this source. */
+    /**
+     * The accuracy of {@code config} according to this source, from the points of its own family only (an
+     * estimate never borrows another family's points).
+     */
     public Accuracy estimate(MobileNetConfig config) {
-        return core.estimate(config, error);
+        Core core = cores.get(key(config));
+        if (core == null) {
+            LeaveOneOut none = new LeaveOneOut(0, 0, Double.NaN, Double.NaN, "");
+            String why = source.points().isEmpty() ? source.id() + " has no points"
+                    : source.id() + " prints no " + metric.id() + " for " + config.family().displayName()
+                            + (config.minimalistic() ? " minimalistic" : "")
+                            + (cores.isEmpty() ? "" : " (it prints " + String.join(", ", cores.keySet()) + ")")
+                            + "; estimates never borrow another family's points";
+            return new Accuracy(null, AccuracyKind.NONE, false, source.id(), metric, why, none);
+        }
+        return core.estimate(config, models.get(key(config)).error());
     }
 
-    private LeaveOneOut leaveOneOut() {
+    private static LeaveOneOut leaveOneOut(Core core) {
         int n = 0;
         int skipped = 0;
         double sum = 0;
@@ -221,8 +332,11 @@ public final class AccuracyEstimator {
         private double sxy;
         private final LogMacsFit fit;
         private final String whyNoFit;
+        private final Method method;
+        private final List<Integer> gridIdx;
+        private final QuadraticSurface surface;
 
-        Core(AccuracySource source, AccuracyMetric metric, List<AccuracyPoint> points) {
+        Core(AccuracySource source, AccuracyMetric metric, List<AccuracyPoint> points, Method method) {
             this.source = source;
             this.metric = metric;
             this.points = List.copyOf(points);
@@ -271,6 +385,15 @@ public final class AccuracyEstimator {
                     sxy += dx * dy;
                 }
             }
+            this.method = method;
+            List<Integer> gi = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (standard[i]) {
+                    gi.add(i);
+                }
+            }
+            this.gridIdx = List.copyOf(gi);
+            this.surface = method == Method.QUADRATIC ? surfaceWithout(-1) : null;
             alphaMembers.forEach((k, v) -> byAlpha.put(k, new Group(v, lnMacs)));
             resMembers.forEach((k, v) -> byRes.put(k, new Group(v, lnMacs)));
             this.fit = fit(-1);
@@ -380,6 +503,23 @@ public final class AccuracyEstimator {
                 return none(source.id() + " prints no " + metric.id() + " for " + c.label()
                         + "; estimates cover the standard architecture only (depthwise separable, blocks14=5)", error);
             }
+            long exA0 = exAlpha(ex);
+            int exR0 = exRes(ex);
+            QuadraticSurface s = method != Method.QUADRATIC ? null : inGrid(ex) ? surfaceWithout(ex) : surface;
+            if (s != null) {
+                double minA = alphaValue.get(end(alphaCount, exA0, true));
+                double maxA = alphaValue.get(end(alphaCount, exA0, false));
+                int minR = end(resCount, exR0, true);
+                int maxR = end(resCount, exR0, false);
+                boolean extrapolated = !surrounded(c, ex);
+                String method = String.format(Locale.ROOT, "%s over %d %s %s points%s",
+                        Method.QUADRATIC.description(), s.n(), source.id(), key(c), extrapolated
+                                ? String.format(Locale.ROOT, "; extrapolated: outside the published points of"
+                                + " alpha %s..%s, resolution %d..%d", MobileNetConfig.fmt(minA),
+                                MobileNetConfig.fmt(maxA), minR, maxR) : "");
+                return new Accuracy(s.at(c.alpha(), c.resolution()), AccuracyKind.FITTED, extrapolated,
+                        source.id(), metric, method, error);
+            }
             Accuracy interpolated = interpolate(c, ex, error);
             if (interpolated != null) {
                 return interpolated;
@@ -415,6 +555,45 @@ public final class AccuracyEstimator {
                     "fit %s = %.2f + %.3f ln(MACs) over %d %s points, at %.1fM MACs%s", metric.id(), f.intercept(),
                     f.slope(), f.n(), source.id(), macs / 1e6, range);
             return new Accuracy(f.at(macs), AccuracyKind.FITTED, extrapolated, source.id(), metric, method, error);
+        }
+
+        /**
+         * True when published points (other than {@code ex}) lie on every side of {@code c} in (alpha, resolution):
+         * one at or below both, at or above both, and at each mixed corner. Outside that (beyond the grid, or in the
+         * empty corner of an L-shaped design such as the paper's Tables 6 and 7) a surface value is an extrapolation.
+         */
+        private boolean surrounded(MobileNetConfig c, int ex) {
+            boolean ll = false;
+            boolean lh = false;
+            boolean hl = false;
+            boolean hh = false;
+            for (int i : gridIdx) {
+                if (i == ex) {
+                    continue;
+                }
+                MobileNetConfig pc = points.get(i).config();
+                boolean aLo = pc.alpha() <= c.alpha() + 1e-9;
+                boolean aHi = pc.alpha() >= c.alpha() - 1e-9;
+                boolean rLo = pc.resolution() <= c.resolution();
+                boolean rHi = pc.resolution() >= c.resolution();
+                ll |= aLo && rLo;
+                lh |= aLo && rHi;
+                hl |= aHi && rLo;
+                hh |= aHi && rHi;
+            }
+            return ll && lh && hl && hh;
+        }
+
+        /** The quadratic surface over the grid with {@code ex} left out, or null when those points cannot fit it. */
+        private QuadraticSurface surfaceWithout(int ex) {
+            List<double[]> rows = new ArrayList<>(gridIdx.size());
+            for (int i : gridIdx) {
+                if (i != ex) {
+                    MobileNetConfig pc = points.get(i).config();
+                    rows.add(new double[] {pc.alpha(), pc.resolution(), value[i]});
+                }
+            }
+            return QuadraticSurface.fit(rows).orElse(null);
         }
 
         /**

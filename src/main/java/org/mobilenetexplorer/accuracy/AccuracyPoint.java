@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.accuracy;
 
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
@@ -38,19 +39,28 @@ public record AccuracyPoint(MobileNetConfig config, Double top1, Double top5, St
         }
     }
 
+    /** The family the point describes (its configuration's). */
+    public Family family() {
+        return config.family();
+    }
+
+    /** True when the point describes {@code c}'s family and variant (minimalistic or not). */
+    public boolean sameFamily(MobileNetConfig c) {
+        return config.family() == c.family() && config.minimalistic() == c.minimalistic();
+    }
+
     /** True for the standard architecture the estimator works on (depthwise separable, all five 14x14 blocks). */
     public boolean isStandardStructure() {
         return !config.standardConv() && config.blocks14() == MobileNetConfig.MAX_BLOCKS14;
     }
 
     /**
-     * True when this point describes {@code c}: same family, alpha, resolution and structure. The class count and the
+     * True when this point describes {@code c}: same family and variant, same alpha, resolution and structure. The class count and the
      * activation do not matter; the rounding rule matters only when it changes a channel count (alpha below
      * 0.25), which the caller checks by comparing MACs.
      */
     public boolean sameNetwork(MobileNetConfig c) {
-        return config.family() == c.family() && config.minimalistic() == c.minimalistic()
-                && Math.abs(config.alpha() - c.alpha()) < 1e-9 && config.resolution() == c.resolution()
+        return sameFamily(c) && Math.abs(config.alpha() - c.alpha()) < 1e-9 && config.resolution() == c.resolution()
                 && config.standardConv() == c.standardConv() && config.blocks14() == c.blocks14();
     }
 }

@@ -14,6 +14,28 @@ import java.util.Locale;
  */
 public record LeaveOneOut(int n, int skipped, double mae, double max, String worstLabel) {
 
+    /** Several errors pooled: every point of every part, mean and max over all of them. */
+    public static LeaveOneOut pooled(java.util.List<LeaveOneOut> parts) {
+        int n = 0;
+        int skipped = 0;
+        double sum = 0;
+        double max = Double.NaN;
+        String worst = "";
+        for (LeaveOneOut p : parts) {
+            skipped += p.skipped();
+            if (!p.available()) {
+                continue;
+            }
+            n += p.n();
+            sum += p.mae() * p.n();
+            if (Double.isNaN(max) || p.max() > max) {
+                max = p.max();
+                worst = p.worstLabel();
+            }
+        }
+        return new LeaveOneOut(n, skipped, n == 0 ? Double.NaN : sum / n, max, worst);
+    }
+
     /** True when at least one point was estimated. */
     public boolean available() {
         return n > 0;

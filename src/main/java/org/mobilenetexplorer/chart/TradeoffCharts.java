@@ -46,6 +46,7 @@ import org.mobilenetexplorer.bench.LayerProfile;
 import org.mobilenetexplorer.model.CostModel;
 import org.mobilenetexplorer.model.KindShare;
 import org.mobilenetexplorer.model.LayerKind;
+import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.tradeoff.CostAxis;
@@ -73,8 +74,24 @@ public final class TradeoffCharts {
     public static JFreeChart accuracyVsCost(TradeoffAnalysis a, ChartOptions o) {
         CostAxis axis = a.axis();
         List<TradeoffDataset.Series> pointSeries = new ArrayList<>();
-        pointSeries.add(new TradeoffDataset.Series(seriesName(a), a.plottable().stream()
-                .map(p -> plotPoint(p, axis, PlotPoint.Role.CONFIGURATION)).toList()));
+        // one series per family (and V3 variant) when the candidates span several, each with its marker and colour
+        Map<FamilyMarker, List<PlotPoint>> byFamily = new EnumMap<>(FamilyMarker.class);
+        for (TradeoffPoint p : a.plottable()) {
+            byFamily.computeIfAbsent(FamilyMarker.of(p.config()), k -> new ArrayList<>())
+                    .add(plotPoint(p, axis, PlotPoint.Role.CONFIGURATION));
+        }
+        List<FamilyMarker> groups = new ArrayList<>(byFamily.keySet());
+        boolean perFamily = groups.size() > 1;
+        if (perFamily) {
+            for (FamilyMarker f : groups) {
+                pointSeries.add(new TradeoffDataset.Series(f.displayName() + " [" + a.source().id() + " "
+                        + a.metric().id() + "]", byFamily.get(f)));
+            }
+        } else {
+            pointSeries.add(new TradeoffDataset.Series(seriesName(a), a.plottable().stream()
+                    .map(p -> plotPoint(p, axis, PlotPoint.Role.CONFIGURATION)).toList()));
+        }
+        int configSeries = pointSeries.size();
         if (axis != CostAxis.LATENCY && !o.comparisonModels().isEmpty()) {
             List<PlotPoint> cmp = new ArrayList<>();
             for (ComparisonModel m : o.comparisonModels()) {
@@ -102,18 +119,23 @@ public final class TradeoffCharts {
             ShapeUtils.createDiamond((float) (MARKER * 0.6)), ShapeUtils.createUpTriangle((float) (MARKER * 0.55))};
         Paint[] paints = {ChartStyle.BLUE, ChartStyle.REDDISH_PURPLE, ChartStyle.BLUISH_GREEN};
         for (int s = 0; s < pointSeries.size(); s++) {
-            boolean refSeries = s > 0;
+            if (perFamily && s < configSeries) {
+                pr.setSeriesShape(s, groups.get(s).shape());
+                pr.setSeriesPaint(s, groups.get(s).paint());
+                continue;
+            }
+            boolean refSeries = s >= configSeries;
             pr.setSeriesShape(s, refSeries && pointSeries.get(s).points().get(0).role()
-                    == PlotPoint.Role.PUBLISHED_LATENCY ? shapes[2] : shapes[Math.min(s, 1)]);
+                    == PlotPoint.Role.PUBLISHED_LATENCY ? shapes[2] : shapes[refSeries ? 1 : 0]);
             pr.setSeriesPaint(s, refSeries && pointSeries.get(s).points().get(0).role()
-                    == PlotPoint.Role.PUBLISHED_LATENCY ? paints[2] : paints[Math.min(s, 1)]);
+                    == PlotPoint.Role.PUBLISHED_LATENCY ? paints[2] : paints[refSeries ? 1 : 0]);
         }
         pr.setDefaultItemLabelsVisible(o.itemLabels());
         pr.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL);
         pr.setDefaultItemLabelPaint(Color.DARK_GRAY);
         pr.setDefaultItemLabelGenerator((ds, s, i) -> points.point(s, i).displayLabel());
         pr.setDefaultToolTipGenerator(new PlotPointToolTips());
-        for (int s = 1; s < pointSeries.size(); s++) { // reference series: smaller, coloured labels
+        for (int s = configSeries; s < pointSeries.size(); s++) { // reference series: smaller, coloured labels
             pr.setSeriesItemLabelFont(s, ChartStyle.ITEM_LABEL.deriveFont(12f));
             pr.setSeriesItemLabelPaint(s, pr.getSeriesPaint(s));
         }
@@ -154,6 +176,54 @@ public final class TradeoffCharts {
                 true);
         finish(chart, provenance(a));
         return chart;
+    }
+
+    /** Marker shape and colour of each family (and V3 variant) on a chart holding several. */
+    enum FamilyMarker {
+        V1("MobileNet v1", ChartStyle.BLUE),
+        V2("MobileNet v2", ChartStyle.VERMILLION),
+        V3_LARGE("MobileNet v3-Large", ChartStyle.BLUISH_GREEN),
+        V3_LARGE_MINIMALISTIC("MobileNet v3-Large minimalistic", ChartStyle.BLACK),
+        V3_SMALL("MobileNet v3-Small", ChartStyle.SKY_BLUE),
+        V3_SMALL_MINIMALISTIC("MobileNet v3-Small minimalistic", new Color(0x80, 0x80, 0x80));
+
+        private final String displayName;
+        private final Paint paint;
+
+        FamilyMarker(String displayName, Paint paint) {
+            this.displayName = displayName;
+            this.paint = paint;
+        }
+
+        static FamilyMarker of(MobileNetConfig c) {
+            return switch (c.family()) {
+                case V1 -> V1;
+                case V2 -> V2;
+                case V3_LARGE -> c.minimalistic() ? V3_LARGE_MINIMALISTIC : V3_LARGE;
+                case V3_SMALL -> c.minimalistic() ? V3_SMALL_MINIMALISTIC : V3_SMALL;
+            };
+        }
+
+        String displayName() {
+            return displayName;
+        }
+
+        Paint paint() {
+            return paint;
+        }
+
+        /** Circle, square, diamond, up- and down-triangles: distinct in black and white too. */
+        Shape shape() {
+            double m = MARKER;
+            return switch (this) {
+                case V1 -> new Ellipse2D.Double(-m / 2, -m / 2, m, m);
+                case V2 -> new Rectangle2D.Double(-m * 0.42, -m * 0.42, m * 0.84, m * 0.84);
+                case V3_LARGE -> ShapeUtils.createDiamond((float) (m * 0.6));
+                case V3_LARGE_MINIMALISTIC -> ShapeUtils.createUpTriangle((float) (m * 0.55));
+                case V3_SMALL -> ShapeUtils.createDownTriangle((float) (m * 0.55));
+                case V3_SMALL_MINIMALISTIC -> ShapeUtils.createDiagonalCross((float) (m * 0.45), (float) (m * 0.18));
+            };
+        }
     }
 
     private static String seriesName(TradeoffAnalysis a) {

@@ -41,7 +41,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "FILE",
             description = "Analyze every configuration of a preset JSON file (or a bundled preset by name: "
                     + "teaching-demo, paper-table6-width, paper-table7-resolution, paper-table4-5-structure, "
-                    + "slim-grid-16).")
+                    + "slim-grid-16, tf-slim-mobilenets, v2-grid, v3).")
     String preset;
 
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",

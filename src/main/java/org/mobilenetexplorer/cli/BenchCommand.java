@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkListener;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;

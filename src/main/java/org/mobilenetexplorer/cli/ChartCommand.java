@@ -162,7 +162,7 @@ public final class ChartCommand implements Callable<Integer> {
         }
         pw.println("Pareto front (max " + a.metric().id() + ", min " + axis.id() + "): " + String.join(", ",
                 a.paretoFront().stream().map(TradeoffPoint::label).toList()));
-        pw.println("Estimator error on " + a.source().id() + ": " + a.estimatorError().summary());
+        pw.println("Estimator on " + a.source().id() + ": " + a.estimatorModels());
         for (String n : a.notes()) {
             pw.println("note: " + n);
         }

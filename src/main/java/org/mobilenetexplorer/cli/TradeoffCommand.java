@@ -137,7 +137,7 @@ public final class TradeoffCommand implements Callable<Integer> {
                     }
                 }
             }
-            out.println("Estimator error on " + a.source().id() + ": " + a.estimatorError().summary());
+            out.println("Estimator on " + a.source().id() + ": " + a.estimatorModels());
         } else {
             TradeoffAnalysis matches = TradeoffAnalysis.of(r.matches().stream().map(m -> m.point().candidate())
                     .toList(), estimator, latency, axis);

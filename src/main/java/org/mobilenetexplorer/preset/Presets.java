@@ -22,7 +22,10 @@ public final class Presets {
             "paper-table6-width.json",
             "paper-table7-resolution.json",
             "paper-table4-5-structure.json",
-            "slim-grid-16.json");
+            "slim-grid-16.json",
+            "tf-slim-mobilenets.json",
+            "v2-grid.json",
+            "v3.json");
 
     private Presets() {
     }

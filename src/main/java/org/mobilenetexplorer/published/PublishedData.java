@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
@@ -20,17 +21,21 @@ import org.mobilenetexplorer.model.MobileNetConfig;
  */
 public final class PublishedData {
     private static final String BASE = "/org/mobilenetexplorer/published/";
+    private static final String V2_V3_CSV = "mobilenet_v2_v3_published.csv";
     private static volatile PublishedData bundled;
 
     private final List<PublishedSource> sources;
     private final List<PublishedFigure> figures;
     private final List<PublishedLatency> latencies;
     private final List<KnownMisprint> misprints;
+    private final List<FamilyFigure> familyFigures;
 
     private PublishedData(List<PublishedSource> sources, List<PublishedFigure> figures,
-                          List<PublishedLatency> latencies, List<KnownMisprint> misprints) {
+                          List<PublishedLatency> latencies, List<KnownMisprint> misprints,
+                          List<FamilyFigure> familyFigures) {
         this.sources = List.copyOf(sources);
         this.figures = List.copyOf(figures);
+        this.familyFigures = List.copyOf(familyFigures);
         this.latencies = List.copyOf(latencies);
         this.misprints = List.copyOf(misprints);
     }
@@ -77,7 +82,21 @@ public final class PublishedData {
             try (InputStream in = open("known_misprints.json")) {
                 misprints = new ObjectMapper().readValue(in, new TypeReference<List<KnownMisprint>>() { });
             }
-            return new PublishedData(sources, figures, latencies, misprints);
+            List<FamilyFigure> familyFigures = new ArrayList<>();
+            for (Map<String, String> row : readCsv(V2_V3_CSV)) {
+                String id = row.get("source_id");
+                if (sources.stream().noneMatch(s -> s.id().equals(id))) {
+                    throw new IOException(V2_V3_CSV + ": source_id = " + id + ": not in sources.json");
+                }
+                String fam = row.get("family");
+                familyFigures.add(new FamilyFigure(id, row.get("source"),
+                        fam == null || fam.isBlank() ? null : Family.fromId(fam),
+                        Boolean.parseBoolean(row.get("minimalistic")), row.get("model"), dbl(row.get("alpha")),
+                        integer(row.get("resolution")), integer(row.get("classes")), row.get("precision"),
+                        dbl(row.get("top1")), dbl(row.get("top5")), dbl(row.get("million_macs")),
+                        dbl(row.get("million_params")), row.get("notes")));
+            }
+            return new PublishedData(sources, figures, latencies, misprints, familyFigures);
         } catch (IOException e) {
             throw new UncheckedIOException("bundled reference data unreadable: " + e.getMessage(), e);
         }
@@ -148,5 +167,15 @@ public final class PublishedData {
     /** Published phone latencies. */
     public List<PublishedLatency> latencies() {
         return latencies;
+    }
+
+    /** The V2/V3 reference rows ({@code mobilenet_v2_v3_published.csv}), in file order. */
+    public List<FamilyFigure> familyFigures() {
+        return familyFigures;
+    }
+
+    /** The V2/V3 reference rows of one source. */
+    public List<FamilyFigure> familyFigures(String sourceId) {
+        return familyFigures.stream().filter(f -> f.sourceId().equals(sourceId)).toList();
     }
 }

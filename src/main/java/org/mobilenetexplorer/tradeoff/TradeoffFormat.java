@@ -29,7 +29,7 @@ public final class TradeoffFormat {
         LABEL("label"), ALPHA("alpha"), RESOLUTION("resolution"), X("x"), Y("y"), ESTIMATED("estimated"),
         EXTRAPOLATED("extrapolated"), PARETO("pareto"), MACS("macs"), PARAMS("params"), LATENCY_MS("latencyMs"),
         ACCURACY_KIND("accuracyKind"), ACCURACY_SOURCE("accuracySource"), ACCURACY_METHOD("accuracyMethod"),
-        BACKEND("backend"), RESULT_FILE("resultFile"), CPU("cpu");
+        BACKEND("backend"), RESULT_FILE("resultFile"), CPU("cpu"), FAMILY("family"), MINIMALISTIC("minimalistic");
 
         private final String key;
 
@@ -63,6 +63,8 @@ public final class TradeoffFormat {
                 case BACKEND -> l == null ? null : l.backend();
                 case RESULT_FILE -> l == null ? null : l.resultFile();
                 case CPU -> l == null ? null : l.cpu();
+                case FAMILY -> p.config().family().id();
+                case MINIMALISTIC -> p.config().minimalistic();
             };
         }
     }
@@ -132,9 +134,12 @@ public final class TradeoffFormat {
         root.put("accuracySource", src);
         LeaveOneOut loo = a.estimatorError();
         Map<String, Object> est = new LinkedHashMap<>();
-        est.put("method", "published value; else interpolation in (ln alpha, ln resolution) inside the grid; else the"
-                + " slope of the least-squares line of accuracy vs ln(MACs) from the nearest published point on the same"
-                + " alpha or resolution (anchored fit); see docs/decisions/005-accuracy-estimator.md");
+        est.put("method", "published value; else, from the points of the query's own family only, the model with the"
+                + " smaller leave-one-out error: a least-squares quadratic surface in (ln alpha, ln resolution), or"
+                + " interpolation in (ln alpha, ln resolution) inside the grid and the slope of the least-squares line"
+                + " of accuracy vs ln(MACs) from the nearest published point on the same alpha or resolution (anchored"
+                + " fit); see docs/decisions/005-accuracy-estimator.md");
+        est.put("perFamily", a.estimatorModels());
         est.put("leaveOneOutN", loo.n());
         est.put("leaveOneOutMae", loo.available() ? loo.mae() : null);
         est.put("leaveOneOutMax", loo.available() ? loo.max() : null);
@@ -201,7 +206,7 @@ public final class TradeoffFormat {
         }
         sb.append(String.format(Locale.ROOT, "Pareto front (max %s, min %s): %s%n", a.metric().id(), a.axis().id(),
                 String.join(", ", a.paretoFront().stream().map(TradeoffPoint::label).toList())));
-        sb.append("Estimator error on ").append(a.source().id()).append(": ").append(a.estimatorError().summary())
+        sb.append("Estimator on ").append(a.source().id()).append(": ").append(a.estimatorModels())
                 .append(a.estimatorError().available() ? ", worst " + a.estimatorError().worstLabel() : "")
                 .append('\n');
         for (String n : a.notes()) {

@@ -50,7 +50,8 @@ class AccuracyEstimatorTest {
         List<AccuracyPoint> rest = new ArrayList<>(full.points());
         rest.removeIf(p -> p.config().alpha() == 0.75 && p.config().resolution() == 192);
         AccuracySource without = new AccuracySource("x", "x", "", "", "", rest);
-        Accuracy a = new AccuracyEstimator(without, AccuracyMetric.TOP1).estimate(new MobileNetConfig(0.75, 192));
+        Accuracy a = new AccuracyEstimator(without, AccuracyMetric.TOP1, AccuracyEstimator.Method.GRID_FIT)
+                .estimate(new MobileNetConfig(0.75, 192));
         assertEquals(AccuracyKind.INTERPOLATED, a.kind());
         assertEquals(65.3 + Math.log(192.0 / 160) / Math.log(224.0 / 160) * 3.1, a.value(), 1e-9);
         assertEquals(66.9798, a.value(), 1e-4);
@@ -61,7 +62,8 @@ class AccuracyEstimatorTest {
     void leaveOneOutErrorOnTheTfSlimGrid() {
         // independently computed (numpy) for this exact procedure: MAE 0.669, max 1.803 (at 0.5-128, anchored fit
         // from 0.5-160); the plain ln(MACs) fit instead of the anchored one gives MAE 1.01, max 3.72
-        LeaveOneOut loo = new AccuracyEstimator(CATALOG.source("tf-slim-2018"), AccuracyMetric.TOP1).error();
+        LeaveOneOut loo = new AccuracyEstimator(CATALOG.source("tf-slim-2018"), AccuracyMetric.TOP1,
+                AccuracyEstimator.Method.GRID_FIT).error();
         assertEquals(16, loo.n());
         assertEquals(0, loo.skipped());
         assertEquals(0.669, loo.mae(), 0.001);
@@ -78,7 +80,7 @@ class AccuracyEstimatorTest {
         List<AccuracyPoint> rest = new ArrayList<>(full.points());
         rest.removeIf(p -> p.config().alpha() == 0.25 && p.config().resolution() == 128);
         AccuracyEstimator e = new AccuracyEstimator(new AccuracySource("x", "x", "", "", "", rest),
-                AccuracyMetric.TOP1);
+                AccuracyMetric.TOP1, AccuracyEstimator.Method.GRID_FIT);
         Accuracy a = e.estimate(new MobileNetConfig(0.25, 128));
         assertEquals(AccuracyKind.FITTED, a.kind());
         assertTrue(a.method().contains("anchored fit: x 0.25-160 45.5"), a.method());
@@ -92,7 +94,7 @@ class AccuracyEstimatorTest {
 
     @Test
     void offGridUsesTheFitAndFlagsExtrapolation() {
-        AccuracyEstimator e = new AccuracyEstimator(CATALOG.source("tf-slim-2018"), AccuracyMetric.TOP1);
+        AccuracyEstimator e = new AccuracyEstimator(CATALOG.source("tf-slim-2018"), AccuracyMetric.TOP1, AccuracyEstimator.Method.GRID_FIT);
         Accuracy inside = e.estimate(new MobileNetConfig(0.6, 200));
         assertEquals(AccuracyKind.INTERPOLATED, inside.kind());
         Accuracy small = e.estimate(new MobileNetConfig(0.125, 96));

@@ -17,11 +17,12 @@ class LibraryConfinementTest {
             .importPackages(ROOT);
 
     @Test
-    void commonsMathOnlyInBench() {
-        noClasses().that().resideOutsideOfPackages(ROOT + ".bench", ROOT + ".predict")
+    void commonsMathOnlyInBenchPredictAndAccuracy() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".bench", ROOT + ".predict", ROOT + ".accuracy")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.math3..")
-                .because("Apache Commons Math computes the benchmark statistics (bench.StudentT) and the latency predictor's"
-                        + " least-squares fits (predict.LatencyFitter), nothing else")
+                .because("Apache Commons Math computes the benchmark statistics (bench.StudentT), the latency predictor's"
+                        + " least-squares fits (predict.LatencyFitter) and the accuracy estimator's least-squares"
+                        + " surface (accuracy.QuadraticSurface), nothing else")
                 .check(CLASSES);
     }
 }

@@ -73,7 +73,7 @@ class ChartExportTest {
         assertTrue(p.estimated());
         assertEquals("0.6-224 est.", p.displayLabel());
         String tip = new PlotPointToolTips().generateToolTip(d, 0, 12);
-        assertTrue(tip.contains("interpolated") && tip.contains("LOO MAE"), tip);
+        assertTrue(tip.contains("quadratic surface") && tip.contains("LOO MAE 0.18"), tip);
         assertEquals("GoogleNet", d.point(1, 0).label());
         assertTrue(d.point(1, 0).provenance().contains("Table8"), d.point(1, 0).provenance());
         TradeoffDataset front = (TradeoffDataset) plot.getDataset(1);

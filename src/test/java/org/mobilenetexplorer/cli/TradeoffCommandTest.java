@@ -29,7 +29,8 @@ class TradeoffCommandTest {
         assertTrue(r.out().contains("Pareto front (max top1, min macs): 0.25-128, 0.25-160, 0.25-192, 0.25-224,"
                 + " 0.5-128, 0.5-160, 0.75-128, 0.5-224, 0.75-160, 0.75-192, 1.0-160, 0.75-224, 1.0-192, 1.0-224"),
                 r.out());
-        assertTrue(r.out().contains("LOO MAE 0.67, max 1.80 pts (n=16)"), r.out());
+        assertTrue(r.out().contains("Estimator on tf-slim-2018: v1: quadratic surface in (ln alpha, ln resolution),"
+                + " LOO MAE 0.18, max 0.50 pts (n=16)"), r.out());
         assertTrue(r.out().contains("latency not available, MACs and params only"), r.out());
         Cli.Run paper = run("tradeoff", "--preset", "slim-grid-16", "--accuracy-source", "paper", "--results",
                 empty.toString());
