@@ -36,6 +36,10 @@ import org.mobilenetexplorer.model.NetworkStats;
  * ({@link #models()}), and every estimate carries that model's leave-one-out error.
  */
 public final class AccuracyEstimator {
+
+    /** The most points of one family for which the quadratic surface is tried (its leave-one-out refits per point). */
+    public static final int MAX_QUADRATIC_POINTS = 1_000;
+
     /** Points needed for the fit: two for the line, one more so that leave-one-out is defined. */
     public static final int MIN_POINTS_FOR_FIT = 3;
 
@@ -97,7 +101,10 @@ public final class AccuracyEstimator {
             // the grid method's leave-one-out runs on one shared index (O(n log n)); the quadratic one refits a
             // small least-squares surface per point left out, and only when it can be chosen
             Core gridCore = forced == Method.QUADRATIC ? null : new Core(source, metric, pts, Method.GRID_FIT);
-            Core quadCore = forced == Method.GRID_FIT ? null : new Core(source, metric, pts, Method.QUADRATIC);
+            // (the quadratic leave-one-out is quadratic in n: above MAX_QUADRATIC_POINTS, e.g. a large imported file,
+            // only the grid method is tried, so an import stays fast)
+            boolean quadTried = forced == Method.QUADRATIC || (forced == null && pts.size() <= MAX_QUADRATIC_POINTS);
+            Core quadCore = !quadTried ? null : new Core(source, metric, pts, Method.QUADRATIC);
             LeaveOneOut grid = gridCore == null ? NOT_COMPUTED : leaveOneOut(gridCore);
             LeaveOneOut quad = quadCore == null ? NOT_COMPUTED : leaveOneOut(quadCore);
             Method chosen;
@@ -108,7 +115,10 @@ public final class AccuracyEstimator {
             } else {
                 chosen = quad.available() && grid.available() && quad.mae() < grid.mae() ? Method.QUADRATIC
                         : Method.GRID_FIT;
-                why = String.format(Locale.ROOT, "chosen by leave-one-out: %s %s; %s %s",
+                why = quadCore == null ? String.format(Locale.ROOT, "%s %s; the %s is not tried above %d points",
+                        Method.GRID_FIT.description(), grid.summary(), Method.QUADRATIC.description(),
+                        MAX_QUADRATIC_POINTS)
+                        : String.format(Locale.ROOT, "chosen by leave-one-out: %s %s; %s %s",
                         Method.GRID_FIT.description(), grid.summary(), Method.QUADRATIC.description(),
                         quad.summary());
             }
