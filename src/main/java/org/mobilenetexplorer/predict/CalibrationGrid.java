@@ -17,7 +17,7 @@ public record CalibrationGrid(List<Double> alphas, List<Integer> resolutions) {
      * The default calibration grid: the four published widths and two widths whose channel counts are mostly not
      * multiples of 4 (0.3: 9, 19, 38, 76, 153, 307; 0.65: 20, 41, 83, 166, 332, 665), so both depthwise kernel kinds
      * are measured ({@link KernelKey#DEPTHWISE_CHANNEL_MULTIPLE}), at five resolutions: 30 networks, 900 layer
-     * measurements. Bounded by the 5-minute budget for ONNX Runtime on 2 cores (docs/decisions/008).
+     * measurements. Bounded by the 5-minute budget for ONNX Runtime on 2 cores (docs/decisions/010).
      */
     public static final CalibrationGrid DEFAULT =
             new CalibrationGrid(List.of(0.25, 0.3, 0.5, 0.65, 0.75, 1.0), List.of(96, 128, 160, 192, 224));

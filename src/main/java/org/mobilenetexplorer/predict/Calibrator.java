@@ -28,7 +28,7 @@ public final class Calibrator {
      * The protocol of every calibration and validation network: 3 warm-up runs / 0.2 s, at least 15 runs and 0.5 s,
      * at most 5 s, batch 1, all cores, per-layer profile of 10 forward passes (0 for validation). Shorter than
      * {@code bench}'s default so 30 networks fit the 5-minute budget; the median of >= 15 runs is robust enough for
-     * the fit (docs/decisions/008).
+     * the fit (docs/decisions/010).
      */
     public static final ProtocolSettings PROTOCOL =
             ProtocolSettings.DEFAULT.withWarmup(3, 200).withMeasurement(15, 500, 5_000)

@@ -9,7 +9,7 @@ import org.mobilenetexplorer.model.LayerSpec;
  * What the predictor fits one regression for: a layer kind with what selects its runtime kernel. A 3x3 depthwise
  * with stride 2 runs other code than with stride 1, and a depthwise whose channel count is not a multiple of
  * {@value #DEPTHWISE_CHANNEL_MULTIPLE} ran 5-8 times slower per MAC on ONNX Runtime (its vectorised NCHWc path does
- * not take it: 1.2-2.3 vs 8.4-13.9 GMAC/s, docs/decisions/008), so it is a kernel kind of its own. A configuration
+ * not take it: 1.2-2.3 vs 8.4-13.9 GMAC/s, docs/decisions/010), so it is a kernel kind of its own. A configuration
  * whose layers map to a key the profile has no measurements for is refused, never guessed.
  *
  * @param kind            layer kind

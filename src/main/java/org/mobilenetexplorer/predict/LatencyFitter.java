@@ -12,7 +12,7 @@ import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.LayerSpec;
 
 /**
- * Fits a {@link LatencyModel} on a {@link DeviceProfile} (docs/decisions/008-latency-predictor.md):
+ * Fits a {@link LatencyModel} on a {@link DeviceProfile} (docs/decisions/010-latency-predictor.md):
  * <ol>
  *   <li>per kernel kind ({@link KernelKey}), least squares of the layers' profile medians on their
  *       {@link KernelFeatures}, each row weighted by 1 / measured time (between absolute least squares, which

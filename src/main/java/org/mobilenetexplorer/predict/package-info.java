@@ -5,6 +5,6 @@
  * predicts any configuration as the sum of its layers' kernel predictions plus a fitted per-network overhead, with
  * an uncertainty band from the calibration's leave-one-network-out errors. Depends on model and bench (and io for
  * atomic writes); Apache Commons Math is confined here. Why whole-network profiles and ordinary least squares:
- * docs/decisions/008-latency-predictor.md.
+ * docs/decisions/010-latency-predictor.md.
  */
 package org.mobilenetexplorer.predict;

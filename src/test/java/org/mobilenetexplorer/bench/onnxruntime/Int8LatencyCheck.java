@@ -19,7 +19,7 @@ import org.mobilenetexplorer.reference.NetworkWeights;
 /**
  * INT8 against FP32 in ONNX Runtime, interleaved run by run in one JVM (FP32, INT8, INT8 with the first convolution
  * quantized too, FP32, ...), so a busy machine disturbs all three alike. A {@code main}, not a unit test (no timed
- * unit tests); prints median, p10 and min of each and their ratios to FP32. Used for docs/decisions/007.
+ * unit tests); prints median, p10 and min of each and their ratios to FP32. Used for docs/decisions/009-int8-qdq.md.
  *
  * <pre>java -Xss16m -cp target/classes:target/test-classes:$(cat cp.txt) \
  *     org.mobilenetexplorer.bench.onnxruntime.Int8LatencyCheck 1.0 224 300 [threads]</pre>
