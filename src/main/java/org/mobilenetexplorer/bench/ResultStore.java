@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.bench;
 
 import org.mobilenetexplorer.io.AtomicFiles;
+import org.mobilenetexplorer.io.JsonErrors;
 import org.mobilenetexplorer.io.JsonLimits;
 import org.mobilenetexplorer.io.UserFileException;
 import org.mobilenetexplorer.io.UserFiles;
@@ -143,7 +144,7 @@ public final class ResultStore {
                         + p.currentTokenLocation().getLineNr());
             }
         } catch (IOException e) {
-            throw new ResultFileException(file, "not valid JSON: " + firstLine(e));
+            throw new ResultFileException(file, "not valid JSON: " + JsonErrors.firstLine(e));
         }
         if (root == null || !root.isObject()) {
             throw new ResultFileException(file, "not a benchmark result: the top level is not a JSON object");
@@ -163,9 +164,9 @@ public final class ResultStore {
         try {
             r = MAPPER.treeToValue(root, BenchmarkResult.class);
         } catch (JsonMappingException e) {
-            throw new ResultFileException(file, describe(e));
+            throw new ResultFileException(file, JsonErrors.describe(e));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ResultFileException(file, firstLine(e));
+            throw new ResultFileException(file, JsonErrors.firstLine(e));
         }
         LatencyStatistics recomputed = LatencyStatistics.of(r.samplesMs());
         if (!close(recomputed.median(), r.latencyMs().median()) || !close(recomputed.mean(), r.latencyMs().mean())) {
@@ -192,26 +193,6 @@ public final class ResultStore {
         return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
     }
 
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce("", String::concat);
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = root instanceof JsonMappingException jm ? jm.getOriginalMessage() : root.getMessage();
-        String first = msg == null ? root.getClass().getSimpleName() : msg.lines().findFirst().orElse("");
-        if (first.startsWith("Missing creator property") || first.startsWith("Null value for creator property")) {
-            first = "missing";
-        }
-        return (path.isEmpty() ? "" : path.substring(path.startsWith(".") ? 1 : 0) + ": ") + first;
-    }
-
-    private static String firstLine(Exception e) {
-        String m = e instanceof JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
-    }
 
     /** Loads every {@code *.json} in this store's directory. */
     public LoadReport loadAll() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.mobilenetexplorer.bench.ResultJson;
+import org.mobilenetexplorer.io.JsonErrors;
 import org.mobilenetexplorer.io.AtomicFiles;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.LayerSpec;
@@ -69,7 +70,7 @@ public final class DeviceProfiles {
         try {
             root = MAPPER.readTree(bytes);
         } catch (IOException e) {
-            throw new ProfileException(file, "not valid JSON: " + firstLine(e));
+            throw new ProfileException(file, "not valid JSON: " + JsonErrors.firstLine(e));
         }
         if (root == null || !root.isObject()) {
             throw new ProfileException(file, "not a device profile: the top level is not a JSON object");
@@ -90,9 +91,9 @@ public final class DeviceProfiles {
         try {
             p = MAPPER.treeToValue(root, DeviceProfile.class);
         } catch (JsonMappingException e) {
-            throw new ProfileException(file, describe(e));
+            throw new ProfileException(file, JsonErrors.describe(e));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ProfileException(file, firstLine(e));
+            throw new ProfileException(file, JsonErrors.firstLine(e));
         }
         checkLayers(file, p);
         return p;
@@ -122,24 +123,4 @@ public final class DeviceProfiles {
         }
     }
 
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce("", String::concat);
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = root instanceof JsonMappingException jm ? jm.getOriginalMessage() : root.getMessage();
-        String first = msg == null ? root.getClass().getSimpleName() : msg.lines().findFirst().orElse("");
-        if (first.startsWith("Missing creator property") || first.startsWith("Null value for creator property")) {
-            first = "missing";
-        }
-        return (path.isEmpty() ? "" : path.substring(path.startsWith(".") ? 1 : 0) + ": ") + first;
-    }
-
-    private static String firstLine(Exception e) {
-        String m = e instanceof JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
-    }
 }
