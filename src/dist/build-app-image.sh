@@ -69,6 +69,7 @@ elif command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
         --app-image "$dist/$name" \
         --linux-package-name "$name" --linux-app-category science \
         --linux-menu-group "Science;Education" --linux-shortcut \
+        --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libgl1" \
         --dest "$dist"
 else
     echo "build-app-image: dpkg-deb or fakeroot missing: no .deb (the app image is complete)"
