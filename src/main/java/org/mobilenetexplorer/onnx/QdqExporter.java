@@ -55,6 +55,17 @@ import com.google.protobuf.ByteString;
  *       (the u8 x s8 fast path of x86 VNNI kernels); ranges from {@link ActivationCalibration} (min/max). See
  *       {@link Quantization}.</li>
  * </ul>
+ * V2 and V3 follow from the same walk over the spec (every layer's output is one uint8 tensor; each reader gets its
+ * own DequantizeLinear of it):
+ * <ul>
+ *   <li>residual Add and squeeze-and-excite Mul between DequantizeLinear and QuantizeLinear (ORT: QLinearAdd,
+ *       QLinearMul), the SE pool likewise (QLinearGlobalAveragePool);</li>
+ *   <li>a linear layer (projection, add, multiply, pool) is quantized over its calibrated range, negative part
+ *       included;</li>
+ *   <li>hard-sigmoid after a convolution is folded into it: weights / 6, bias / 6 + 1/2, output range [0, &lt;= 1]
+ *       with zero point 0 (the clip);</li>
+ *   <li>h-swish as {@link HardSwishForm#QUANTIZED}: a quantized Add and Mul, no float node.</li>
+ * </ul>
  * Node names keep the spec layer name as a prefix ({@code Conv2d_3_depthwise/QuantizeLinear}), so per-layer
  * profiles map back to the spec.
  */

@@ -15,7 +15,9 @@ import org.mobilenetexplorer.model.NetworkStats;
  * ({@link InputGenerator}, seeds {@code seed, seed + 1, ...}; default {@value #DEFAULT_SEED}, apart from the
  * benchmark's and verify's input seeds): {@value #DEFAULT_IMAGES} images, fewer for large networks so that the
  * whole calibration stays within {@value #MAC_BUDGET} multiply-accumulates, but never fewer than
- * {@value #MIN_IMAGES} ({@link #imagesFor}: 1.0-224 gets 4, 0.75-224 gets 7, 0.75-192 and smaller get 8). Min/max rather than a percentile: with ReLU6 the upper end is bounded by 6
+ * {@value #MIN_IMAGES} ({@link #imagesFor}: 1.0-224 gets 4, 0.75-224 gets 7, 0.75-192 and smaller get 8). Every
+ * convolution with an activation also gets the min/max of its values before the activation (V3's h-swish is
+ * quantized from there). Min/max rather than a percentile: with ReLU6 the upper end is bounded by 6
  * anyway, and the saturation a percentile buys on 8 random images was not worth its arbitrariness.
  *
  * <p>Deterministic (the same weights, images and seed give the same ranges, whatever the thread count: min and max
