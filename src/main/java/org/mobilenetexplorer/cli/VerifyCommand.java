@@ -11,6 +11,7 @@ import org.mobilenetexplorer.bench.BackendException;
 import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.BackendVerifier;
 import org.mobilenetexplorer.bench.Backends;
+import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.InferenceBackend;
 import org.mobilenetexplorer.bench.dl4j.Dl4jBackend;
 import org.mobilenetexplorer.model.ArchitectureSpec;
@@ -79,6 +80,34 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // ONNX Runtime's session creation crashed (SIGSEGV) on the main thread of a JVM started with a long class
+        // path (java -cp target/classes:...): the checks run on a thread with the benchmark runner's stack
+        Integer[] result = new Integer[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = verify();
+            } catch (RuntimeException | Error e) {
+                thrown[0] = e;
+            }
+        }, "verify", InProcessRunner.STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verify interrupted", e);
+        }
+        if (thrown[0] instanceof Error e) {
+            throw e;
+        }
+        if (thrown[0] != null) {
+            throw (RuntimeException) thrown[0];
+        }
+        return result[0];
+    }
+
+    private Integer verify() {
         Precision p = precision.single();
         batch = batchOption != null ? batchOption : (p == Precision.INT8 ? INT8_IMAGES : 1);
         if (batch < 1 || batch > 64) {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.mobilenetexplorer.model.ActivationFunction;
 import org.mobilenetexplorer.model.ArchitectureSpec;
-import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.NetworkStats;
 
 /**
@@ -15,7 +15,9 @@ import org.mobilenetexplorer.model.NetworkStats;
  * ({@link InputGenerator}, seeds {@code seed, seed + 1, ...}; default {@value #DEFAULT_SEED}, apart from the
  * benchmark's and verify's input seeds): {@value #DEFAULT_IMAGES} images, fewer for large networks so that the
  * whole calibration stays within {@value #MAC_BUDGET} multiply-accumulates, but never fewer than
- * {@value #MIN_IMAGES} ({@link #imagesFor}: 1.0-224 gets 4, 0.75-224 gets 7, 0.75-192 and smaller get 8). Min/max rather than a percentile: with ReLU6 the upper end is bounded by 6
+ * {@value #MIN_IMAGES} ({@link #imagesFor}: 1.0-224 gets 4, 0.75-224 gets 7, 0.75-192 and smaller get 8). Every
+ * convolution with an activation also gets the min/max of its values before the activation (V3's h-swish is
+ * quantized from there). Min/max rather than a percentile: with ReLU6 the upper end is bounded by 6
  * anyway, and the saturation a percentile buys on 8 random images was not worth its arbitrariness.
  *
  * <p>Deterministic (the same weights, images and seed give the same ranges, whatever the thread count: min and max
@@ -58,17 +60,29 @@ public final class ActivationCalibration {
     /**
      * The calibrated ranges.
      *
-     * @param byLayer the output range of every spec layer, by layer name, in execution order (the input as
-     *                {@link #INPUT})
-     * @param images  images used
-     * @param seed    first image seed
+     * @param byLayer       the output range of every spec layer, by layer name, in execution order (the input as
+     *                      {@link #INPUT})
+     * @param preActivation the range before the activation (after batch norm or bias) of every convolution with an
+     *                      activation, by layer name: what a h-swish is computed from
+     * @param images        images used
+     * @param seed          first image seed
      */
-    public record Ranges(Map<String, Range> byLayer, int images, long seed) {
+    public record Ranges(Map<String, Range> byLayer, Map<String, Range> preActivation, int images, long seed) {
         /** Key of the network input's range. */
         public static final String INPUT = "input";
 
         public Ranges {
             byLayer = Collections.unmodifiableMap(new LinkedHashMap<>(byLayer));
+            preActivation = Collections.unmodifiableMap(new LinkedHashMap<>(preActivation));
+        }
+
+        /** The range of {@code layer}'s values before its activation, or an exception naming it. */
+        public Range beforeActivation(String layer) {
+            Range r = preActivation.get(layer);
+            if (r == null) {
+                throw new IllegalArgumentException("layer " + layer + ": no pre-activation range calibrated");
+            }
+            return r;
         }
 
         /** The output range of {@code layer}, or an exception naming it. */
@@ -102,29 +116,40 @@ public final class ActivationCalibration {
         }
         ArchitectureSpec spec = weights.spec();
         ReferenceForwardPass pass = new ReferenceForwardPass(weights);
-        Map<String, Range> merged = IntStream.range(0, images).parallel()
+        Observed merged = IntStream.range(0, images).parallel()
                 .mapToObj(i -> one(spec, pass, InputGenerator.generate(spec, 1, seed + i)))
-                .reduce(ActivationCalibration::union)
+                .reduce((a, b) -> new Observed(union(a.outputs(), b.outputs()), union(a.before(), b.before())))
                 .orElseThrow();
-        return new Ranges(merged, images, seed);
+        return new Ranges(merged.outputs(), merged.before(), images, seed);
     }
 
-    private static Map<String, Range> one(ArchitectureSpec spec, ReferenceForwardPass pass, float[] image) {
+    /** One image's (or several images' merged) output and pre-activation ranges. */
+    private record Observed(Map<String, Range> outputs, Map<String, Range> before) {
+    }
+
+    private static Observed one(ArchitectureSpec spec, ReferenceForwardPass pass, float[] image) {
         Map<String, Range> m = new LinkedHashMap<>();
+        Map<String, Range> before = new LinkedHashMap<>();
         m.put(Ranges.INPUT, rangeOf(image));
-        List<LayerOutput> outs = pass.runAllLayers(image);
-        for (int i = 0; i < outs.size(); i++) {
-            LayerSpec l = spec.layers().get(i);
-            double[] v = outs.get(i).values();
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double x : v) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
+        List<LayerOutput> outs = pass.runAllLayers(image, (l, v) -> {
+            if (l.activation() != ActivationFunction.NONE) {
+                before.put(l.name(), rangeOf(v));
             }
-            m.put(l.name(), new Range(lo, hi));
+        });
+        for (int i = 0; i < outs.size(); i++) {
+            m.put(spec.layers().get(i).name(), rangeOf(outs.get(i).values()));
         }
-        return m;
+        return new Observed(m, before);
+    }
+
+    private static Range rangeOf(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return new Range(lo, hi);
     }
 
     private static Range rangeOf(float[] image) {

@@ -2,6 +2,7 @@ package org.mobilenetexplorer.reference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ActivationFunction;
 import org.mobilenetexplorer.model.LayerSpec;
@@ -45,10 +46,24 @@ public final class ReferenceForwardPass {
 
     /** Every spec layer's output for one image, in execution order (the last one is the softmax). */
     public List<LayerOutput> runAllLayers(float[] image) {
-        return forward(image, true);
+        return forward(image, true, null);
+    }
+
+    /**
+     * Every spec layer's output for one image, and each convolution's value before its activation (after its batch
+     * norm or bias) given to {@code preActivation} as it is computed (INT8 calibration quantizes the input of a
+     * h-swish). The map passed is the pass's own array: read it, do not keep it.
+     */
+    List<LayerOutput> runAllLayers(float[] image, BiConsumer<LayerSpec, double[]> preActivation) {
+        return forward(image, true, preActivation);
     }
 
     private List<LayerOutput> forward(float[] image, boolean keepAll) {
+        return forward(image, keepAll, null);
+    }
+
+    private List<LayerOutput> forward(float[] image, boolean keepAll,
+            BiConsumer<LayerSpec, double[]> preActivation) {
         Shape in = weights.spec().input();
         if (image.length != in.elements()) {
             throw new IllegalArgumentException("image has " + image.length + " values, expected " + in + " = "
@@ -76,8 +91,9 @@ public final class ReferenceForwardPass {
             LayerSpec l = layers.get(li);
             double[] a = operand(l, 0, x, maps);
             double[] y = switch (l.kind()) {
-                case CONV, DEPTHWISE, POINTWISE, SE_CONV -> biasOrBatchNormActivation(convolve(a, weights.layer(l)),
-                        weights.layer(l));
+                case CONV, DEPTHWISE, POINTWISE, SE_CONV -> preActivation == null
+                        ? biasOrBatchNormActivation(convolve(a, weights.layer(l)), weights.layer(l))
+                        : observed(l, biasOrBatchNorm(convolve(a, weights.layer(l)), weights.layer(l)), preActivation);
                 case AVG_POOL -> globalAveragePool(a, l.input());
                 case FC -> activate(fullyConnected(a, weights.layer(l)), l.activation());
                 case SOFTMAX -> softmax(a);
@@ -100,6 +116,27 @@ public final class ReferenceForwardPass {
     private static double[] operand(LayerSpec l, int i, double[] image, double[][] maps) {
         int in = l.inputs().get(i);
         return in == LayerSpec.NETWORK_INPUT ? image : maps[in];
+    }
+
+    /** Hands the pre-activation map to {@code sink}, then applies the layer's activation in place. */
+    private static double[] observed(LayerSpec l, double[] linear, BiConsumer<LayerSpec, double[]> sink) {
+        sink.accept(l, linear);
+        return activate(linear, l.activation());
+    }
+
+    /** The layer's batch norm (or bias) without its activation, in place. */
+    private static double[] biasOrBatchNorm(double[] x, LayerWeights w) {
+        LayerSpec l = w.layer();
+        if (l.hasBatchNorm()) {
+            return batchNormActivation(x, w.batchNorm(), ActivationFunction.NONE);
+        }
+        if (l.hasBias()) {
+            int c = l.output().c();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += w.biasAt(i % c);
+            }
+        }
+        return x;
     }
 
     /** The layer's batch norm (or bias) and activation, in place. */

@@ -160,8 +160,9 @@ public final class TableReport {
     static String weightsByPrecision(NetworkStats stats) {
         WeightMemory w = WeightMemory.of(stats);
         return Text.wrap(String.format(Locale.ROOT, "Weights by precision (batch norm folded, about the model file"
-                        + " size): %s MiB FP32, %s MiB INT8 (int8 weights + an int32 bias and a float scale per output"
-                        + " channel).", Units.mebibytes(w.fp32Bytes()), Units.mebibytes(w.int8Bytes())), "  ");
+                        + " size): %s MiB FP32, %s MiB INT8 (int8 weights + an int32 bias, scales and zero points per"
+                        + " output channel; first convolution FP32).", Units.mebibytes(w.fp32Bytes()),
+                Units.mebibytes(w.int8Bytes())), "  ");
     }
 
     /**

@@ -78,6 +78,22 @@ class PrecisionCommandTest {
     }
 
     @Test
+    void verifyInt8PassesForV3AndMinimalistic() {
+        // every family and variant through BackendVerifier: OnnxRuntimeInt8FamiliesTest; here the command line
+        for (String[] family : List.of(new String[] {"--family", "v3-large", "--alpha", "0.35"},
+                new String[] {"--family", "v3-small", "--minimalistic", "--alpha", "0.5"})) {
+            out.getBuffer().setLength(0);
+            List<String> args = new java.util.ArrayList<>(List.of("verify", "--precision", "int8", "--resolution", "64",
+                    "--threads", "1"));
+            args.addAll(List.of(family));
+            assertEquals(0, run(args.toArray(String[]::new)), out::toString);
+            String line = out.toString().strip();
+            assertTrue(line.startsWith("onnxruntime  " + family[1]) && line.contains(" int8  cos(logits) min 0.99")
+                    && line.contains("ref top-1 in top-5 4/4") && line.endsWith("OK"), line);
+        }
+    }
+
+    @Test
     void exportWritesTheQdqModel() throws Exception {
         Path f = dir.resolve("m.onnx");
         assertEquals(0, run("export-onnx", "--precision", "int8", "--alpha", "0.25", "--resolution", "64", "--out",

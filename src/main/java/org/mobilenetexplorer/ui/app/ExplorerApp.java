@@ -110,6 +110,7 @@ public final class ExplorerApp extends Application {
         LearnViewModel learn = new LearnViewModel(explore.statsProperty(), published);
         explore.selectedLayerProperty().addListener((o, a, name) -> learn.selectLayer(name));
         BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir, engine);
+        bench.precisionProperty().bindBidirectional(config.precisionProperty()); // one choice, shown in both places
         CompareViewModel compare = new CompareViewModel(published, bench::latestMedianMs, config.backendProperty(),
                 config.configProperty(), presets.presetEntries(), main::reportStatus);
         TradeoffViewModel tradeoff = new TradeoffViewModel(executor, bench.resultsDirProperty(),

@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.PrecisionChoice;
 
 /** Run controls of the Benchmark tab: what to run, how long, progress with phase and ETA, cancel, failures. */
 public final class BenchmarkRunPanel extends VBox {
@@ -75,7 +76,10 @@ public final class BenchmarkRunPanel extends VBox {
         failure.visibleProperty().bind(vm.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        HBox buttons = new HBox(8, runCurrent, runPreset, cancel, mode, profile);
+        PrecisionChoice precision = new PrecisionChoice("benchmark-precision", vm.precisionProperty(), backend);
+        precision.disableProperty().bind(vm.runningProperty());
+
+        HBox buttons = new HBox(8, runCurrent, runPreset, cancel, mode, profile, precision);
         buttons.getStyleClass().add("toolbar-row");
         HBox progress = new HBox(8, bar, eta);
         progress.getStyleClass().add("toolbar-row");

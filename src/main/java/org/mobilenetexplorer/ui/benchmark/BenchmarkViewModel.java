@@ -20,14 +20,17 @@ import javafx.collections.ObservableList;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.BenchmarkResult;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.bench.LayerProfile;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepReport;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.ui.common.BackgroundTask;
 import org.mobilenetexplorer.ui.common.Dialogs;
 import org.mobilenetexplorer.ui.common.Formats;
+import org.mobilenetexplorer.ui.common.PrecisionChoice;
 import org.mobilenetexplorer.ui.common.TaskExecutor;
 
 /**
@@ -56,6 +59,7 @@ public final class BenchmarkViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.QUICK);
     private final BooleanProperty profileLayers = new SimpleBooleanProperty(this, "profileLayers", true);
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(this, "precision", Precision.FP32);
 
     /** How long each configuration is measured. */
     public enum Mode {
@@ -99,7 +103,7 @@ public final class BenchmarkViewModel {
      * Runs {@code configs} on {@code backend}, one at a time in the engine, never on the JavaFX thread: phase,
      * progress and ETA follow the run, each result is saved and listed as it completes. Refused (false, with the
      * reason in {@link #failureProperty()}) while another run is going, without a backend or without
-     * configurations.
+     * configurations, and when the backend cannot run the chosen {@link #precisionProperty() precision}.
      */
     public boolean run(List<MobileNetConfig> configs, String backend) {
         if (running.get()) {
@@ -114,8 +118,14 @@ public final class BenchmarkViewModel {
             failure.set("No configuration to run: load a preset first.");
             return false;
         }
+        String refusal = PrecisionChoice.refusal(backend, precision.get());
+        if (!refusal.isEmpty()) {
+            failure.set(backend + " with " + precision.get().id() + ": " + refusal + ".");
+            return false;
+        }
         failure.set("");
-        ProtocolSettings p = mode.get().protocol().withProfileRepeats(profileLayers.get() ? PROFILE_REPEATS : 0);
+        ProtocolSettings p = Precisions.with(mode.get().protocol()
+                .withProfileRepeats(profileLayers.get() ? PROFILE_REPEATS : 0), precision.get());
         List<BenchmarkRequest> requests = configs.stream().map(c -> new BenchmarkRequest(c, backend, p)).toList();
         running.set(true);
         doneCount = 0;
@@ -195,6 +205,11 @@ public final class BenchmarkViewModel {
 
     public BooleanProperty profileLayersProperty() {
         return profileLayers;
+    }
+
+    /** The precision runs measure: FP32 or INT8 (INT8 on onnxruntime only; results are labelled " int8"). */
+    public ObjectProperty<Precision> precisionProperty() {
+        return precision;
     }
 
     /** Called after the result list changes (the Compare view refreshes its measured row). */
@@ -281,9 +296,13 @@ public final class BenchmarkViewModel {
         }
     }
 
-    /** The median per image of the latest stored result of {@code c} on {@code backend}, if any. */
+    /**
+     * The median per image of the latest stored FP32 result of {@code c} on {@code backend}, if any (Compare's
+     * measured row is FP32, like every figure beside it; an INT8 result is never shown there unlabelled).
+     */
     public Optional<Double> latestMedianMs(MobileNetConfig c, String backend) {
-        return results.stream().filter(r -> r.result().config().equals(c) && r.result().backend().equals(backend))
+        return results.stream().filter(r -> r.result().config().equals(c) && r.result().backend().equals(backend)
+                        && Precisions.of(r.result()) == Precision.FP32)
                 .findFirst()
                 .map(r -> r.result().medianMsPerImage());
     }

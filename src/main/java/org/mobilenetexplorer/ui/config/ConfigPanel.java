@@ -21,6 +21,7 @@ import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.ui.common.Controls;
+import org.mobilenetexplorer.ui.common.PrecisionChoice;
 
 /** The configuration panel on the left of the window: every knob, bound to {@link ConfigViewModel}. */
 public final class ConfigPanel extends VBox {
@@ -174,6 +175,7 @@ public final class ConfigPanel extends VBox {
         grid.add(activation, 1, r++);
         grid.add(knob("Backend", backend), 0, r);
         grid.add(backend, 1, r++);
+        r = addPrecision(grid, r, vm);
         for (var c : new javafx.scene.control.Control[] {alphaSpinner, resSpinner, classes, rounding, blocks,
             activation, backend}) {
             c.setMaxWidth(Double.MAX_VALUE);
@@ -206,6 +208,16 @@ public final class ConfigPanel extends VBox {
         VBox.setVgrow(entries, Priority.ALWAYS);
 
         getChildren().addAll(heading, label, grid, error, new Separator(), presetName, entries);
+    }
+
+    /** The FP32 / INT8 row (INT8 disabled with the reason under DL4J); returns the next free row. */
+    private static int addPrecision(GridPane grid, int row, ConfigViewModel vm) {
+        PrecisionChoice choice = new PrecisionChoice("precision-choice", vm.precisionProperty(), vm.backendProperty());
+        Label l = new Label("Precision");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(l, 0, row);
+        grid.add(choice, 1, row);
+        return row + 1;
     }
 
     private static Label knob(String text, javafx.scene.control.Control target) {

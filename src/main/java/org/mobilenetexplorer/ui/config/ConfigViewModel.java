@@ -24,8 +24,10 @@ import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.ui.common.BackgroundTask;
 import org.mobilenetexplorer.ui.common.Formats;
+import org.mobilenetexplorer.ui.common.PrecisionChoice;
 import org.mobilenetexplorer.ui.common.TaskExecutor;
 
 /**
@@ -56,6 +58,7 @@ public final class ConfigViewModel {
             Activation.RELU6);
     private final StringProperty backend = new SimpleStringProperty(this, "backend", ConfigSettings.DEFAULT_BACKEND);
     private final ObservableList<String> backends = FXCollections.observableArrayList();
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(this, "precision", Precision.FP32);
 
     private final ReadOnlyObjectWrapper<MobileNetConfig> config = new ReadOnlyObjectWrapper<>(this, "config",
             MobileNetConfig.DEFAULT);
@@ -72,7 +75,24 @@ public final class ConfigViewModel {
         blocks14.addListener(o -> rebuild());
         standardConv.addListener(o -> rebuild());
         activation.addListener(o -> rebuild());
+        keepPrecisionRunnable();
         rebuild();
+    }
+
+    /** A backend that cannot run the chosen precision (DL4J with INT8) turns the choice back to FP32. */
+    private void keepPrecisionRunnable() {
+        Runnable check = () -> {
+            if (!PrecisionChoice.refusal(backend.get(), precision.get()).isEmpty()) {
+                precision.set(Precision.FP32);
+            }
+        };
+        backend.addListener(o -> check.run());
+        precision.addListener(o -> check.run());
+    }
+
+    /** FP32 or INT8 for benchmarks (INT8 runs on onnxruntime only). */
+    public ObjectProperty<Precision> precisionProperty() {
+        return precision;
     }
 
     private void rebuild() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -22,6 +23,7 @@ import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.chart.ExportFormat;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
 import org.mobilenetexplorer.ui.benchmark.ResultRow;
 import org.mobilenetexplorer.ui.common.FxTaskExecutor;
@@ -87,6 +89,39 @@ class BenchmarkAndTradeoffViewTest {
         assertTrue(!b.layers().isEmpty());
         robot.interact(window.compare()::pinCurrent);
         assertTrue(window.compare().totals().get(window.compare().totals().size() - 1).cell(0).endsWith("ms"));
+    }
+
+    @Test
+    void oneInt8ChoiceInBothPanelsDisabledUnderDl4jWithTheReasonAndInt8ResultsAreLabelled(FxRobot robot)
+            throws Exception {
+        BenchmarkViewModel b = window.benchmark();
+        robot.interact(() -> {
+            window.config().load(new MobileNetConfig(0.25, 96));
+            window.config().backendProperty().set("onnxruntime");
+            window.main().viewProperty().set(AppView.BENCHMARK);
+            b.modeProperty().set(BenchmarkViewModel.Mode.TINY);
+            b.profileLayersProperty().set(false);
+        });
+        robot.interact(() -> robot.lookup("#benchmark-precision-int8").queryAs(RadioButton.class).fire());
+        assertEquals(Precision.INT8, window.config().precisionProperty().get());
+        assertTrue(robot.lookup("#precision-choice-int8").queryAs(RadioButton.class).isSelected());
+        assertTrue(!robot.lookup("#benchmark-precision-refusal").queryAs(Label.class).isVisible());
+        robot.clickOn("#run-current");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !b.runningProperty().get() && !b.results().isEmpty());
+        ResultRow row = (ResultRow) robot.lookup("#results-table").queryAs(TableView.class).getItems().get(0);
+        assertEquals("0.25-96 int8", row.config());
+        assertTrue(row.result().protocol().backendOptions().get("precision").equals("int8"), row.result().toString());
+
+        // DL4J cannot run INT8: the choice goes back to FP32 and INT8 is disabled in both places, with the reason
+        robot.interact(() -> window.config().backendProperty().set("dl4j"));
+        assertEquals(Precision.FP32, b.precisionProperty().get());
+        for (String id : List.of("precision-choice", "benchmark-precision")) {
+            assertTrue(robot.lookup("#" + id + "-int8").queryAs(RadioButton.class).isDisabled(), id);
+            assertTrue(robot.lookup("#" + id + "-fp32").queryAs(RadioButton.class).isSelected(), id);
+            Label reason = robot.lookup("#" + id + "-refusal").queryAs(Label.class);
+            assertTrue(reason.isVisible(), id);
+            assertEquals("INT8: DL4J has no INT8 CPU inference (INT8 runs on onnxruntime)", reason.getText());
+        }
     }
 
     @Test

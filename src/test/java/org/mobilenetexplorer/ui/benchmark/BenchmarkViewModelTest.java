@@ -24,8 +24,10 @@ import org.mobilenetexplorer.bench.SweepReport;
 import org.mobilenetexplorer.bench.CpuInfo;
 import org.mobilenetexplorer.bench.FakeBackend;
 import org.mobilenetexplorer.bench.InProcessRunner;
+import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.ui.common.CurrentThreadTaskExecutor;
 import org.mobilenetexplorer.ui.common.RecordingDialogs;
 
@@ -141,6 +143,24 @@ class BenchmarkViewModelTest {
         assertTrue(vm.failureProperty().get().contains("worker pool closed"), vm.failureProperty().get());
         assertFalse(vm.runningProperty().get());
         broken.close();
+    }
+
+    @Test
+    void int8RunsAreLabelledAndKeptOutOfTheFp32MedianWhileDl4jRefusesThem() {
+        vm().precisionProperty().set(Precision.INT8);
+        assertTrue(vm.run(List.of(SMALL), FakeBackend.ID));
+        ResultRow row = vm.results().get(0);
+        assertEquals(Precision.INT8, Precisions.of(row.result()));
+        assertEquals("0.25-96 int8", row.config());
+        assertTrue(vm.layerCaptionProperty().get().startsWith("0.25-96 int8 fake: "), vm.layerCaptionProperty().get());
+        // Compare's measured row is FP32: an INT8 result does not stand in for it
+        assertEquals(Optional.empty(), vm.latestMedianMs(SMALL, FakeBackend.ID));
+
+        assertFalse(vm.run(List.of(SMALL), "dl4j"));
+        assertEquals("dl4j with int8: DL4J has no INT8 CPU inference (INT8 runs on onnxruntime).",
+                vm.failureProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertEquals(1, vm.results().size());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
 import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.ui.common.CurrentThreadTaskExecutor;
 import org.mobilenetexplorer.ui.common.MemorySettings;
 
@@ -30,6 +31,18 @@ class ConfigViewModelTest {
         assertEquals(Optional.of(160), vm.parseInt("resolution", "160"));
         assertEquals("", vm.errorProperty().get());
         assertEquals(MobileNetConfig.DEFAULT, vm.config());
+    }
+
+    @Test
+    void int8IsNeverLeftChosenForDl4j() {
+        vm.backendProperty().set("onnxruntime");
+        vm.precisionProperty().set(Precision.INT8);
+        assertEquals(Precision.INT8, vm.precisionProperty().get());
+        vm.backendProperty().set("dl4j");
+        assertEquals(Precision.FP32, vm.precisionProperty().get());
+        vm.precisionProperty().set(Precision.INT8);
+        assertEquals(Precision.FP32, vm.precisionProperty().get());
+        assertEquals(MobileNetConfig.DEFAULT, vm.config()); // precision is no part of the configuration
     }
 
     @Test
