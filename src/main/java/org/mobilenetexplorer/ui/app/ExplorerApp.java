@@ -30,6 +30,7 @@ import org.mobilenetexplorer.ui.common.Styles;
 import org.mobilenetexplorer.ui.common.TaskExecutor;
 import org.mobilenetexplorer.ui.compare.CompareView;
 import org.mobilenetexplorer.ui.compare.CompareViewModel;
+import org.mobilenetexplorer.ui.config.ConfigHistory;
 import org.mobilenetexplorer.ui.config.ConfigPanel;
 import org.mobilenetexplorer.ui.config.ConfigSettings;
 import org.mobilenetexplorer.ui.config.ConfigViewModel;
@@ -120,7 +121,12 @@ public final class ExplorerApp extends Application {
             compare.refresh();
             tradeoff.recompute();
         });
-        ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff);
+        SessionStore session = new SessionStore(settings);
+        session.restore(presets, compare, main::reportStatus);
+        session.saveOnChange(presets, compare);
+        ConfigHistory history = new ConfigHistory(config);
+        ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff,
+                history);
 
         Map<AppView, Node> views = new EnumMap<>(AppView.class);
         views.put(AppView.EXPLORE, new ExploreView(explore));

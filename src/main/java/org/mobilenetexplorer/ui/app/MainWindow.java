@@ -122,6 +122,15 @@ public final class MainWindow extends BorderPane {
         rebuildRecent();
         presets.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
 
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo configuration change", "Shortcut+Z", "menu-undo", w.history()::undo);
+        undo.disableProperty().bind(w.history().canUndoProperty().not());
+        MenuItem redo = item("_Redo configuration change", "Shortcut+Shift+Z", "menu-redo", w.history()::redo);
+        redo.disableProperty().bind(w.history().canRedoProperty().not());
+        MenuItem back = item("_Back to the previous configuration", "Alt+Left", "menu-back", w.history()::back);
+        back.disableProperty().bind(w.history().canUndoProperty().not());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), back);
+
         Menu presetMenu = new Menu("_Presets");
         int i = 1;
         for (Preset p : presets.bundledPresets()) {
@@ -163,7 +172,7 @@ public final class MainWindow extends BorderPane {
                         "MobileNet Explorer " + ToolVersion.get() + "\nWhat MobileNet v1's width multiplier"
                                 + " (alpha) and resolution multiplier (rho) cost: exact MACs and params, CPU"
                                 + " benchmarks, accuracy trade-offs.\nHoward et al. 2017, arXiv:1704.04861.")));
-        MenuBar bar = new MenuBar(file, presetMenu, configuration, view, help);
+        MenuBar bar = new MenuBar(file, edit, presetMenu, configuration, view, help);
         bar.setId("menu-bar");
         return bar;
     }

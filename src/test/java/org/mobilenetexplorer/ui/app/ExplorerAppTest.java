@@ -181,4 +181,24 @@ class ExplorerAppTest {
         assertEquals("128", settings.get("config.resolution").orElseThrow());
         assertTrue(settings.get("window.w").isPresent());
     }
+
+    @Test
+    void ctrlZUndoesASliderDragAsOneStepAndCtrlShiftZRedoesIt(FxRobot robot) {
+        Slider alpha = robot.lookup("#alpha-slider").queryAs(Slider.class);
+        javafx.scene.Node thumb = alpha.lookup(".thumb");
+        robot.drag(thumb).moveBy(-alpha.getWidth() / 6, 0).moveBy(-alpha.getWidth() / 6, 0).drop();
+        String dragged = text(robot, "#config-label");
+        assertTrue(!dragged.equals("1.0-224") && dragged.endsWith("-224"), dragged);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals("1.0-224", text(robot, "#config-label"), "the whole drag is one step");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(dragged, text(robot, "#config-label"));
+        // two key steps are two undo steps
+        robot.interact(alpha::requestFocus);
+        robot.type(KeyCode.RIGHT, 1);
+        robot.interact(() -> w.config().resolutionProperty().set(160));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(dragged, text(robot, "#config-label"));
+    }
 }
