@@ -18,6 +18,7 @@ import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkRunPanel;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkView;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
+import org.mobilenetexplorer.ui.common.ChartThemes;
 import org.mobilenetexplorer.ui.common.Dialogs;
 import org.mobilenetexplorer.ui.common.FileContext;
 import org.mobilenetexplorer.ui.common.Folders;
@@ -58,8 +59,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         executor = new FxTaskExecutor();
         ExplorerWindow window = show(stage, PreferencesSettings.forUser(), executor, null);
+        StartupTrace.mark("shown");
         reportUncaughtErrors(window.main());
     }
 
@@ -138,8 +141,11 @@ public final class ExplorerApp extends Application {
         MainWindow window = new MainWindow(w, views, new ConfigPanel(config, presets), d, stage::close);
 
         double[] b = main.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
+        main.themeProperty().get().apply();
+        main.themeProperty().addListener((o, a, t) -> t.apply());
         Scene scene = new Scene(window, b[2], b[3]);
         scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        ChartThemes.follow(scene, main.themeProperty());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -153,10 +159,24 @@ public final class ExplorerApp extends Application {
             main.saveState();
             remembered.save(config.config(), config.backendProperty().get());
         });
+        StartupTrace.watchFirstFrame(scene);
         stage.show();
-        config.loadBackends(executor, Backends::ids, remembered.backend(), main::reportStatus);
-        bench.reload();
-        tradeoff.recompute();
+        // background work waits for the first frame: on two cores it would otherwise delay the window
+        afterFirstFrame(scene, () -> {
+            config.loadBackends(executor, Backends::ids, remembered.backend(), main::reportStatus);
+            bench.reload();
+            tradeoff.recompute();
+        });
         return w;
+    }
+
+    /** Runs {@code work} on the JavaFX thread once {@code scene} has been laid out (and so drawn) the first time. */
+    private static void afterFirstFrame(Scene scene, Runnable work) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 }

@@ -15,10 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -33,6 +35,7 @@ import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Dialogs;
 import org.mobilenetexplorer.ui.common.Tables;
 import org.mobilenetexplorer.ui.common.Styles;
+import org.mobilenetexplorer.ui.common.Theme;
 import org.mobilenetexplorer.ui.config.PresetViewModel;
 import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
 
@@ -103,6 +106,8 @@ public final class MainWindow extends BorderPane {
 
         vm.presentationProperty().addListener((o, a, on) -> pseudoClassStateChanged(Styles.PRESENTATION, on));
         pseudoClassStateChanged(Styles.PRESENTATION, vm.presentationProperty().get());
+        vm.themeProperty().addListener((o, a, t) -> pseudoClassStateChanged(Styles.DARK, t == Theme.DARK));
+        pseudoClassStateChanged(Styles.DARK, vm.themeProperty().get() == Theme.DARK);
     }
 
     /** Adds a view's menu before the Help menu. */
@@ -162,7 +167,17 @@ public final class MainWindow extends BorderPane {
         presentation.setId("menu-presentation");
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
-        view.getItems().addAll(new SeparatorMenuItem(), presentation);
+        view.getItems().addAll(new SeparatorMenuItem(), presentation, new SeparatorMenuItem());
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem m = new RadioMenuItem(t.title() + " theme");
+            m.setId("menu-theme-" + t.id());
+            m.setToggleGroup(themes);
+            m.setSelected(vm.themeProperty().get() == t);
+            m.setOnAction(e -> vm.themeProperty().set(t));
+            vm.themeProperty().addListener((o, a, now) -> m.setSelected(now == t));
+            view.getItems().add(m);
+        }
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(

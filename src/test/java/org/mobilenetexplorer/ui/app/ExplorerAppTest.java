@@ -201,4 +201,28 @@ class ExplorerAppTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertEquals(dragged, text(robot, "#config-label"));
     }
+
+    @Test
+    void theDarkThemeRestylesTheWindowAndItsChartsAndIsRemembered(FxRobot robot) throws Exception {
+        org.jfree.chart.fx.ChartViewer chart = robot.lookup("#shares-chart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class);
+        try {
+            robot.interact(() -> w.main().themeProperty().set(org.mobilenetexplorer.ui.common.Theme.DARK));
+            assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-dark"),
+                    javafx.application.Application.getUserAgentStylesheet());
+            assertEquals(org.mobilenetexplorer.chart.ChartColors.DARK.background(),
+                    chart.getChart().getBackgroundPaint());
+            assertEquals("dark", settings.get("theme").orElseThrow());
+            // a chart a view builds afterwards (new data) gets the dark colours too
+            org.jfree.chart.JFreeChart before = chart.getChart();
+            robot.interact(() -> w.config().alphaProperty().set(0.5));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getChart() != before
+                    && org.mobilenetexplorer.chart.ChartColors.DARK.background()
+                    .equals(chart.getChart().getBackgroundPaint()));
+        } finally {
+            robot.interact(() -> w.main().themeProperty().set(org.mobilenetexplorer.ui.common.Theme.LIGHT));
+        }
+        assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-light"));
+        assertEquals(java.awt.Color.WHITE, chart.getChart().getBackgroundPaint());
+    }
 }
