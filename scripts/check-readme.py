@@ -37,7 +37,10 @@ JAR_CMD = "java -jar target/mobilenet-explorer.jar"
 MEASURED = ("bench", "sweep", "verify", "calibrate", "predict")
 # predict needs a device profile: a small calibration (6 networks instead of 30) is made first, in the temporary HOME
 CALIBRATE = "scripts/mobilenet-explorer calibrate --backend onnxruntime --alphas 0.25,0.5,1.0 --resolutions 128,224"
-NOT_COMPARED = re.compile(r"^\s*(UNSTABLE|saved:|share of FMA peak|[A-Z][A-Za-z ]*, \d+ cores?, |between forks:|forks\s)")
+NOT_COMPARED = re.compile(r"^\s*(UNSTABLE|saved:|share of FMA peak|[A-Z][A-Za-z ]*, \d+ cores?, |between forks:|forks\s"
+                          r"|\[#|WARNING: the load average)")
+# flags a measurement may or may not get, depending on the machine's noise
+FLAGS = re.compile(r"\b(HIGH_CV|GC|FEW_RUNS|MAX_TIME|FORK_SPREAD)\b,?")
 TIMEOUT_S = 900
 
 
@@ -128,6 +131,7 @@ def normalise(line, home):
 
 
 def shape(line):
+    line = FLAGS.sub("", line)
     line = re.sub(r"[-+]?\d+(?:[.,:]\d+)*(?:[eE][-+]?\d+)?", "9", line)
     return re.sub(r"\s+", " ", line).strip()
 
@@ -190,6 +194,7 @@ def main():
     ap.add_argument("--list", action="store_true", help="list the examples and what is skipped, run nothing")
     ap.add_argument("--readme", default=str(ROOT / "README.md"))
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
 
     exs = examples(Path(args.readme))
     jar = ROOT / "target" / "mobilenet-explorer.jar"
