@@ -25,14 +25,17 @@ else
 fi
 prefs=$(mktemp -d)
 trap 'rm -rf "$prefs"' EXIT
-# one training start of the GUI from fresh preferences; it quits after its first frame
-timeout 300 "${run[@]}" "$java" -XX:ArchiveClassesAtExit="$out" -Djava.util.prefs.userRoot="$prefs" \
+# one training start of the GUI from fresh preferences; it quits after its first frame (the JVM writes the archive
+# as it exits: into a temporary file, moved into place only when the run ended normally)
+timeout 600 "${run[@]}" "$java" -XX:ArchiveClassesAtExit="$out.tmp" -Djava.util.prefs.userRoot="$prefs" \
   -Dmne.startupTrace=true -Dmne.startupTrace.exit=true -jar "$jar" >"$prefs/log" 2>&1
-if [ -s "$out" ]; then
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s "$out.tmp" ]; then
+  mv "$out.tmp" "$out"
   echo "make-cds-archive: wrote $out ($(du -h "$out" | cut -f1))"
 else
-  echo "make-cds-archive: no archive written (the app starts without it); the training run said:" >&2
-  tail -5 "$prefs/log" >&2
-  rm -f "$out"
+  echo "make-cds-archive: no archive written (exit code $rc; the app starts without it); the training run said:" >&2
+  grep -v 'Pre JDK 6 class' "$prefs/log" | tail -5 >&2
+  rm -f "$out.tmp"
 fi
 exit 0

@@ -104,30 +104,10 @@ public final class MainWindow extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar);
 
-        vm.presentationProperty().addListener((o, a, on) -> {
-            pseudoClassStateChanged(Styles.PRESENTATION, on);
-            relayoutSliderTicks();
-        });
-        vm.themeProperty().addListener((o, a, t) -> relayoutSliderTicks());
+        vm.presentationProperty().addListener((o, a, on) -> pseudoClassStateChanged(Styles.PRESENTATION, on));
         pseudoClassStateChanged(Styles.PRESENTATION, vm.presentationProperty().get());
         vm.themeProperty().addListener((o, a, t) -> pseudoClassStateChanged(Styles.DARK, t == Theme.DARK));
         pseudoClassStateChanged(Styles.DARK, vm.themeProperty().get() == Theme.DARK);
-    }
-
-    /**
-     * A slider keeps its tick labels where they were laid out for its old width and font (a JavaFX quirk: after
-     * presentation mode the labels stood under the wrong values): once the new size is laid out, they are laid out
-     * again.
-     */
-    private void relayoutSliderTicks() {
-        javafx.application.Platform.runLater(() -> {
-            for (Node n : lookupAll(".slider")) {
-                if (n instanceof javafx.scene.control.Slider s && s.isShowTickLabels()) {
-                    s.setShowTickLabels(false);
-                    s.setShowTickLabels(true);
-                }
-            }
-        });
     }
 
     /** Adds a view's menu before the Help menu. */
