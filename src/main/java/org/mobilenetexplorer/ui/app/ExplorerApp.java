@@ -18,6 +18,7 @@ import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkRunPanel;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkView;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
+import org.mobilenetexplorer.ui.common.ChartThemes;
 import org.mobilenetexplorer.ui.common.Dialogs;
 import org.mobilenetexplorer.ui.common.FileContext;
 import org.mobilenetexplorer.ui.common.Folders;
@@ -30,6 +31,7 @@ import org.mobilenetexplorer.ui.common.Styles;
 import org.mobilenetexplorer.ui.common.TaskExecutor;
 import org.mobilenetexplorer.ui.compare.CompareView;
 import org.mobilenetexplorer.ui.compare.CompareViewModel;
+import org.mobilenetexplorer.ui.config.ConfigHistory;
 import org.mobilenetexplorer.ui.config.ConfigPanel;
 import org.mobilenetexplorer.ui.config.ConfigSettings;
 import org.mobilenetexplorer.ui.config.ConfigViewModel;
@@ -57,8 +59,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         executor = new FxTaskExecutor();
         ExplorerWindow window = show(stage, PreferencesSettings.forUser(), executor, null);
+        StartupTrace.mark("shown");
         reportUncaughtErrors(window.main());
     }
 
@@ -121,7 +125,12 @@ public final class ExplorerApp extends Application {
             compare.refresh();
             tradeoff.recompute();
         });
-        ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff);
+        SessionStore session = new SessionStore(settings);
+        session.restore(presets, compare, main::reportStatus);
+        session.saveOnChange(presets, compare);
+        ConfigHistory history = new ConfigHistory(config);
+        ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff,
+                history);
 
         Map<AppView, Node> views = new EnumMap<>(AppView.class);
         views.put(AppView.EXPLORE, new ExploreView(explore));
@@ -133,8 +142,11 @@ public final class ExplorerApp extends Application {
         MainWindow window = new MainWindow(w, views, new ConfigPanel(config, presets), d, stage::close);
 
         double[] b = main.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
+        main.themeProperty().get().apply();
+        main.themeProperty().addListener((o, a, t) -> t.apply());
         Scene scene = new Scene(window, b[2], b[3]);
         scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        ChartThemes.follow(scene, main.themeProperty());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -148,10 +160,24 @@ public final class ExplorerApp extends Application {
             main.saveState();
             remembered.save(config.config(), config.backendProperty().get());
         });
+        StartupTrace.watchFirstFrame(scene);
         stage.show();
-        config.loadBackends(executor, Backends::ids, remembered.backend(), main::reportStatus);
-        bench.reload();
-        tradeoff.recompute();
+        // background work waits for the first frame: on two cores it would otherwise delay the window
+        afterFirstFrame(scene, () -> {
+            config.loadBackends(executor, Backends::ids, remembered.backend(), main::reportStatus);
+            bench.reload();
+            tradeoff.recompute();
+        });
         return w;
+    }
+
+    /** Runs {@code work} on the JavaFX thread once {@code scene} has been laid out (and so drawn) the first time. */
+    private static void afterFirstFrame(Scene scene, Runnable work) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 }

@@ -2,6 +2,7 @@ package org.mobilenetexplorer.ui.app;
 
 import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
 import org.mobilenetexplorer.ui.compare.CompareViewModel;
+import org.mobilenetexplorer.ui.config.ConfigHistory;
 import org.mobilenetexplorer.ui.config.ConfigViewModel;
 import org.mobilenetexplorer.ui.config.PresetViewModel;
 import org.mobilenetexplorer.ui.explore.ExploreViewModel;
@@ -19,8 +20,10 @@ import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
  * @param compare   the Compare tab
  * @param benchmark the Benchmark tab
  * @param tradeoffs the Trade-offs tab
+ * @param history   undo and redo of the configuration (Edit menu)
  */
 public record ExplorerWindow(MainViewModel main, ConfigViewModel config, PresetViewModel presets,
                              ExploreViewModel explore, LearnViewModel learn, CompareViewModel compare,
-                             BenchmarkViewModel benchmark, TradeoffViewModel tradeoffs) {
+                             BenchmarkViewModel benchmark, TradeoffViewModel tradeoffs,
+                             ConfigHistory history) {
 }

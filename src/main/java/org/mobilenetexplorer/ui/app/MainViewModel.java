@@ -7,19 +7,22 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mobilenetexplorer.ui.common.Settings;
+import org.mobilenetexplorer.ui.common.Theme;
 
 /**
- * The window's own state: the selected view, presentation mode, the status line and the window's bounds, with
+ * The window's own state: the selected view, presentation mode, the theme, the status line and the window's bounds, with
  * what of it is remembered between launches. The per-view state lives in each feature's view-model.
  */
 public final class MainViewModel {
     static final String K_VIEW = "view";
     static final String K_PRESENTATION = "presentation";
+    static final String K_THEME = "theme";
     static final String READY = "Ready. Move the alpha and resolution sliders: every number updates at once.";
 
     private final Settings settings;
     private final ObjectProperty<AppView> view = new SimpleObjectProperty<>(this, "view", AppView.EXPLORE);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
 
     public MainViewModel(Settings settings) {
@@ -32,6 +35,8 @@ public final class MainViewModel {
             }
         });
         presentation.set(Boolean.parseBoolean(settings.get(K_PRESENTATION, "false")));
+        theme.set(Theme.fromId(settings.get(K_THEME, Theme.LIGHT.id())));
+        theme.addListener((o, a, t) -> settings.put(K_THEME, t.id()));
         status.set(READY);
     }
 
@@ -74,6 +79,11 @@ public final class MainViewModel {
 
     public BooleanProperty presentationProperty() {
         return presentation;
+    }
+
+    /** Light or dark (View menu); remembered as soon as it changes. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     public StringProperty statusProperty() {

@@ -15,10 +15,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -33,6 +35,7 @@ import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Dialogs;
 import org.mobilenetexplorer.ui.common.Tables;
 import org.mobilenetexplorer.ui.common.Styles;
+import org.mobilenetexplorer.ui.common.Theme;
 import org.mobilenetexplorer.ui.config.PresetViewModel;
 import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
 
@@ -103,6 +106,8 @@ public final class MainWindow extends BorderPane {
 
         vm.presentationProperty().addListener((o, a, on) -> pseudoClassStateChanged(Styles.PRESENTATION, on));
         pseudoClassStateChanged(Styles.PRESENTATION, vm.presentationProperty().get());
+        vm.themeProperty().addListener((o, a, t) -> pseudoClassStateChanged(Styles.DARK, t == Theme.DARK));
+        pseudoClassStateChanged(Styles.DARK, vm.themeProperty().get() == Theme.DARK);
     }
 
     /** Adds a view's menu before the Help menu. */
@@ -121,6 +126,15 @@ public final class MainWindow extends BorderPane {
                 item("_Quit", "Shortcut+Q", "menu-quit", quit));
         rebuildRecent();
         presets.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo configuration change", "Shortcut+Z", "menu-undo", w.history()::undo);
+        undo.disableProperty().bind(w.history().canUndoProperty().not());
+        MenuItem redo = item("_Redo configuration change", "Shortcut+Shift+Z", "menu-redo", w.history()::redo);
+        redo.disableProperty().bind(w.history().canRedoProperty().not());
+        MenuItem back = item("_Back to the previous configuration", "Alt+Left", "menu-back", w.history()::back);
+        back.disableProperty().bind(w.history().canUndoProperty().not());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), back);
 
         Menu presetMenu = new Menu("_Presets");
         int i = 1;
@@ -153,7 +167,17 @@ public final class MainWindow extends BorderPane {
         presentation.setId("menu-presentation");
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
         presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
-        view.getItems().addAll(new SeparatorMenuItem(), presentation);
+        view.getItems().addAll(new SeparatorMenuItem(), presentation, new SeparatorMenuItem());
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem m = new RadioMenuItem(t.title() + " theme");
+            m.setId("menu-theme-" + t.id());
+            m.setToggleGroup(themes);
+            m.setSelected(vm.themeProperty().get() == t);
+            m.setOnAction(e -> vm.themeProperty().set(t));
+            vm.themeProperty().addListener((o, a, now) -> m.setSelected(now == t));
+            view.getItems().add(m);
+        }
 
         Menu help = new Menu("_Help");
         help.getItems().addAll(
@@ -163,7 +187,7 @@ public final class MainWindow extends BorderPane {
                         "MobileNet Explorer " + ToolVersion.get() + "\nWhat MobileNet v1's width multiplier"
                                 + " (alpha) and resolution multiplier (rho) cost: exact MACs and params, CPU"
                                 + " benchmarks, accuracy trade-offs.\nHoward et al. 2017, arXiv:1704.04861.")));
-        MenuBar bar = new MenuBar(file, presetMenu, configuration, view, help);
+        MenuBar bar = new MenuBar(file, edit, presetMenu, configuration, view, help);
         bar.setId("menu-bar");
         return bar;
     }

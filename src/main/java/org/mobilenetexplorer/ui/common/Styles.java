@@ -8,6 +8,8 @@ public final class Styles {
     public static final PseudoClass MISMATCH = PseudoClass.getPseudoClass("mismatch");
     /** Large fonts for lecture halls (set on the scene root). */
     public static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
+    /** The dark theme (set on the scene root beside AtlantaFX's dark stylesheet). */
+    public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     /** A benchmark result flagged unstable. */
     public static final PseudoClass UNSTABLE = PseudoClass.getPseudoClass("unstable");
     /** The baseline column or row of a comparison. */

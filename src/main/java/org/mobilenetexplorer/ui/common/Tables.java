@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
@@ -160,9 +161,11 @@ public final class Tables {
     /** Each leaf column as wide as its widest text (header included), between its designed width and the cap. */
     public static <S> void fitColumns(TableView<S> table) {
         Font font = Font.getDefault();
+        // the theme draws headers in bold
+        Font headerFont = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
         for (TableColumn<S, ?> c : leaves(table)) {
             Object designed = c.getProperties().computeIfAbsent(DESIGNED_WIDTH, k -> c.getPrefWidth());
-            double w = textWidth(header(c), font) + HEADER_PADDING;
+            double w = textWidth(header(c), headerFont) + HEADER_PADDING;
             for (S r : table.getItems()) {
                 w = Math.max(w, textWidth(text(c, r), font) + CELL_PADDING);
             }

@@ -131,8 +131,8 @@ public final class CompareViewModel {
     public void refresh() {
         List<NetworkStats> stats = pinned.stream().map(NetworkStats::of).toList();
         if (pinned.size() < MIN_PINNED) {
-            message.set("Pin " + MIN_PINNED + " to " + MAX_PINNED + " configurations to compare them (Compare > Pin"
-                    + " current configuration, Ctrl+P). Pinned: " + pinned.size() + ".");
+            message.set("Pin " + MIN_PINNED + " to " + MAX_PINNED + " configurations to compare them"
+                    + " (Configuration > Pin current configuration, Ctrl+P). Pinned: " + pinned.size() + ".");
         } else {
             message.set(pinned.size() + " configurations; deltas against " + pinned.get(baseline.get()).label()
                     + ".");

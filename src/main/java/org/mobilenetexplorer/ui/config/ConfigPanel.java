@@ -207,6 +207,9 @@ public final class ConfigPanel extends VBox {
                 .clearSelection());
         VBox.setVgrow(entries, Priority.ALWAYS);
 
+        // a slider drag is one undo step (ConfigHistory)
+        vm.adjustingProperty().bind(alphaSlider.valueChangingProperty().or(resSlider.valueChangingProperty()));
+
         getChildren().addAll(heading, label, grid, error, new Separator(), presetName, entries);
     }
 

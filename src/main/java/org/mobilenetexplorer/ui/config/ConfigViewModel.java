@@ -65,6 +65,7 @@ public final class ConfigViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper rhoText = new ReadOnlyStringWrapper(this, "rhoText", "");
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper(this, "label", "");
+    private final BooleanProperty adjusting = new SimpleBooleanProperty(this, "adjusting", false);
     private boolean loading;
 
     public ConfigViewModel() {
@@ -231,6 +232,14 @@ public final class ConfigViewModel {
 
     public ObjectProperty<Activation> activationProperty() {
         return activation;
+    }
+
+    /**
+     * True while the user is still moving a knob (a slider being dragged): the configuration updates live, and
+     * {@link ConfigHistory} makes the whole movement one undo step.
+     */
+    public BooleanProperty adjustingProperty() {
+        return adjusting;
     }
 
     public StringProperty backendProperty() {

@@ -29,6 +29,7 @@ public final class PresetViewModel {
     private final RecentFiles recent;
     private final FileContext files;
     private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset");
+    private final ReadOnlyObjectWrapper<Path> presetFile = new ReadOnlyObjectWrapper<>(this, "presetFile");
     private final ObservableList<PresetEntry> entries = FXCollections.observableArrayList();
 
     /**
@@ -52,7 +53,7 @@ public final class PresetViewModel {
     public boolean openPreset(Path file) {
         try {
             Preset p = PresetLoader.load(file);
-            usePreset(p);
+            usePreset(p, file.toAbsolutePath());
             files.folders().remember(FOLDER, file);
             recent.add(file);
             files.status().accept("Loaded preset " + file.getFileName() + ": " + p.configs().size()
@@ -67,11 +68,26 @@ public final class PresetViewModel {
 
     /** Uses a bundled or loaded preset: its configurations are listed and the first becomes current. */
     public void usePreset(Preset p) {
-        preset.set(p);
-        entries.setAll(p.configs());
+        usePreset(p, null);
+    }
+
+    private void usePreset(Preset p, Path file) {
+        showPreset(p, file);
         config.load(p.configs().get(0).config());
         files.status().accept("Preset \"" + p.name() + "\": " + p.configs().size()
                 + " configurations. Pick one in the list.");
+    }
+
+    /**
+     * Lists {@code p}'s configurations without changing the current configuration (the preset of the last
+     * session, restored at start).
+     *
+     * @param file the file it was read from, null for a bundled preset
+     */
+    public void showPreset(Preset p, Path file) {
+        presetFile.set(file);
+        preset.set(p);
+        entries.setAll(p.configs());
     }
 
     /** Makes a preset entry the current configuration. */
@@ -123,6 +139,11 @@ public final class PresetViewModel {
 
     public ReadOnlyObjectProperty<Preset> presetProperty() {
         return preset.getReadOnlyProperty();
+    }
+
+    /** The file the loaded preset was read from; null for a bundled preset or none. */
+    public ReadOnlyObjectProperty<Path> presetFileProperty() {
+        return presetFile.getReadOnlyProperty();
     }
 
     public ObservableList<PresetEntry> presetEntries() {

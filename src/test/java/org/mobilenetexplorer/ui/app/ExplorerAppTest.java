@@ -181,4 +181,48 @@ class ExplorerAppTest {
         assertEquals("128", settings.get("config.resolution").orElseThrow());
         assertTrue(settings.get("window.w").isPresent());
     }
+
+    @Test
+    void ctrlZUndoesASliderDragAsOneStepAndCtrlShiftZRedoesIt(FxRobot robot) {
+        Slider alpha = robot.lookup("#alpha-slider").queryAs(Slider.class);
+        javafx.scene.Node thumb = alpha.lookup(".thumb");
+        robot.drag(thumb).moveBy(-alpha.getWidth() / 6, 0).moveBy(-alpha.getWidth() / 6, 0).drop();
+        String dragged = text(robot, "#config-label");
+        assertTrue(!dragged.equals("1.0-224") && dragged.endsWith("-224"), dragged);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals("1.0-224", text(robot, "#config-label"), "the whole drag is one step");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(dragged, text(robot, "#config-label"));
+        // two key steps are two undo steps
+        robot.interact(alpha::requestFocus);
+        robot.type(KeyCode.RIGHT, 1);
+        robot.interact(() -> w.config().resolutionProperty().set(160));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(dragged, text(robot, "#config-label"));
+    }
+
+    @Test
+    void theDarkThemeRestylesTheWindowAndItsChartsAndIsRemembered(FxRobot robot) throws Exception {
+        org.jfree.chart.fx.ChartViewer chart = robot.lookup("#shares-chart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class);
+        try {
+            robot.interact(() -> w.main().themeProperty().set(org.mobilenetexplorer.ui.common.Theme.DARK));
+            assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-dark"),
+                    javafx.application.Application.getUserAgentStylesheet());
+            assertEquals(org.mobilenetexplorer.chart.ChartColors.DARK.background(),
+                    chart.getChart().getBackgroundPaint());
+            assertEquals("dark", settings.get("theme").orElseThrow());
+            // a chart a view builds afterwards (new data) gets the dark colours too
+            org.jfree.chart.JFreeChart before = chart.getChart();
+            robot.interact(() -> w.config().alphaProperty().set(0.5));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getChart() != before
+                    && org.mobilenetexplorer.chart.ChartColors.DARK.background()
+                    .equals(chart.getChart().getBackgroundPaint()));
+        } finally {
+            robot.interact(() -> w.main().themeProperty().set(org.mobilenetexplorer.ui.common.Theme.LIGHT));
+        }
+        assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-light"));
+        assertEquals(java.awt.Color.WHITE, chart.getChart().getBackgroundPaint());
+    }
 }

@@ -40,7 +40,12 @@ public final class ScreenshotMain {
                 throw new UncheckedIOException(e);
             }
             executor = new FxTaskExecutor();
-            ExplorerWindow window = ExplorerApp.show(stage, new MemorySettings(), executor, null, results,
+            MemorySettings settings = new MemorySettings();
+            // -Dmne.screenshots.size=1920x1080: the window's size (default 1280x800)
+            String[] size = System.getProperty("mne.screenshots.size", "1280x800").split("x");
+            settings.put("window.w", size[0]);
+            settings.put("window.h", size[1]);
+            ExplorerWindow window = ExplorerApp.show(stage, settings, executor, null, results,
                     BenchmarkEngine.forked());
             ExplorerApp.reportUncaughtErrors(window.main());
             new ScreenshotTour(stage, window, dir).start();

@@ -21,6 +21,7 @@ import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.preset.Presets;
 import org.mobilenetexplorer.tradeoff.CostAxis;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkViewModel;
+import org.mobilenetexplorer.ui.common.Theme;
 import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
 
 /**
@@ -59,25 +60,32 @@ final class ScreenshotTour {
             window.explore().selectedLayerProperty().set("Conv2d_7_depthwise");
         });
         shoot("explore");
-        step(() -> {
-            main.viewProperty().set(AppView.BENCHMARK);
-            bench.modeProperty().set(BenchmarkViewModel.Mode.QUICK);
-            bench.profileLayersProperty().set(true);
-            List<MobileNetConfig> four = grid.configs().stream().map(PresetEntry::config)
-                    .filter(c -> MEASURED.contains(MobileNetConfig.fmt(c.alpha()) + "-" + c.resolution())).toList();
-            window.config().backendProperty().set("onnxruntime");
-            bench.run(four, "onnxruntime");
-        }, () -> bench.runningProperty().get() && bench.phaseProperty().get().contains("(2/4)"));
-        shoot("benchmark-running");
-        step(() -> { }, () -> !bench.runningProperty().get());
-        step(() -> bench.selectedProperty().set(bench.results().stream()
-                .filter(r -> r.result().config().alpha() == 1.0).findFirst().orElse(null)));
-        shoot("benchmark");
+        if (Boolean.parseBoolean(System.getProperty("mne.screenshots.benchmark", "true"))) {
+            step(() -> {
+                main.viewProperty().set(AppView.BENCHMARK);
+                bench.modeProperty().set(BenchmarkViewModel.Mode.QUICK);
+                bench.profileLayersProperty().set(true);
+                List<MobileNetConfig> four = grid.configs().stream().map(PresetEntry::config)
+                        .filter(c -> MEASURED.contains(MobileNetConfig.fmt(c.alpha()) + "-" + c.resolution())).toList();
+                window.config().backendProperty().set("onnxruntime");
+                bench.run(four, "onnxruntime");
+            }, () -> bench.runningProperty().get() && bench.phaseProperty().get().contains("(2/4)"));
+            shoot("benchmark-running");
+            step(() -> { }, () -> !bench.runningProperty().get());
+            step(() -> bench.selectedProperty().set(bench.results().stream()
+                    .filter(r -> r.result().config().alpha() == 1.0).findFirst().orElse(null)));
+            shoot("benchmark");
+        } else {
+            // -Dmne.screenshots.benchmark=false: a quick walkthrough without measuring (views without results)
+            step(() -> main.viewProperty().set(AppView.BENCHMARK));
+            shoot("benchmark");
+        }
         step(() -> {
             tradeoff.axisProperty().set(CostAxis.LATENCY);
             main.viewProperty().set(AppView.TRADEOFFS);
         }, () -> tradeoff.analysisProperty().get() != null
-                && tradeoff.analysisProperty().get().axis() == CostAxis.LATENCY);
+                && tradeoff.analysisProperty().get().axis() == CostAxis.LATENCY
+                || !Boolean.parseBoolean(System.getProperty("mne.screenshots.benchmark", "true")));
         shoot("tradeoffs");
         step(() -> tradeoff.axisProperty().set(CostAxis.MACS),
                 () -> tradeoff.analysisProperty().get().axis() == CostAxis.MACS);
@@ -95,6 +103,18 @@ final class ScreenshotTour {
         shoot("learn");
         step(() -> main.presentationProperty().set(true));
         shoot("learn-presentation");
+        // every view again in the dark theme
+        step(() -> {
+            main.presentationProperty().set(false);
+            main.themeProperty().set(Theme.DARK);
+        });
+        shoot("learn-dark");
+        for (AppView v : List.of(AppView.EXPLORE, AppView.BENCHMARK, AppView.TRADEOFFS, AppView.COMPARE)) {
+            step(() -> main.viewProperty().set(v));
+            shoot(v.name().toLowerCase(java.util.Locale.ROOT) + "-dark");
+        }
+        step(() -> main.presentationProperty().set(true));
+        shoot("compare-presentation-dark");
         step(Platform::exit);
         next();
     }
@@ -120,13 +140,13 @@ final class ScreenshotTour {
         waitFor(s.ready(), 0);
     }
 
-    /** Polls every 250 ms (up to 5 minutes), then lets charts and tables settle for a second. */
+    /** Polls every 250 ms (up to 20 minutes), then lets charts and tables settle for a second. */
     private void waitFor(BooleanSupplier ready, int polls) {
         PauseTransition p = new PauseTransition(Duration.millis(ready.getAsBoolean() ? 1200 : 250));
         p.setOnFinished(e -> {
             if (ready.getAsBoolean()) {
                 next();
-            } else if (polls > 1200) {
+            } else if (polls > 4 * 60 * 20) { // 20 minutes: a benchmark on a busy machine is slow
                 System.err.println("screenshot tour: gave up waiting");
                 Platform.exit();
             } else {

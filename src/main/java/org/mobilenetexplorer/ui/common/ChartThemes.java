@@ -1,0 +1,92 @@
+package org.mobilenetexplorer.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * Keeps every chart of a window in the colours of the current {@link Theme}, without the views knowing: it finds
+ * the window's {@link ChartViewer}s once, repaints their charts when the theme changes, and after each layout
+ * pulse repaints a chart a view has just put in (views build a new chart when their data change).
+ */
+public final class ChartThemes {
+    private final List<ChartViewer> viewers;
+    private final ObservableValue<Theme> theme;
+    /** Per viewer, the chart last repainted and the theme it got (compared by identity: charts are mutable). */
+    private final JFreeChart[] paintedChart;
+    private final Theme[] paintedTheme;
+
+    private ChartThemes(List<ChartViewer> viewers, ObservableValue<Theme> theme) {
+        this.viewers = viewers;
+        this.theme = theme;
+        this.paintedChart = new JFreeChart[viewers.size()];
+        this.paintedTheme = new Theme[viewers.size()];
+    }
+
+    /** Follows {@code theme} with the charts under {@code root} (the scene's root). */
+    public static ChartThemes follow(Scene scene, ObservableValue<Theme> theme) {
+        List<ChartViewer> found = new ArrayList<>();
+        collect(scene.getRoot(), found);
+        ChartThemes t = new ChartThemes(List.copyOf(found), theme);
+        theme.addListener(o -> t.repaint());
+        scene.addPostLayoutPulseListener(t::repaint);
+        t.repaint();
+        return t;
+    }
+
+    /** The viewers found (tests). */
+    public List<ChartViewer> viewers() {
+        return viewers;
+    }
+
+    private void repaint() {
+        Theme current = theme.getValue();
+        for (int i = 0; i < viewers.size(); i++) {
+            JFreeChart c = viewers.get(i).getChart();
+            if (c == null || (c == paintedChart[i] && current == paintedTheme[i])) {
+                continue;
+            }
+            // a chart is built in the light colours: a new one needs repainting only for the dark theme
+            boolean repaint = c == paintedChart[i] || current != Theme.LIGHT;
+            paintedChart[i] = c;
+            paintedTheme[i] = current;
+            if (repaint) {
+                current.chartColors().applyTo(c);
+            }
+        }
+    }
+
+    /** Walks the logical tree: children, and the content of split panes, scroll panes, tabs and titled panes. */
+    private static void collect(Node n, List<ChartViewer> out) {
+        if (n == null) {
+            return;
+        }
+        if (n instanceof ChartViewer v) {
+            out.add(v);
+            return;
+        }
+        if (n instanceof SplitPane sp) {
+            sp.getItems().forEach(i -> collect(i, out));
+        } else if (n instanceof ScrollPane sp) {
+            collect(sp.getContent(), out);
+        } else if (n instanceof TabPane tp) {
+            for (Tab t : tp.getTabs()) {
+                collect(t.getContent(), out);
+            }
+        } else if (n instanceof TitledPane tp) {
+            collect(tp.getContent(), out);
+        } else if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
+        }
+    }
+}
