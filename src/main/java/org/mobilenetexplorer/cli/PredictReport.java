@@ -118,8 +118,9 @@ final class PredictReport {
                 p.config().family().displayName(), p.config().label(), m.profile().backend(), m.profile().precision(), p.predictedMs(), p.lowMs(),
                 p.highMs(), p.bandPercent()));
         out.println("  " + provenance(m, file));
-        out.println("  " + (p.interpolated() ? "inside the calibration grid (" + m.profile().grid().rangeText() + ")"
-                : "OUTSIDE the calibration grid (" + m.profile().grid().rangeText()
+        String range = m.profile().grid().rangeText(p.config().family());
+        out.println("  " + (p.interpolated() ? "inside the calibration grid (" + range + ")"
+                : "OUTSIDE the calibration grid (" + range
                 + "): extrapolated, the band does not cover it"));
         out.println();
         out.println(f("%3s  %-40s %-26s %10s %12s %7s", "#", "Layer", "Kernel", "MACs (M)", "Predicted ms",
