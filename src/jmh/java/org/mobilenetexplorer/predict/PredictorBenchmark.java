@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.predict;
 
 import java.util.concurrent.TimeUnit;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * How fast the latency predictor answers once its profile is loaded (goal: under 1 ms per configuration), and how long
- * loading takes (the fit with its leave-one-network-out band). The profile has the default grid's shape (30 networks,
- * 900 layer measurements, 9 kernel kinds) with synthetic times: the arithmetic does not depend on the values. Run:
+ * loading takes (the fit with its leave-one-network-out band). The profile has the default grid's shape (60 networks
+ * of all four families, about 4,000 layer measurements, about 45 kernel kinds) with synthetic times: the arithmetic
+ * does not depend on the values. Run:
  * {@code mvn -Pjmh test-compile exec:exec -Djmh.args="-f 1 -wi 3 -w 1s -i 5 -r 1s PredictorBenchmark"}.
  */
 @State(Scope.Benchmark)
@@ -22,12 +24,14 @@ public class PredictorBenchmark {
     private DeviceProfile profile;
     private LatencyModel model;
     private MobileNetConfig config;
+    private MobileNetConfig largest;
 
     @Setup
     public void setup() {
         profile = SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0.05, 11);
         model = LatencyFitter.fit(profile);
         config = new MobileNetConfig(0.6, 176);
+        largest = MobileNetConfig.of(Family.V3_LARGE, 0.9, 200);
     }
 
     /** One prediction (spec, features, 30 kernel predictions, overhead, band) of an off-grid configuration. */
@@ -37,7 +41,14 @@ public class PredictorBenchmark {
         return model.predict(config);
     }
 
-    /** Fitting a loaded profile: 9 kernel regressions, the overhead, and 30 leave-one-network-out refits. */
+    /** One prediction of the family with the most layers (V3-Large, with squeeze-and-excite and h-swish). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Prediction predictV3Large() throws PredictionRefusedException {
+        return model.predict(largest);
+    }
+
+    /** Fitting a loaded profile: every kernel regression, the overhead, and 60 leave-one-network-out refits. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public LatencyModel fitProfile() {

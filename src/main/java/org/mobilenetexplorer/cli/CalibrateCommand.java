@@ -11,6 +11,7 @@ import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.ForkedRunner;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.predict.CalibrationGrid;
 import org.mobilenetexplorer.predict.Calibrator;
 import org.mobilenetexplorer.predict.DeviceProfile;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
  * at the end, so Ctrl-C (or a failure) leaves the previous profile, if any, untouched.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Measure this machine's kernels for `predict`: the calibration grid (default alpha "
-                + "0.25,0.5,0.75,1.0 x resolution 96..224), each network in a worker JVM with its per-layer profile.",
+        description = {"Measure this machine's kernels for `predict`: the calibration grid (default 60 networks: v1 "
+                + "at 8 widths, v2, v3-large and v3-small at 4 each, x resolution 96,160,224), each network in a "
+                + "worker JVM with its per-layer profile (about 3.5 min for onnxruntime on a quiet 2-core machine).",
             "Writes the device profile <results>/device-profiles/<backend>-<precision>.json (atomically; Ctrl-C "
                 + "writes nothing)."})
 public final class CalibrateCommand implements Callable<Integer> {
@@ -51,12 +53,18 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + ResultStore.DIRECTORY_ENV + ").")
     Path results;
 
+    @Option(names = "--families", paramLabel = "F,...", split = ",",
+            description = "Families to calibrate: v1, v2, v3-large, v3-small. Default: all (`predict` refuses a "
+                    + "family the profile has no networks of).")
+    List<String> families;
+
     @Option(names = "--alphas", paramLabel = "A,...", split = ",",
-            description = "Calibration grid widths. Default: 0.25,0.5,0.75,1.0.")
+            description = "Widths for every family calibrated, instead of each family's defaults (v1: "
+                    + "0.25,0.3,0.4,0.5,0.65,0.75,0.85,1.0; v2: 0.5,0.75,1.0,1.4; v3: 0.5,0.75,1.0,1.25).")
     List<Double> alphas;
 
     @Option(names = "--resolutions", paramLabel = "PX,...", split = ",",
-            description = "Calibration grid resolutions. Default: 96,128,160,192,224.")
+            description = "Resolutions for every family calibrated. Default: 96,160,224.")
     List<Integer> resolutions;
 
     @Option(names = "--in-process", description = "Run in this JVM instead of forked workers (debugging).")
@@ -68,7 +76,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         String id = BackendIds.one("--backend", backend);
         Precision p = PredictCommand.precision(precision);
-        CalibrationGrid grid = grid(alphas, resolutions);
+        CalibrationGrid grid = grid(families, alphas, resolutions);
         Path dir = results != null ? results : ResultStore.defaultDirectory();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("--results " + dir + ": is a file (give a directory)");
@@ -104,10 +112,21 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    static CalibrationGrid grid(List<Double> alphas, List<Integer> resolutions) {
+    static CalibrationGrid grid(List<String> families, List<Double> alphas, List<Integer> resolutions) {
+        java.util.Set<Family> chosen = java.util.EnumSet.noneOf(Family.class);
+        if (families == null) {
+            chosen.addAll(CalibrationGrid.DEFAULT.families());
+        } else {
+            for (String id : families) {
+                try {
+                    chosen.add(Family.fromId(id.strip()));
+                } catch (org.mobilenetexplorer.model.InvalidConfigException e) {
+                    throw new UserInputException("--families " + id + ": " + Family.RULE);
+                }
+            }
+        }
         try {
-            return new CalibrationGrid(alphas != null ? alphas : CalibrationGrid.DEFAULT.alphas(),
-                    resolutions != null ? resolutions : CalibrationGrid.DEFAULT.resolutions());
+            return CalibrationGrid.DEFAULT.select(chosen, alphas, resolutions);
         } catch (org.mobilenetexplorer.model.InvalidConfigException e) {
             throw new UserInputException((e.field().equals("alpha") ? "--alphas " : "--resolutions ") + e.value()
                     + ": " + e.rule());

@@ -66,8 +66,9 @@ public final class PredictCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--validate",
-            description = "Measure the held-out configurations (alpha 0.35,0.6,0.9 x resolution 112,150,176,200; "
-                    + "each in a worker JVM, about 5 s each) and compare with the predictions.")
+            description = "Measure the held-out configurations of the profile's families (20 networks for all four: "
+                    + "alphas and resolutions off the calibration grid, minimalistic v3 included; each in a worker "
+                    + "JVM, about 3 s each) and compare with the predictions.")
     boolean validate;
 
     @Option(names = "--fit", description = "Print the profile's kernel fits and leave-one-network-out errors (what "
@@ -81,10 +82,6 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (config.toConfig().family() != org.mobilenetexplorer.model.Family.V1) {
-            throw new UserInputException("--family " + config.toConfig().family().id()
-                    + ": the predictor is calibrated on v1 networks only so far (V2/V3 layer kinds are not measured)");
-        }
         boolean json = switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "table" -> false;
             case "json" -> true;
@@ -111,6 +108,12 @@ public final class PredictCommand implements Callable<Integer> {
         if (profile.precisionValue() != p) {
             throw new UserInputException(file + ": precision = " + profile.precision() + ": expected " + p.id()
                     + " (--precision)");
+        }
+        org.mobilenetexplorer.model.Family family = config.toConfig().family();
+        if (!validate && !fit && !profile.grid().families().contains(family)) {
+            throw new UserInputException("--family " + family.id() + ": the device profile " + file
+                    + " has no " + family.id() + " networks (" + profile.grid().rangeText() + "): run `calibrate "
+                    + "--backend " + id + " --families " + family.id() + "` or without --families");
         }
         LatencyModel model = LatencyFitter.fit(profile);
         if (fit) {
@@ -142,7 +145,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private int validate(LatencyModel model, Path file, boolean json, PrintWriter stdout, PrintWriter stderr) {
-        CalibrationGrid grid = CalibrationGrid.HELD_OUT;
+        // the held-out configurations of the families the profile has
+        CalibrationGrid grid = CalibrationGrid.HELD_OUT.select(model.profile().grid().families(), null, null);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         stderr.println("predict --validate: measuring " + grid.configs().size() + " held-out configurations on "
                 + model.profile().backend() + " (" + grid.rangeText() + ")");

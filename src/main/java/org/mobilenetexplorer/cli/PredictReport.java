@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import java.util.Locale;
 import org.mobilenetexplorer.bench.EnvironmentProbe;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.predict.DeviceProfile;
 import org.mobilenetexplorer.predict.KernelFit;
@@ -34,6 +35,16 @@ final class PredictReport {
                 + "by a model fitted without it", m.bandPercent(), m.calibrationErrors().size());
     }
 
+    /** The band of {@code family}'s predictions, in words. */
+    static String bandMethod(LatencyModel m, Family family) {
+        long own = m.calibrationErrors().stream().filter(e -> e.config().family() == family).count();
+        if (m.bandPercent(family) == m.bandPercent() && own < m.calibrationErrors().size()) {
+            return bandMethod(m);
+        }
+        return f("band +-%.1f%%: the 90th percentile of |error| when each of the %d %s calibration networks is "
+                + "predicted by a model fitted without it", m.bandPercent(family), own, family.id());
+    }
+
     /** {@code calibrated 2026-11-30T09:10:00Z on AMD EPYC (2 cores, avx2 fma ...), 20 networks in 95 s} */
     static String provenance(LatencyModel m, Path file) {
         DeviceProfile p = m.profile();
@@ -48,20 +59,24 @@ final class PredictReport {
     static void calibration(LatencyModel m, Path file, PrintWriter out) {
         out.println(provenance(m, file));
         out.println();
-        out.println(f("%-24s %7s  %-44s  %s", "Kernel", "Layers", "Fit (ms per unit)", "RMS residual"));
-        out.println("-".repeat(92));
+        out.println(f("%-26s %7s  %-70s  %s", "Kernel", "Layers", "Fit (ms per unit)", "RMS residual"));
+        out.println("-".repeat(120));
         for (KernelFit k : m.kernelFits()) {
-            out.println(f("%-24s %7d  %-44s  %s", k.key().id(), k.samples(), formula(k),
+            out.println(f("%-26s %7d  %-70s  %s", k.key().id(), k.samples(), formula(k),
                     Double.isNaN(k.rmsPercent()) ? "-" : f("%.1f%%", k.rmsPercent())));
         }
         double[] o = m.overheadCoefficients();
-        out.println(f("%-24s %7d  %-44s", "network overhead", m.profile().networks().size(),
-                f("%.4f %s %.4f x Minput", o[0], o[1] < 0 ? "-" : "+", Math.abs(o[1]))));
+        StringBuilder over = new StringBuilder(f("%.4f", o[0]));
+        for (int i = 1; i < o.length; i++) {
+            over.append(f(" %s %.4g x %s", o[i] < 0 ? "-" : "+", Math.abs(o[i]),
+                    LatencyModel.OVERHEAD_FEATURES.get(i)));
+        }
+        out.println(f("%-26s %7d  %-70s", "network overhead", m.profile().networks().size(), over));
         out.println();
         out.println("Leave-one-network-out (each calibration network predicted by a model fitted without it):");
-        out.println(f("  %-10s %12s %13s %8s", "config", "measured ms", "predicted ms", "error"));
+        out.println(f("  %-22s %12s %13s %8s", "config", "measured ms", "predicted ms", "error"));
         for (LatencyModel.CalibrationError e : m.calibrationErrors()) {
-            out.println(f("  %-10s %12.3f %13.3f %+7.1f%%", e.config().label(), e.measuredMs(), e.predictedMs(),
+            out.println(f("  %-22s %12.3f %13.3f %+7.1f%%", e.config().label(), e.measuredMs(), e.predictedMs(),
                     e.errorPercent()));
         }
         out.println(bandMethod(m));
@@ -99,43 +114,46 @@ final class PredictReport {
     }
 
     static void table(Prediction p, LatencyModel m, Path file, PrintWriter out) {
-        out.println(f("MobileNet v1 %s on %s (%s, batch 1): predicted %.3f ms (%.3f..%.3f, +-%.1f%%)",
-                p.config().label(), m.profile().backend(), m.profile().precision(), p.predictedMs(), p.lowMs(),
+        out.println(f("%s %s on %s (%s, batch 1): predicted %.3f ms (%.3f..%.3f, +-%.1f%%)",
+                p.config().family().displayName(), p.config().label(), m.profile().backend(), m.profile().precision(), p.predictedMs(), p.lowMs(),
                 p.highMs(), p.bandPercent()));
         out.println("  " + provenance(m, file));
-        out.println("  " + (p.interpolated() ? "inside the calibration grid (" + m.profile().grid().rangeText() + ")"
-                : "OUTSIDE the calibration grid (" + m.profile().grid().rangeText()
+        String range = m.profile().grid().rangeText(p.config().family());
+        out.println("  " + (p.interpolated() ? "inside the calibration grid (" + range + ")"
+                : "OUTSIDE the calibration grid (" + range
                 + "): extrapolated, the band does not cover it"));
         out.println();
-        out.println(f("%2s  %-20s %-22s %10s %12s %7s", "#", "Layer", "Kernel", "MACs (M)", "Predicted ms", "Share"));
-        out.println("-".repeat(80));
+        out.println(f("%3s  %-40s %-26s %10s %12s %7s", "#", "Layer", "Kernel", "MACs (M)", "Predicted ms",
+                "Share"));
+        out.println("-".repeat(105));
         for (LayerPrediction l : p.layers()) {
-            out.println(f("%2d  %-20s %-22s %10.3f %12.4f %6.1f%%", l.index(), l.name(), l.kernel(), l.macs() / 1e6,
+            out.println(f("%3d  %-40s %-26s %10.3f %12.4f %6.1f%%", l.index(), l.name(), l.kernel(), l.macs() / 1e6,
                     l.predictedMs(), l.predictedMs() / p.predictedMs() * 100));
         }
-        out.println("-".repeat(80));
-        out.println(f("    %-55s %12.4f %6.1f%%", "Sum of layers", p.layerSumMs(), p.layerSumMs() / p.predictedMs() * 100));
-        out.println(f("    %-55s %12.4f %6.1f%%", "Per-network overhead (fitted)", p.overheadMs(),
+        out.println("-".repeat(105));
+        out.println(f("     %-79s %12.4f %6.1f%%", "Sum of layers", p.layerSumMs(),
+                p.layerSumMs() / p.predictedMs() * 100));
+        out.println(f("     %-79s %12.4f %6.1f%%", "Per-network overhead (fitted)", p.overheadMs(),
                 p.overheadMs() / p.predictedMs() * 100));
-        out.println(f("    %-55s %12.4f", "Predicted median latency", p.predictedMs()));
+        out.println(f("     %-79s %12.4f", "Predicted median latency", p.predictedMs()));
         out.println();
         out.println("Overhead: input copy, tensor creation, the session call and gaps between kernels, fitted as "
                 + "network median - sum of measured layers.");
-        out.println(bandMethod(m) + ".");
+        out.println(bandMethod(m, p.config().family()) + ".");
         busyWarning(m, out);
     }
 
     static String json(Prediction p, LatencyModel m, Path file) {
         ObjectNode root = JSON.createObjectNode();
         root.set("config", config(p.config()));
-        root.put("family", "v1");
+        root.put("family", p.config().family().id());
         root.put("backend", m.profile().backend());
         root.put("precision", m.profile().precision());
         root.put("predictedMs", p.predictedMs());
         root.put("lowMs", p.lowMs());
         root.put("highMs", p.highMs());
         root.put("bandPercent", p.bandPercent());
-        root.put("band", bandMethod(m));
+        root.put("band", bandMethod(m, p.config().family()));
         root.put("layerSumMs", p.layerSumMs());
         root.put("overheadMs", p.overheadMs());
         root.put("interpolated", p.interpolated());
@@ -149,7 +167,8 @@ final class PredictReport {
     }
 
     private static ObjectNode config(MobileNetConfig c) {
-        return JSON.createObjectNode().put("alpha", c.alpha()).put("resolution", c.resolution())
+        return JSON.createObjectNode().put("family", c.family().id()).put("minimalistic", c.minimalistic())
+                .put("alpha", c.alpha()).put("resolution", c.resolution())
                 .put("classes", c.classes()).put("label", c.label());
     }
 
@@ -177,14 +196,19 @@ final class PredictReport {
                 Runtime.getRuntime().availableProcessors(),
                 loadBefore >= 1.0 ? ": the machine was busy before the measurements, expect larger errors" : ""));
         out.println();
-        out.println(f("%-10s %12s %13s %19s %8s", "config", "measured ms", "predicted ms", "band ms", "error"));
-        out.println("-".repeat(66));
+        out.println(f("%-22s %12s %13s %19s %8s", "config", "measured ms", "predicted ms", "band ms", "error"));
+        out.println("-".repeat(78));
         for (Validation.Row r : v.rows()) {
-            out.println(f("%-10s %12.3f %13.3f %9.3f..%-8.3f %+7.1f%%%s", r.config().label(), r.measuredMs(),
+            out.println(f("%-22s %12.3f %13.3f %9.3f..%-8.3f %+7.1f%%%s", r.config().label(), r.measuredMs(),
                     r.predictedMs(), r.lowMs(), r.highMs(), r.errorPercent(),
                     Math.abs(r.errorPercent()) > Validation.BEYOND_PERCENT ? "  beyond 20%" : ""));
         }
-        out.println("-".repeat(66));
+        out.println("-".repeat(78));
+        for (Family family : v.families()) {
+            Validation own = v.of(family);
+            out.println(f("  %-10s MAPE %5.1f%%; within +-10%%: %d of %d; worst %.1f%%", family.id(), own.mapePercent(),
+                    Math.round(own.shareWithin10() * own.rows().size()), own.rows().size(), own.worstPercent()));
+        }
         long within = Math.round(v.shareWithin10() * v.rows().size());
         out.println(f("MAPE %.1f%%; within +-10%%: %d of %d (%.0f%%); beyond +-20%%: %d; worst %.1f%%; inside the "
                 + "band: %.0f%%", v.mapePercent(), within, v.rows().size(), v.shareWithin10() * 100, v.beyond20(),
@@ -198,7 +222,8 @@ final class PredictReport {
         root.put("precision", m.profile().precision());
         ArrayNode rows = root.putArray("rows");
         for (Validation.Row r : v.rows()) {
-            rows.addObject().put("config", r.config().label()).put("measuredMs", r.measuredMs())
+            rows.addObject().put("config", r.config().label()).put("family", r.config().family().id())
+                    .put("measuredMs", r.measuredMs())
                     .put("predictedMs", r.predictedMs()).put("lowMs", r.lowMs()).put("highMs", r.highMs())
                     .put("errorPercent", r.errorPercent());
         }

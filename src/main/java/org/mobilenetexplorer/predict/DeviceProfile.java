@@ -20,7 +20,7 @@ import org.mobilenetexplorer.bench.ProtocolSettings;
  * @param created       when the calibration finished (ISO-8601 instant)
  * @param environment   the environment record of the first calibration benchmark (CPU, SIMD, JVM, backend, ...)
  * @param protocol      the benchmark protocol every calibration network ran with
- * @param grid          the calibration grid
+ * @param grid          the calibration grid, per family
  * @param elapsedSeconds wall time of the calibration
  * @param loadAverage   the system's 1-minute load average when the calibration started (-1 when the OS does not
  *                      report it): above about half the logical cores the machine was busy and the fit is noisy
@@ -31,7 +31,11 @@ public record DeviceProfile(String format, int schemaVersion, String backend, St
                             double elapsedSeconds, double loadAverage, List<NetworkMeasurement> networks) {
 
     public static final String FORMAT = "mobilenet-explorer-device-profile";
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: the grid has one part per family ({@link CalibrationGrid.Part}); version 1 (V1 only, one alpha and one
+     * resolution list) is refused with a request to calibrate again.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public DeviceProfile {
         if (!FORMAT.equals(format)) {

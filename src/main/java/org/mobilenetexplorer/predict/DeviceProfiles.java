@@ -85,7 +85,9 @@ public final class DeviceProfiles {
             throw new ProfileException(file, "schemaVersion = " + (version == null ? "(missing)" : version)
                     + ": this build reads version " + DeviceProfile.SCHEMA_VERSION
                     + (version != null && version.isInt() && version.asInt() > DeviceProfile.SCHEMA_VERSION
-                    ? " (written by a newer MobileNet Explorer: calibrate again or update)" : ""));
+                    ? " (written by a newer MobileNet Explorer: calibrate again or update)"
+                    : version != null && version.isInt() && version.asInt() < DeviceProfile.SCHEMA_VERSION
+                    ? " (a V1-only profile of an earlier build: run calibrate again)" : ""));
         }
         DeviceProfile p;
         try {

@@ -2,13 +2,14 @@ package org.mobilenetexplorer.predict;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.CostModel;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
@@ -18,7 +19,26 @@ import org.mobilenetexplorer.model.MobileNetConfig;
  */
 public final class LatencyModel {
     /** A kernel fit with the indices of the features it kept. */
-    record Fitted(KernelFit fit, int[] used) {
+    record Fitted(KernelFit fit, int[] used, int[] unseen) {
+        /** True when {@code x} has a feature the calibration never saw (all-zero column), e.g. h-swish. */
+        boolean lacks(double[] x) {
+            for (int j : unseen) {
+                if (x[j] != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The name of the first unseen feature {@code x} has. */
+        String lacking(double[] x) {
+            for (int j : unseen) {
+                if (x[j] != 0) {
+                    return KernelFeatures.names(fit.key()).get(j);
+                }
+            }
+            return "";
+        }
     }
 
     /**
@@ -34,20 +54,24 @@ public final class LatencyModel {
     }
 
     /** Names of the overhead regression's features, in coefficient order. */
-    public static final List<String> OVERHEAD_FEATURES = List.of("1", "MinputElements");
+    public static final List<String> OVERHEAD_FEATURES = List.of("1", "layerSumMs", "MinputElements", "layers");
 
     private final DeviceProfile profile;
     private final Map<KernelKey, Fitted> kernels;
     private final double[] overhead;
     private final double bandPercent;
+    private final Map<Family, Double> familyBands;
     private final List<CalibrationError> calibrationErrors;
 
     LatencyModel(DeviceProfile profile, Map<KernelKey, Fitted> kernels, double[] overhead, double bandPercent,
-                 List<CalibrationError> calibrationErrors) {
+                 Map<Family, Double> familyBands, List<CalibrationError> calibrationErrors) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.kernels = Collections.unmodifiableMap(new TreeMap<>(kernels));
         this.overhead = overhead.clone();
         this.bandPercent = bandPercent;
+        Map<Family, Double> bands = new EnumMap<>(Family.class);
+        bands.putAll(familyBands);
+        this.familyBands = Collections.unmodifiableMap(bands);
         this.calibrationErrors = List.copyOf(calibrationErrors);
     }
 
@@ -66,7 +90,10 @@ public final class LatencyModel {
         return List.copyOf(kernels.keySet());
     }
 
-    /** Overhead coefficients for {@link #OVERHEAD_FEATURES}: ms and ms per million input elements. */
+    /**
+     * Overhead coefficients for {@link #OVERHEAD_FEATURES}: ms, ms per ms of predicted layer sum, ms per million
+     * input elements, ms per layer.
+     */
     public double[] overheadCoefficients() {
         return overhead.clone();
     }
@@ -77,6 +104,14 @@ public final class LatencyModel {
      */
     public double bandPercent() {
         return bandPercent;
+    }
+
+    /**
+     * The band of {@code family}'s predictions: the 90th percentile of its own calibration networks'
+     * leave-one-network-out errors when it has enough of them, else {@link #bandPercent()}.
+     */
+    public double bandPercent(Family family) {
+        return familyBands.getOrDefault(family, bandPercent);
     }
 
     /** The leave-one-network-out errors the band comes from, in grid order. */
@@ -95,26 +130,27 @@ public final class LatencyModel {
     /** Predicts an already built spec; refuses it as {@link #predict(MobileNetConfig)} does. */
     public Prediction predict(ArchitectureSpec spec) throws PredictionRefusedException {
         List<LayerPrediction> rows = new ArrayList<>(spec.layers().size());
-        TreeSet<KernelKey> missing = null;
+        TreeMap<KernelKey, String> missing = null;
         double sum = 0;
         for (LayerSpec l : spec.layers()) {
             KernelKey key = KernelKey.of(l);
             Fitted f = kernels.get(key);
-            if (f == null) {
+            double[] x = KernelFeatures.of(l);
+            if (f == null || f.lacks(x)) {
                 if (missing == null) {
-                    missing = new TreeSet<>();
+                    missing = new TreeMap<>();
                 }
-                missing.add(key);
+                missing.putIfAbsent(key, f == null ? "" : f.lacking(x));
                 continue;
             }
-            double t = f.fit().predict(KernelFeatures.of(l), f.used());
+            double t = f.fit().predict(x, f.used());
             sum += t;
             rows.add(new LayerPrediction(l.index(), l.name(), l.kind(), key.id(), CostModel.macs(l), t));
         }
         if (missing != null) {
-            throw new MissingCalibrationException(spec.config(), List.copyOf(missing));
+            throw new MissingCalibrationException(spec.config(), missing);
         }
-        double over = overhead(spec);
+        double over = overhead(overhead, spec, sum);
         double total = sum + over;
         if (!(total > 0) || Double.isInfinite(total)) {
             throw new PredictionRefusedException(String.format(java.util.Locale.ROOT, "%s: the profile's fit gives "
@@ -123,21 +159,17 @@ public final class LatencyModel {
                     total, sum, over, bandPercent));
         }
         // a latency cannot be negative: a band wider than 100% (a calibration on a saturated machine) stops at 0
-        return new Prediction(spec.config(), total, Math.max(0, total * (1 - bandPercent / 100)),
-                total * (1 + bandPercent / 100),
-                bandPercent, sum, over, profile.grid().covers(spec.config()), rows);
+        double band = bandPercent(spec.config().family());
+        return new Prediction(spec.config(), total, Math.max(0, total * (1 - band / 100)), total * (1 + band / 100),
+                band, sum, over, profile.grid().covers(spec.config()), rows);
     }
 
-    double overhead(ArchitectureSpec spec) {
-        return overhead(overhead, spec);
+    static double[] overheadFeatures(ArchitectureSpec spec, double layerSumMs) {
+        return new double[] {1, layerSumMs, spec.input().elements() / 1e6, spec.layers().size()};
     }
 
-    static double[] overheadFeatures(ArchitectureSpec spec) {
-        return new double[] {1, spec.input().elements() / 1e6};
-    }
-
-    static double overhead(double[] coefficients, ArchitectureSpec spec) {
-        double[] x = overheadFeatures(spec);
+    static double overhead(double[] coefficients, ArchitectureSpec spec, double layerSumMs) {
+        double[] x = overheadFeatures(spec, layerSumMs);
         double t = 0;
         for (int i = 0; i < coefficients.length; i++) {
             t += coefficients[i] * x[i];

@@ -2,6 +2,7 @@ package org.mobilenetexplorer.predict;
 
 import java.util.List;
 import java.util.Objects;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
@@ -48,6 +49,16 @@ public record Validation(List<Row> rows) {
 
     public Validation {
         rows = List.copyOf(rows);
+    }
+
+    /** The families of the rows, in first-seen order. */
+    public List<Family> families() {
+        return rows.stream().map(r -> r.config().family()).distinct().toList();
+    }
+
+    /** The rows of {@code family} alone. */
+    public Validation of(Family family) {
+        return new Validation(rows.stream().filter(r -> r.config().family() == family).toList());
     }
 
     /** Mean absolute percentage error; NaN without rows. */

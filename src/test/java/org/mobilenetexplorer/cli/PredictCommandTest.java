@@ -70,10 +70,29 @@ class PredictCommandTest {
                 1e-12);
         assertTrue(n.get("lowMs").asDouble() < n.get("predictedMs").asDouble());
         assertEquals(30, n.get("layers").size());
-        assertEquals("DEPTHWISE 3x3/2 c%4!=0", n.get("layers").get(3).get("kernel").asText()); // 22 channels
+        assertEquals("DEPTHWISE 3x3/2 align 2", n.get("layers").get(3).get("kernel").asText()); // 22 channels
         assertEquals("Synthetic CPU", n.get("profile").get("cpu").asText());
         assertEquals(file.toString(), n.get("profile").get("file").asText());
         assertTrue(n.get("interpolated").asBoolean());
+    }
+
+    @Test
+    void everyFamilyIsPredictedFromOneProfile() throws Exception {
+        writeProfile();
+        for (String family : List.of("v1", "v2", "v3-large", "v3-small")) {
+            Run r = run("predict", "--family", family, "--alpha", "0.9", "--resolution", "200", "--format", "json",
+                    "--results", dir.toString());
+            assertEquals(0, r.code(), family + ": " + r.err());
+            JsonNode n = new ObjectMapper().readTree(r.out());
+            assertEquals(family, n.get("family").asText());
+            assertTrue(n.get("predictedMs").asDouble() > 0, r.out());
+        }
+        Run min = run("predict", "--family", "v3-small", "--minimalistic", "--results", dir.toString());
+        assertEquals(0, min.code(), min.err());
+        assertTrue(min.out().startsWith("MobileNet v3-Small v3-small-min 1.0-224 on onnxruntime"), min.out());
+        Run badFamilies = run("calibrate", "--families", "v4", "--results", dir.toString());
+        assertEquals(2, badFamilies.code());
+        assertEquals("calibrate: --families v4: must be v1, v2, v3-large or v3-small", badFamilies.err().strip());
     }
 
     @Test
@@ -81,12 +100,13 @@ class PredictCommandTest {
         writeProfile();
         Run r = run("predict", "--fit", "--results", dir.toString());
         assertEquals(0, r.code(), r.err());
-        for (String kind : List.of("CONV 3x3/2", "DEPTHWISE 3x3/1 c%4=0", "DEPTHWISE 3x3/1 c%4!=0",
-                "DEPTHWISE 3x3/2 c%4=0", "DEPTHWISE 3x3/2 c%4!=0", "POINTWISE", "AVG_POOL", "FC", "SOFTMAX",
-                "network overhead")) {
+        for (String kind : List.of("CONV 3x3/2 align 1", "DEPTHWISE 3x3/1 align 16", "DEPTHWISE 3x3/1 align 1",
+                "DEPTHWISE 3x3/2 align 4", "DEPTHWISE 5x5/2 align 8", "POINTWISE align 16", "POINTWISE align 2",
+                "SE_CONV align 16", "AVG_POOL", "FC", "SOFTMAX", "ADD", "MULTIPLY", "network overhead")) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(kind + " ")), kind + " in\n" + r.out());
         }
-        assertEquals(30, r.out().lines().filter(l -> l.matches("  \\d\\.\\d+-\\d+ .*%")).count(), r.out());
+        assertEquals(60, r.out().lines().filter(l -> l.matches("  (v\\S+ )?\\d\\.\\d+-\\d+ .*%")).count(),
+                r.out());
         assertTrue(r.out().contains("band +-"), r.out());
     }
 
@@ -100,11 +120,15 @@ class PredictCommandTest {
         writeProfile();
         Run conv = run("predict", "--standard-conv", "--results", dir.toString());
         assertEquals(1, conv.code());
-        assertEquals("predict: 1.0-224 conv: the device profile has no measurements of CONV 3x3/1 (calibrate a grid "
-                + "that contains this kernel kind)", conv.err().strip());
+        assertEquals("predict: 1.0-224 conv: the device profile has no measurements of CONV 3x3/1 align 16, CONV "
+                + "3x3/2 align 16 (calibrate a grid that contains these kernel kinds)", conv.err().strip());
 
-        assertEquals("predict: --family v2: the predictor is calibrated on v1 networks only so far (V2/V3 layer kinds are not measured)",
-                run("predict", "--family", "v2", "--results", dir.toString()).err().strip());
+        Path v1only = dir.resolve("v1only.json");
+        DeviceProfiles.write(SyntheticProfiles.profile(CalibrationGrid.v1(List.of(0.25, 0.5), List.of(96, 128)), 0,
+                1), v1only);
+        assertEquals("predict: --family v2: the device profile " + v1only + " has no v2 networks (v1 alpha 0.25..0.5 "
+                + "x 96..128): run `calibrate --backend onnxruntime --families v2` or without --families",
+                run("predict", "--family", "v2", "--profile", v1only.toString()).err().strip());
         assertEquals("predict: --precision int8: must be fp32 (the only precision the backends run today)",
                 run("predict", "--precision", "int8", "--results", dir.toString()).err().strip());
         assertEquals("predict: --format csv: must be table or json",
@@ -119,17 +143,18 @@ class PredictCommandTest {
     @Test
     void aCorruptProfileIsOneLineNamingFileAndField() throws Exception {
         Path file = writeProfile();
-        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
         Run r = run("predict", "--results", dir.toString());
         assertEquals(2, r.code());
-        assertEquals("predict: " + file + ": schemaVersion = 7: this build reads version 1 (written by a newer "
+        assertEquals("predict: " + file + ": schemaVersion = 7: this build reads version 2 (written by a newer "
                 + "MobileNet Explorer: calibrate again or update)", r.err().strip());
     }
 
     /** The real thing, tiny: ONNX Runtime in this JVM on three small networks (a few seconds). */
     @Test
     void calibrateSmokeWritesAProfileThatPredicts() throws Exception {
-        Run c = run("calibrate", "--backend", "onnxruntime", "--alphas", "0.25", "--resolutions", "32,48,64",
+        Run c = run("calibrate", "--backend", "onnxruntime", "--families", "v1", "--alphas", "0.25", "--resolutions",
+                "32,48,64",
                 "--in-process", "--results", dir.toString());
         assertEquals(0, c.code(), c.err());
         Path file = DeviceProfiles.file(dir, "onnxruntime", Precision.FP32);

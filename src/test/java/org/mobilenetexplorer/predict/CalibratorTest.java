@@ -13,7 +13,7 @@ import org.mobilenetexplorer.bench.BenchmarkRunner;
 
 /** Cancellation and failure end a calibration with nothing to store (the real runs are in the CLI smoke test). */
 class CalibratorTest {
-    private static final CalibrationGrid GRID = new CalibrationGrid(List.of(0.25, 0.5), List.of(96, 128));
+    private static final CalibrationGrid GRID = CalibrationGrid.v1(List.of(0.25, 0.5), List.of(96, 128));
 
     @Test
     void cancelledMidwayGivesNothingToStore() {

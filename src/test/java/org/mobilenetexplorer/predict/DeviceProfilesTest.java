@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeviceProfilesTest {
-    private static final CalibrationGrid SMALL = new CalibrationGrid(List.of(0.25, 0.5), List.of(96, 128));
+    private static final CalibrationGrid SMALL = CalibrationGrid.v1(List.of(0.25, 0.5), List.of(96, 128));
 
     @TempDir
     Path dir;
@@ -53,8 +53,11 @@ class DeviceProfilesTest {
                 .startsWith("format = (missing): not a MobileNet Explorer device profile"));
         assertTrue(reason(valid().replace(DeviceProfile.FORMAT, "something-else"))
                 .startsWith("format = \"something-else\""));
-        assertTrue(reason(valid().replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"))
-                .startsWith("schemaVersion = 2: this build reads version 1 (written by a newer"));
+        assertTrue(reason(valid().replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 3"))
+                .startsWith("schemaVersion = 3: this build reads version 2 (written by a newer"));
+        assertTrue(reason(valid().replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"))
+                .endsWith("schemaVersion = 1: this build reads version 2 (a V1-only profile of an earlier build: run "
+                        + "calibrate again)"), reason(valid().replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1")));
         assertEquals("precision = int8: must be one of fp32",
                 reason(valid().replace("\"precision\" : \"fp32\"", "\"precision\" : \"int8\"")));
         String missing = reason(valid().replaceFirst("\"medianMs\" : [0-9.eE-]+,", ""));

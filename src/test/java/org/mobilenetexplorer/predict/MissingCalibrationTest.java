@@ -1,11 +1,13 @@
 package org.mobilenetexplorer.predict;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerKind;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
@@ -17,28 +19,42 @@ class MissingCalibrationTest {
         LatencyModel m = LatencyFitter.fit(SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0, 1));
         MissingCalibrationException e = assertThrows(MissingCalibrationException.class,
                 () -> m.predict(new MobileNetConfig(0.5, 160).withStandardConv(true)));
-        assertEquals(List.of(new KernelKey(LayerKind.CONV, 3, 1)), e.missing());
-        assertTrue(e.getMessage().startsWith("0.5-160 conv: the device profile has no measurements of CONV 3x3/1"),
-                e.getMessage());
+        assertEquals(List.of(new KernelKey(LayerKind.CONV, 3, 1, 16), new KernelKey(LayerKind.CONV, 3, 2, 16)),
+                e.missing());
+        assertTrue(e.getMessage().startsWith("0.5-160 conv: the device profile has no measurements of CONV 3x3/1 "
+                + "align 16, CONV 3x3/2 align 16 (calibrate a grid"), e.getMessage());
     }
 
     @Test
-    void depthwiseWithChannelsNotAMultipleOfFourNeedsItsOwnMeasurements() {
-        CalibrationGrid aligned = new CalibrationGrid(List.of(0.25, 0.5, 0.75, 1.0), List.of(96, 128, 160, 192, 224));
+    void unalignedChannelsNeedTheirOwnMeasurements() {
+        CalibrationGrid aligned = CalibrationGrid.v1(List.of(0.25, 0.5, 0.75, 1.0), List.of(96, 128, 160, 192, 224));
         LatencyModel m = LatencyFitter.fit(SyntheticProfiles.profile(aligned, 0, 1));
         MissingCalibrationException e = assertThrows(MissingCalibrationException.class,
                 () -> m.predict(new MobileNetConfig(0.35, 112)));
-        assertEquals(List.of(new KernelKey(LayerKind.DEPTHWISE, 3, 1, 1), new KernelKey(LayerKind.DEPTHWISE, 3, 2, 1)),
-                e.missing());
-        assertTrue(e.getMessage().contains("DEPTHWISE 3x3/1 c%4!=0, DEPTHWISE 3x3/2 c%4!=0"), e.getMessage());
+        // 0.35: 11, 22, 44, 89, 179, 358 channels
+        assertTrue(e.missing().contains(new KernelKey(LayerKind.DEPTHWISE, 3, 1, 1)), e.missing().toString());
+        assertTrue(e.missing().contains(new KernelKey(LayerKind.POINTWISE, 0, 0, 2)), e.missing().toString());
+        assertTrue(e.getMessage().contains("DEPTHWISE 3x3/1 align 2, DEPTHWISE 3x3/1 align 1"), e.getMessage());
+    }
+
+    @Test
+    void aHardSwishLayerNeedsMeasurementsOfHardSwish() {
+        // V2 has aligned 1x1 convolutions, but h-swish after them only V3 has
+        CalibrationGrid v2 = CalibrationGrid.DEFAULT.select(java.util.EnumSet.of(Family.V2), null, null);
+        LatencyModel m = LatencyFitter.fit(SyntheticProfiles.profile(v2, 0, 1));
+        assertDoesNotThrow(() -> m.predict(MobileNetConfig.of(Family.V2, 0.6, 176)));
+        MissingCalibrationException e = assertThrows(MissingCalibrationException.class,
+                () -> m.predict(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224)));
+        assertTrue(e.getMessage().contains("POINTWISE align 16 with Mhard"), e.getMessage());
     }
 
     @Test
     void aFitThatGivesNoPositiveLatencyIsRefused() {
-        // whole-network medians far below the layer sums (as a calibration among other processes can give)
-        DeviceProfile full = SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0, 1);
+        // whole-network medians that fall with the input size (as a calibration among other processes can give)
+        DeviceProfile full = SyntheticProfiles.profile(CalibrationGrid.v1(List.of(0.25, 0.5, 0.75, 1.0),
+                List.of(96, 128)), 0, 1);
         List<NetworkMeasurement> odd = full.networks().stream().map(n -> new NetworkMeasurement(n.config(),
-                n.resultId(), n.layerSumMs() * 0.01 + (n.config().resolution() > 150 ? 0 : 50), n.samplesMs(),
+                n.resultId(), 50 - 900 * n.config().resolution() * n.config().resolution() * 3 / 1e6, n.samplesMs(),
                 n.layers(), n.unstable())).toList();
         DeviceProfile p = new DeviceProfile(full.format(), full.schemaVersion(), full.backend(), full.precision(),
                 full.created(), full.environment(), full.protocol(), full.grid(), full.elapsedSeconds(), 25.0, odd);

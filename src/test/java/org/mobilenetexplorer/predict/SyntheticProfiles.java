@@ -10,53 +10,100 @@ import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
-/** Device profiles whose layer times come from known formulas, for fitting tests (no benchmark runs). */
+/**
+ * Device profiles whose layer times come from known formulas, for fitting tests (no benchmark runs). The formulas
+ * are written here from the layers' shapes, independently of {@link KernelFeatures}, and include the effect the
+ * predictor must recover: a blocked kernel computes the channels rounded up to 16 (an input of fewer than 16 channels
+ * is read as it is), and a convolution whose channels
+ * are not a multiple of 16 runs a kernel that is {@link #slowdown(int)} times slower per multiply-add.
+ */
 public final class SyntheticProfiles {
     private SyntheticProfiles() {
     }
 
-    /** Known per-kind coefficients over {@link KernelFeatures#of} (constant, per MMAC, per Mactivation as it has them). */
-    static final Map<KernelKey, double[]> TRUTH = new LinkedHashMap<>();
-
-    static {
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.CONV, 3, 2), new double[] {0.010, 0.030, 0.40});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 1, 4), new double[] {0.004, 0.40});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 1, 1), new double[] {0.006, 2.10});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 2, 4), new double[] {0.005, 0.35});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.DEPTHWISE, 3, 2, 1), new double[] {0.007, 1.90});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.POINTWISE, 0, 0), new double[] {0.006, 0.012, 0.25});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.AVG_POOL, 0, 0), new double[] {0.003, 0.50});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.FC, 0, 0), new double[] {0.020, 0.080});
-        TRUTH.put(new KernelKey(org.mobilenetexplorer.model.LayerKind.SOFTMAX, 0, 0), new double[] {0.002, 1.0});
+    /** Per-MAC slowdown of a convolution by its channel alignment (1, 2, 4, 8, 16). */
+    static double slowdown(int alignment) {
+        return switch (alignment) {
+            case 16 -> 1.0;
+            case 8 -> 1.2;
+            case 4 -> 1.5;
+            case 2 -> 3.0;
+            default -> 5.0;
+        };
     }
 
-    /** Overhead: 0.15 ms + 0.8 ms per million input elements. */
-    static final double[] OVERHEAD = {0.15, 0.8};
+    /** ms per million padded MACs of each convolution kind at alignment 16. */
+    static final double CONV_PER_MMAC = 0.030;
+    static final double POINTWISE_PER_MMAC = 0.012;
+    static final double DEPTHWISE_PER_MMAC = 0.40;
+    static final double SE_PER_MMAC = 0.02;
+    /** ms per million output elements of a hard-swish or hard-sigmoid after a convolution. */
+    static final double HARD_PER_MELEMENT = 0.3;
 
-    /** The true time of {@code l}. */
-    static double truth(LayerSpec l) {
-        double[] c = TRUTH.get(KernelKey.of(l));
-        double[] x = KernelFeatures.of(l);
-        double t = 0;
-        for (int i = 0; i < x.length; i++) {
-            t += c[i] * x[i];
+    /**
+     * Overhead: 0.15 ms + 5% of the layer sum + 0.8 ms per million input elements + 2 us per layer
+     * ({@link LatencyModel#OVERHEAD_FEATURES}).
+     */
+    static final double[] OVERHEAD = {0.15, 0.05, 0.8, 0.002};
+
+    private static long pad(int c) {
+        return (c + 15) / 16 * 16;
+    }
+
+    private static int alignment(int c) {
+        int a = 1;
+        while (a < 16 && c % (2 * a) == 0) {
+            a *= 2;
         }
-        return t;
+        return a;
+    }
+
+    /** The true time of {@code l}, ms. */
+    static double truth(LayerSpec l) {
+        double out = l.output().elements() / 1e6;
+        double in = l.input().elements() / 1e6;
+        double map = (double) l.output().h() * l.output().w() * l.kernel() * l.kernel() / 1e6;
+        int cin = l.input().c();
+        double slow = slowdown(alignment(cin));
+        double hard = switch (l.activation()) {
+            case HARD_SWISH, HARD_SIGMOID -> HARD_PER_MELEMENT * out;
+            case NONE, RELU, RELU6 -> 0;
+        };
+        return switch (l.kind()) {
+            case CONV -> 0.010 + CONV_PER_MMAC * slow * map * (cin < 16 ? cin : pad(cin)) * pad(l.output().c())
+                    + 0.40 * (in + out) + hard;
+            case POINTWISE -> 0.006 + POINTWISE_PER_MMAC * slow * map * (cin < 16 ? cin : pad(cin)) * pad(l.output().c())
+                    + 0.25 * (in + out) + hard;
+            case DEPTHWISE -> (l.stride() == 1 ? 0.004 : 0.005) + DEPTHWISE_PER_MMAC * slow
+                    * (l.kernel() == 5 ? 0.8 : 1.0) * (l.stride() == 1 ? 1.0 : 0.9) * map * pad(cin) + hard;
+            case SE_CONV -> 0.005 + SE_PER_MMAC * slow * map * (cin < 16 ? cin : pad(cin)) * pad(l.output().c())
+                    + hard;
+            case AVG_POOL -> 0.003 + 0.50 * (in + out);
+            case FC -> 0.020 + 0.080 * (double) cin * l.output().c() / 1e6;
+            case SOFTMAX -> 0.002 + 1.0 * (in + out);
+            case ADD -> 0.002 + 0.3 * (2 * in + out);
+            case MULTIPLY -> 0.003 + 0.4 * (2 * in + out);
+        };
     }
 
     /** The true median of {@code config}. */
     static double truth(MobileNetConfig config) {
         ArchitectureSpec spec = ArchitectureSpec.of(config);
-        double t = OVERHEAD[0] + OVERHEAD[1] * spec.input().elements() / 1e6;
+        double sum = 0;
         for (LayerSpec l : spec.layers()) {
-            t += truth(l);
+            sum += truth(l);
         }
-        return t;
+        return sum + overhead(spec, sum);
     }
 
-    /** A profile of {@code grid}, layer times from {@link #TRUTH} times (1 + noise x uniform(-1, 1)). */
+    private static double overhead(ArchitectureSpec spec, double sum) {
+        return OVERHEAD[0] + OVERHEAD[1] * sum + OVERHEAD[2] * spec.input().elements() / 1e6
+                + OVERHEAD[3] * spec.layers().size();
+    }
+
+    /** A profile of {@code grid}, layer times from {@link #truth(LayerSpec)} times (1 + noise x uniform(-1, 1)). */
     public static DeviceProfile profile(CalibrationGrid grid, double noise, long seed) {
-        return profile(grid, noise, seed, l -> truth(l));
+        return profile(grid, noise, seed, SyntheticProfiles::truth);
     }
 
     static DeviceProfile profile(CalibrationGrid grid, double noise, long seed, ToDoubleFunction<LayerSpec> time) {
@@ -66,13 +113,15 @@ public final class SyntheticProfiles {
             ArchitectureSpec spec = ArchitectureSpec.of(c);
             List<LayerMeasurement> layers = new ArrayList<>();
             double sum = 0;
+            double trueSum = 0;
             for (LayerSpec l : spec.layers()) {
-                double t = time.applyAsDouble(l) * (1 + noise * (2 * rnd.nextDouble() - 1));
+                double exact = time.applyAsDouble(l);
+                double t = exact * (1 + noise * (2 * rnd.nextDouble() - 1));
                 layers.add(new LayerMeasurement(l.name(), t));
                 sum += t;
+                trueSum += exact;
             }
-            double median = sum + (OVERHEAD[0] + OVERHEAD[1] * spec.input().elements() / 1e6)
-                    * (1 + noise * (2 * rnd.nextDouble() - 1));
+            double median = (trueSum + overhead(spec, trueSum)) * (1 + noise * (2 * rnd.nextDouble() - 1));
             networks.add(new NetworkMeasurement(c, "synthetic-" + c.label(), median, List.of(median, median),
                     layers, List.of()));
         }

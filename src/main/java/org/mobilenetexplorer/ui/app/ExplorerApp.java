@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.ui.app;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Application;
@@ -37,6 +38,8 @@ import org.mobilenetexplorer.ui.config.ConfigSettings;
 import org.mobilenetexplorer.ui.config.ConfigViewModel;
 import org.mobilenetexplorer.ui.config.PresetViewModel;
 import org.mobilenetexplorer.ui.explore.ExploreView;
+import org.mobilenetexplorer.ui.explore.PredictedLatencyView;
+import org.mobilenetexplorer.ui.explore.PredictedLatencyViewModel;
 import org.mobilenetexplorer.ui.explore.ExploreViewModel;
 import org.mobilenetexplorer.ui.learn.LearnView;
 import org.mobilenetexplorer.ui.learn.LearnViewModel;
@@ -133,7 +136,9 @@ public final class ExplorerApp extends Application {
                 history);
 
         Map<AppView, Node> views = new EnumMap<>(AppView.class);
-        views.put(AppView.EXPLORE, new ExploreView(explore));
+        PredictedLatencyViewModel predicted = new PredictedLatencyViewModel(config.configProperty(),
+                bench.resultsDirProperty(), config.backendProperty(), executor, engine, ZoneId.systemDefault());
+        views.put(AppView.EXPLORE, PredictedLatencyView.above(predicted, new ExploreView(explore)));
         views.put(AppView.BENCHMARK, new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
         views.put(AppView.TRADEOFFS, new TradeoffView(tradeoff));
