@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mobilenetexplorer.model.BlockSpec;
 import org.mobilenetexplorer.model.CostModel;
 import org.mobilenetexplorer.model.Family;
@@ -26,7 +24,6 @@ import org.mobilenetexplorer.published.PublishedFigure;
  * by-kind summary (paper Table 2), memory, the published figures beside ours, and the counting convention.
  */
 public final class TableReport {
-    private static final Pattern TABLE = Pattern.compile("Table\\s*(\\d+)");
 
     private TableReport() {
     }
@@ -205,7 +202,7 @@ public final class TableReport {
         sb.append(t.render());
         int i = 1;
         for (KnownMisprint m : notes.values()) {
-            sb.append(Text.wrap("[" + i++ + "] " + m.where() + " (" + m.type() + "): printed "
+            sb.append(Text.wrap("[" + i++ + "] " + m.where() + " (" + m.kind() + "): printed "
                     + Units.printed(m.printed()) + ", arithmetic " + Units.printed(m.arithmetic()) + ". "
                     + m.explanation(), "    "));
         }
@@ -223,16 +220,22 @@ public final class TableReport {
 
     private static String tables(List<PublishedComparison> g) {
         List<String> numbers = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (PublishedComparison c : g) {
-            Matcher m = TABLE.matcher(c.figure().sourceText());
-            if (m.find() && !numbers.contains(m.group(1))) {
-                numbers.add(m.group(1));
+            Integer n = c.figure().tableNumber();
+            String label = c.figure().tableLabel();
+            if (n != null && !numbers.contains(n.toString())) {
+                numbers.add(n.toString());
+            } else if (n == null && label != null && !named.contains(label)) {
+                named.add(label);
             }
         }
-        if (numbers.isEmpty()) {
-            return "";
+        List<String> parts = new ArrayList<>();
+        if (!numbers.isEmpty()) {
+            parts.add((numbers.size() == 1 ? "Table " : "Tables ") + String.join(", ", numbers));
         }
-        return numbers.size() == 1 ? ", Table " + numbers.get(0) : ", Tables " + String.join(", ", numbers);
+        parts.addAll(named);
+        return parts.isEmpty() ? "" : ", " + String.join(", ", parts);
     }
 
     /** The counting convention as V1 reports print it, wrapped to the table width. */
