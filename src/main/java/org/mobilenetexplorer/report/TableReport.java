@@ -177,11 +177,31 @@ public final class TableReport {
             String key = f.sourceId() + "|" + f.top1() + "|" + f.millionMacs() + "|" + f.millionParams();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
+        Map<String, KnownMisprint> notes = new LinkedHashMap<>();
+        String table = publishedTable(groups.values(), notes, false);
+        if (!fitsWidth(table)) { // a long source and table name (V3's): the table on a line of its own
+            notes.clear();
+            table = publishedTable(groups.values(), notes, true);
+        }
+        StringBuilder sb = new StringBuilder(Text.wrap("Published figures for " + stats.config().label()
+                + " (ours rounded to the precision each source prints; models as printed: --format json):", "  "));
+        sb.append(table);
+        int i = 1;
+        for (KnownMisprint m : notes.values()) {
+            sb.append(Text.wrap("[" + i++ + "] " + m.where() + " (" + m.kind() + "): printed "
+                    + Units.printed(m.printed()) + ", arithmetic " + Units.printed(m.arithmetic()) + ". "
+                    + m.explanation(), "    "));
+        }
+        return sb.toString();
+    }
+
+    /** The published rows as a table; {@code splitTables}: each row's tables on a line below its source. */
+    private static String publishedTable(Iterable<List<PublishedComparison>> groups, Map<String, KnownMisprint> notes,
+                                         boolean splitTables) {
         TextTable t = new TextTable(List.of("Published (source)", "Top-1 %", "MACs (M)", "ours", "Params (M)", "ours",
                 "Differs (notes below)"), List.of(Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
                 Align.RIGHT, Align.LEFT));
-        Map<String, KnownMisprint> notes = new LinkedHashMap<>();
-        for (List<PublishedComparison> g : groups.values()) {
+        for (List<PublishedComparison> g : groups) {
             PublishedComparison c = g.get(0);
             PublishedFigure f = c.figure();
             List<String> flags = new ArrayList<>();
@@ -191,22 +211,18 @@ public final class TableReport {
             if (c.paramsDiffer()) {
                 flags.add(flag("params", c.paramsNote().orElse(null), notes));
             }
-            t.row(c.sourceName() + tables(g), f.top1() == null ? "" : Units.printed(f.top1()),
+            String tables = tables(g);
+            boolean split = splitTables && !tables.isEmpty();
+            t.row(c.sourceName() + (split ? "," : tables), f.top1() == null ? "" : Units.printed(f.top1()),
                     f.millionMacs() == null ? "" : Units.printed(f.millionMacs()),
                     c.ourMacs() == null ? "" : c.ourMacs().toPlainString(),
                     f.millionParams() == null ? "" : Units.printed(f.millionParams()),
                     c.ourParams() == null ? "" : c.ourParams().toPlainString(), String.join(", ", flags));
+            if (split) {
+                t.row("  " + tables.substring(2), "", "", "", "", "", "");
+            }
         }
-        StringBuilder sb = new StringBuilder("Published figures for " + stats.config().label()
-                + " (ours rounded to the precision each source prints; models as printed: --format json):\n");
-        sb.append(t.render());
-        int i = 1;
-        for (KnownMisprint m : notes.values()) {
-            sb.append(Text.wrap("[" + i++ + "] " + m.where() + " (" + m.kind() + "): printed "
-                    + Units.printed(m.printed()) + ", arithmetic " + Units.printed(m.arithmetic()) + ". "
-                    + m.explanation(), "    "));
-        }
-        return sb.toString();
+        return t.render();
     }
 
     private static String flag(String what, KnownMisprint m, Map<String, KnownMisprint> notes) {
