@@ -90,7 +90,7 @@ class PublishedReportTest {
             }
             // one note per recorded entry, each with the printed figure and the arithmetic
             assertEquals(noteIds.size(), text.lines().filter(l -> l.startsWith("[")).count(), c.label());
-            assertEquals(noteIds.size(), text.split("\\): printed ", -1).length - 1, c.label());
+            assertEquals(noteIds.size(), text.replaceAll("\n +", " ").split("\\): printed ", -1).length - 1, c.label());
         }
     }
 
