@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class CostModelBenchmark {
 
     /** The family measured: v1, v2, v3-large, v3-small, v3-large-min, v3-small-min. */
-    @Param({"v1", "v2", "v3-large", "v3-small", "v3-small-min"})
+    @Param({"v1", "v2", "v3-large", "v3-small", "v3-large-min", "v3-small-min"})
     public String family;
 
     /** Sweep size: alpha 0.10..1.50 in 100 steps x resolution 32..512 in 100 steps. */

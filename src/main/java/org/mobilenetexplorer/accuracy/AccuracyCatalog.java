@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mobilenetexplorer.model.MobileNetConfig;
-import org.mobilenetexplorer.published.FamilyFigure;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
 import org.mobilenetexplorer.published.PublishedSource;
@@ -30,15 +29,13 @@ public final class AccuracyCatalog {
     public static AccuracyCatalog of(PublishedData data) {
         List<AccuracySource> out = new ArrayList<>();
         for (PublishedSource s : data.sources()) {
+            // a source with a match text is V1's reference data; one without names its rows by id (the V2/V3 data)
+            boolean v1Data = s.match() != null;
             List<AccuracyPoint> points = mergeDuplicates(data.figures(s.id()).stream()
                     .filter(f -> f.isImageNet() && f.isMobileNet() && !f.isBodyOnly()
                             && (f.top1() != null || f.top5() != null))
-                    .map(f -> toPoint(s.id(), f)).toList());
-            List<AccuracyPoint> familyPoints = data.familyFigures(s.id()).stream()
-                    .filter(f -> f.isMobileNet() && (f.top1() != null || f.top5() != null))
-                    .map(f -> toPoint(s.id(), f)).toList();
+                    .map(f -> v1Data ? toPoint(s.id(), f) : toFamilyPoint(s.id(), f)).toList());
             List<AccuracyPoint> all = new ArrayList<>(points);
-            all.addAll(mergeDuplicates(familyPoints));
             if (!all.isEmpty()) {
                 out.add(new AccuracySource(s.id(), s.name(), s.checkpoint(), s.metric(), s.citation(), all));
             }
@@ -91,7 +88,7 @@ public final class AccuracyCatalog {
                 String.join("; ", citations), points);
     }
 
-    private static AccuracyPoint toPoint(String sourceId, FamilyFigure f) {
+    private static AccuracyPoint toFamilyPoint(String sourceId, PublishedFigure f) {
         MobileNetConfig c = MobileNetConfig.of(f.family(), f.alpha(), f.resolution())
                 .withMinimalistic(f.minimalistic());
         String origin = f.sourceText().contains("(") && f.sourceText().endsWith(")")

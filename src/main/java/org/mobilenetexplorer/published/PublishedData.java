@@ -1,6 +1,7 @@
 package org.mobilenetexplorer.published;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -12,30 +13,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
- * The bundled reference data: published figures, their sources and published latencies. Immutable; load once
- * with {@link #bundled()}.
+ * The bundled reference data: published figures of every family, their sources, the known misprints and published
+ * latencies. Immutable; load once with {@link #bundled()}. V1's figures and V2/V3's come from two files with their
+ * own columns (V2/V3's name the family, table and class count) into one list of {@link PublishedFigure}; the known
+ * misprints of both files share one format.
  */
 public final class PublishedData {
     private static final String BASE = "/org/mobilenetexplorer/published/";
     private static final String V2_V3_CSV = "mobilenet_v2_v3_published.csv";
+    /** "Table9" or "Table 9" in a V1 row's source text. */
+    private static final Pattern V1_TABLE = Pattern.compile("Table\\s*(\\d+)");
     private static volatile PublishedData bundled;
 
     private final List<PublishedSource> sources;
     private final List<PublishedFigure> figures;
     private final List<PublishedLatency> latencies;
     private final List<KnownMisprint> misprints;
-    private final List<FamilyFigure> familyFigures;
 
     private PublishedData(List<PublishedSource> sources, List<PublishedFigure> figures,
-                          List<PublishedLatency> latencies, List<KnownMisprint> misprints,
-                          List<FamilyFigure> familyFigures) {
+                          List<PublishedLatency> latencies, List<KnownMisprint> misprints) {
         this.sources = List.copyOf(sources);
         this.figures = List.copyOf(figures);
-        this.familyFigures = List.copyOf(familyFigures);
         this.latencies = List.copyOf(latencies);
         this.misprints = List.copyOf(misprints);
     }
@@ -67,8 +71,11 @@ public final class PublishedData {
                 String model = row.get("model");
                 String id = sources.stream().filter(s -> s.matches(src, model)).map(PublishedSource::id)
                         .findFirst().orElse("other");
-                figures.add(new PublishedFigure(id, src, model, dbl(row.get("alpha")), integer(row.get("resolution")),
-                        dbl(row.get("top1")), dbl(row.get("top5")), dbl(row.get("million_macs")),
+                Matcher table = V1_TABLE.matcher(src);
+                Double alpha = dbl(row.get("alpha"));
+                figures.add(new PublishedFigure(id, src, table.find() ? "Table" + table.group(1) : null,
+                        alpha == null ? null : Family.V1, false, model, alpha, integer(row.get("resolution")),
+                        null, null, dbl(row.get("top1")), dbl(row.get("top5")), dbl(row.get("million_macs")),
                         dbl(row.get("million_params")), row.get("notes")));
             }
             List<PublishedLatency> latencies = new ArrayList<>();
@@ -78,25 +85,28 @@ public final class PublishedData {
                         row.get("runtime"), row.get("config"), Double.parseDouble(row.get("latency_ms")),
                         row.get("notes")));
             }
-            List<KnownMisprint> misprints;
-            try (InputStream in = open("known_misprints.json")) {
-                misprints = new ObjectMapper().readValue(in, new TypeReference<List<KnownMisprint>>() { });
+            List<KnownMisprint> misprints = new ArrayList<>();
+            // enums as the data writes them: families by id (v3-large), fits by id (truncated)
+            ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
+            for (String name : List.of("known_misprints.json", "known_misprints_v2_v3.json")) {
+                try (InputStream in = open(name)) {
+                    misprints.addAll(json.readValue(in, new TypeReference<List<KnownMisprint>>() { }));
+                }
             }
-            List<FamilyFigure> familyFigures = new ArrayList<>();
             for (Map<String, String> row : readCsv(V2_V3_CSV)) {
                 String id = row.get("source_id");
                 if (sources.stream().noneMatch(s -> s.id().equals(id))) {
                     throw new IOException(V2_V3_CSV + ": source_id = " + id + ": not in sources.json");
                 }
                 String fam = row.get("family");
-                familyFigures.add(new FamilyFigure(id, row.get("source"),
+                figures.add(new PublishedFigure(id, row.get("source"), row.get("table"),
                         fam == null || fam.isBlank() ? null : Family.fromId(fam),
                         Boolean.parseBoolean(row.get("minimalistic")), row.get("model"), dbl(row.get("alpha")),
                         integer(row.get("resolution")), integer(row.get("classes")), row.get("precision"),
                         dbl(row.get("top1")), dbl(row.get("top5")), dbl(row.get("million_macs")),
                         dbl(row.get("million_params")), row.get("notes")));
             }
-            return new PublishedData(sources, figures, latencies, misprints, familyFigures);
+            return new PublishedData(sources, figures, latencies, misprints);
         } catch (IOException e) {
             throw new UncheckedIOException("bundled reference data unreadable: " + e.getMessage(), e);
         }
@@ -136,7 +146,7 @@ public final class PublishedData {
         return sources.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** Every published row, in reference-data order. */
+    /** Every published row of every family, in reference-data order (V1's file, then V2/V3's). */
     public List<PublishedFigure> figures() {
         return figures;
     }
@@ -167,15 +177,5 @@ public final class PublishedData {
     /** Published phone latencies. */
     public List<PublishedLatency> latencies() {
         return latencies;
-    }
-
-    /** The V2/V3 reference rows ({@code mobilenet_v2_v3_published.csv}), in file order. */
-    public List<FamilyFigure> familyFigures() {
-        return familyFigures;
-    }
-
-    /** The V2/V3 reference rows of one source. */
-    public List<FamilyFigure> familyFigures(String sourceId) {
-        return familyFigures.stream().filter(f -> f.sourceId().equals(sourceId)).toList();
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mobilenetexplorer.model.BlockSpec;
 import org.mobilenetexplorer.model.CostModel;
 import org.mobilenetexplorer.model.Family;
@@ -18,12 +20,17 @@ import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.Shape;
 import org.mobilenetexplorer.model.ToolVersion;
 import org.mobilenetexplorer.model.Totals;
+import org.mobilenetexplorer.published.KnownMisprint;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
+import org.mobilenetexplorer.published.Verdict;
 
 /**
  * The JSON view later tools read: {@code {"config": {...}, "layers": [...], "totals": {...}, "byKind": [...],
- * "published": [...], "convention": "..."}}, counts as exact integers.
+ * "published": [...], "publishedNotes": [...], "convention": "..."}}, counts as exact integers. A published row
+ * carries its table, ours rounded to its printed precision and a verdict per printed figure ({@code match},
+ * {@code truncated}, {@code misprint}, {@code other convention}); its notes name entries of {@code publishedNotes}
+ * (the recorded arithmetic and explanation).
  */
 public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -95,20 +102,44 @@ public final class JsonReport {
             n.put("residual", b.residual());
         }
         ArrayNode pub = root.putArray("published");
+        Map<String, KnownMisprint> notes = new LinkedHashMap<>();
         for (PublishedComparison c : PublishedComparison.of(stats, published)) {
             PublishedFigure f = c.figure();
             ObjectNode n = pub.addObject();
             n.put("source", f.sourceId());
             n.put("sourceName", c.sourceName());
             n.put("citation", f.sourceText());
+            n.put("table", f.tableLabel());
             n.put("model", f.model());
             putNullable(n, "top1", f.top1());
             putNullable(n, "millionMacs", f.millionMacs());
+            n.put("ourMillionMacs", c.ourMacs());
+            n.put("macsVerdict", c.macsVerdict().map(Verdict::words).orElse(null));
             putNullable(n, "millionParams", f.millionParams());
+            n.put("ourMillionParams", c.ourParams());
+            n.put("paramsVerdict", c.paramsVerdict().map(Verdict::words).orElse(null));
             n.put("macsDiffer", c.macsDiffer());
             n.put("paramsDiffer", c.paramsDiffer());
-            c.macsNote().ifPresent(m -> n.put("macsNote", m.id()));
-            c.paramsNote().ifPresent(m -> n.put("paramsNote", m.id()));
+            c.macsNote().ifPresent(m -> {
+                n.put("macsNote", m.id());
+                notes.putIfAbsent(m.id(), m);
+            });
+            c.paramsNote().ifPresent(m -> {
+                n.put("paramsNote", m.id());
+                notes.putIfAbsent(m.id(), m);
+            });
+        }
+        ArrayNode noteArray = root.putArray("publishedNotes");
+        for (KnownMisprint m : notes.values()) {
+            ObjectNode n = noteArray.addObject();
+            n.put("id", m.id());
+            n.put("where", m.where());
+            n.put("type", m.type());
+            n.put("verdict", m.verdict().words());
+            n.put("kind", m.kind());
+            n.put("printed", m.printed());
+            n.put("arithmetic", m.arithmetic());
+            n.put("explanation", m.explanation());
         }
         root.put("convention", CostModel.convention(stats.config().family()));
         return root;

@@ -12,10 +12,12 @@ import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.published.PublishedFigure;
 import org.mobilenetexplorer.published.PublishedQuantity;
 import org.mobilenetexplorer.published.PublishedSource;
+import org.mobilenetexplorer.published.Verdict;
 
 /**
- * A published row beside our numbers: ours rounded (half up) to the precision the source prints, and whether they
- * differ. The one verdict on published figures: the CLI's tables and JSON and the GUI's Explore view all use it.
+ * A published row of any family beside our numbers: ours rounded (half up) to the precision the source prints, and
+ * whether they differ. The one verdict on published figures ({@link #macsVerdict()}, {@link #paramsVerdict()}): the
+ * CLI's tables and JSON and the GUI's Explore view all use it.
  * Printed params are held against ours ({@link #PARAMS}); a figure counted another way (TF-Slim's, Keras') differs
  * and is explained by a recorded {@code convention} entry.
  *
@@ -40,7 +42,30 @@ public record PublishedComparison(PublishedFigure figure, String sourceName, Big
         return macsDiffer || paramsDiffer;
     }
 
-    /** The published rows describing {@code stats}' configuration, compared with our totals. */
+    /** The verdict on the printed MACs; empty when the row prints none. */
+    public Optional<Verdict> macsVerdict() {
+        return verdict(figure.millionMacs(), macsDiffer, macsNote);
+    }
+
+    /** The verdict on the printed params; empty when the row prints none. */
+    public Optional<Verdict> paramsVerdict() {
+        return verdict(figure.millionParams(), paramsDiffer, paramsNote);
+    }
+
+    private static Optional<Verdict> verdict(Double printed, boolean differs, Optional<KnownMisprint> note) {
+        if (printed == null) {
+            return Optional.empty();
+        }
+        if (!differs) {
+            return Optional.of(Verdict.MATCH);
+        }
+        return Optional.of(note.map(KnownMisprint::verdict).orElse(Verdict.UNEXPLAINED));
+    }
+
+    /**
+     * The published rows describing {@code stats}' configuration (any family, alpha and resolution: empty where
+     * nothing is published), compared with our totals.
+     */
     public static List<PublishedComparison> of(NetworkStats stats, PublishedData data) {
         List<PublishedComparison> out = new ArrayList<>();
         for (PublishedFigure f : data.describing(stats.config())) {

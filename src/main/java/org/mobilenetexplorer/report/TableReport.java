@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mobilenetexplorer.model.BlockSpec;
 import org.mobilenetexplorer.model.CostModel;
 import org.mobilenetexplorer.model.Family;
@@ -26,7 +24,6 @@ import org.mobilenetexplorer.published.PublishedFigure;
  * by-kind summary (paper Table 2), memory, the published figures beside ours, and the counting convention.
  */
 public final class TableReport {
-    private static final Pattern TABLE = Pattern.compile("Table\\s*(\\d+)");
 
     private TableReport() {
     }
@@ -181,11 +178,31 @@ public final class TableReport {
             String key = f.sourceId() + "|" + f.top1() + "|" + f.millionMacs() + "|" + f.millionParams();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
+        Map<String, KnownMisprint> notes = new LinkedHashMap<>();
+        String table = publishedTable(groups.values(), notes, false);
+        if (!fitsWidth(table)) { // a long source and table name (V3's): the table on a line of its own
+            notes.clear();
+            table = publishedTable(groups.values(), notes, true);
+        }
+        StringBuilder sb = new StringBuilder(Text.wrap("Published figures for " + stats.config().label()
+                + " (ours rounded to the precision each source prints; models as printed: --format json):", "  "));
+        sb.append(table);
+        int i = 1;
+        for (KnownMisprint m : notes.values()) {
+            sb.append(Text.wrap("[" + i++ + "] " + m.where() + " (" + m.kind() + "): printed "
+                    + Units.printed(m.printed()) + ", arithmetic " + Units.printed(m.arithmetic()) + ". "
+                    + m.explanation(), "    "));
+        }
+        return sb.toString();
+    }
+
+    /** The published rows as a table; {@code splitTables}: each row's tables on a line below its source. */
+    private static String publishedTable(Iterable<List<PublishedComparison>> groups, Map<String, KnownMisprint> notes,
+                                         boolean splitTables) {
         TextTable t = new TextTable(List.of("Published (source)", "Top-1 %", "MACs (M)", "ours", "Params (M)", "ours",
                 "Differs (notes below)"), List.of(Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
                 Align.RIGHT, Align.LEFT));
-        Map<String, KnownMisprint> notes = new LinkedHashMap<>();
-        for (List<PublishedComparison> g : groups.values()) {
+        for (List<PublishedComparison> g : groups) {
             PublishedComparison c = g.get(0);
             PublishedFigure f = c.figure();
             List<String> flags = new ArrayList<>();
@@ -195,22 +212,18 @@ public final class TableReport {
             if (c.paramsDiffer()) {
                 flags.add(flag("params", c.paramsNote().orElse(null), notes));
             }
-            t.row(c.sourceName() + tables(g), f.top1() == null ? "" : Units.printed(f.top1()),
+            String tables = tables(g);
+            boolean split = splitTables && !tables.isEmpty();
+            t.row(c.sourceName() + (split ? "," : tables), f.top1() == null ? "" : Units.printed(f.top1()),
                     f.millionMacs() == null ? "" : Units.printed(f.millionMacs()),
                     c.ourMacs() == null ? "" : c.ourMacs().toPlainString(),
                     f.millionParams() == null ? "" : Units.printed(f.millionParams()),
                     c.ourParams() == null ? "" : c.ourParams().toPlainString(), String.join(", ", flags));
+            if (split) {
+                t.row("  " + tables.substring(2), "", "", "", "", "", "");
+            }
         }
-        StringBuilder sb = new StringBuilder("Published figures for " + stats.config().label()
-                + " (ours rounded to the precision each source prints; models as printed: --format json):\n");
-        sb.append(t.render());
-        int i = 1;
-        for (KnownMisprint m : notes.values()) {
-            sb.append(Text.wrap("[" + i++ + "] " + m.where() + " (" + m.type() + "): printed "
-                    + Units.printed(m.printed()) + ", arithmetic " + Units.printed(m.arithmetic()) + ". "
-                    + m.explanation(), "    "));
-        }
-        return sb.toString();
+        return t.render();
     }
 
     private static String flag(String what, KnownMisprint m, Map<String, KnownMisprint> notes) {
@@ -224,16 +237,22 @@ public final class TableReport {
 
     private static String tables(List<PublishedComparison> g) {
         List<String> numbers = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         for (PublishedComparison c : g) {
-            Matcher m = TABLE.matcher(c.figure().sourceText());
-            if (m.find() && !numbers.contains(m.group(1))) {
-                numbers.add(m.group(1));
+            Integer n = c.figure().tableNumber();
+            String label = c.figure().tableLabel();
+            if (n != null && !numbers.contains(n.toString())) {
+                numbers.add(n.toString());
+            } else if (n == null && label != null && !named.contains(label)) {
+                named.add(label);
             }
         }
-        if (numbers.isEmpty()) {
-            return "";
+        List<String> parts = new ArrayList<>();
+        if (!numbers.isEmpty()) {
+            parts.add((numbers.size() == 1 ? "Table " : "Tables ") + String.join(", ", numbers));
         }
-        return numbers.size() == 1 ? ", Table " + numbers.get(0) : ", Tables " + String.join(", ", numbers);
+        parts.addAll(named);
+        return parts.isEmpty() ? "" : ", " + String.join(", ", parts);
     }
 
     /** The counting convention as V1 reports print it, wrapped to the table width. */

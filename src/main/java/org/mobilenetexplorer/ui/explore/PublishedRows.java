@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.mobilenetexplorer.model.ParamsConvention;
 import org.mobilenetexplorer.model.Totals;
 import org.mobilenetexplorer.published.KnownMisprint;
 import org.mobilenetexplorer.published.PublishedData;
@@ -20,13 +17,10 @@ import org.mobilenetexplorer.ui.common.Formats;
  * {@link PublishedComparison}, the same verdict as the CLI's; this class only words it.
  */
 final class PublishedRows {
-    /** "... Table 9" at the end of a source text (searched, not matched with a leading ".*": that backtracked). */
-    private static final Pattern TRAILING_TABLE = Pattern.compile("\\bTable\\s*(\\d+)$");
-
     private PublishedRows() {
     }
 
-    /** The row for {@code f}, checked against {@code ours}. */
+    /** The row for {@code f} (any family), checked against {@code ours}. */
     static PublishedRow row(PublishedFigure f, String citation, Totals ours, PublishedData data) {
         PublishedComparison c = PublishedComparison.compare(f, ours, data);
         String check;
@@ -37,7 +31,7 @@ final class PublishedRows {
         } else if (c.macsDiffer()) {
             check = "ours " + Formats.fixed(ours.macs() / 1e6, 2) + " M MACs";
         } else {
-            check = "ours " + Formats.fixed(ParamsConvention.WEIGHTS_ONLY.count(ours) / 1e6, 2) + " M weights";
+            check = "ours " + Formats.fixed(PublishedComparison.PARAMS.count(ours) / 1e6, 2) + " M params";
         }
         String notes = f.notes() == null ? "" : f.notes();
         // the first recorded explanation (in the data's order) of what differs
@@ -46,15 +40,19 @@ final class PublishedRows {
                 .min(Comparator.comparingInt(known::indexOf));
         if (note.isPresent()) {
             KnownMisprint k = note.get();
-            check = ("convention".equals(k.type()) ? "other convention; " : "known misprint; ") + check;
+            check = switch (k.verdict()) {
+                case TRUNCATED -> "truncated, not rounded; ";
+                case MISPRINT -> "known misprint; ";
+                case OTHER_CONVENTION -> "other convention; ";
+                case MATCH, UNEXPLAINED -> "differs; ";
+            } + check;
             notes = k.explanation() + (notes.isEmpty() ? "" : " | " + notes);
         } else if (f.millionMacs() != null && c.differs()) {
             check = "differs; " + check;
         }
-        String text = f.sourceText() == null ? "" : f.sourceText();
-        Matcher m = TRAILING_TABLE.matcher(text);
+        String table = f.tableLabel();
         // the table first: in a narrow column "Table 8 · Howard et al. ..." still tells the paper's rows apart
-        String source = m.find() ? "Table " + m.group(1) + " \u00b7 " + c.sourceName() : c.sourceName();
+        String source = table == null ? c.sourceName() : table + " \u00b7 " + c.sourceName();
         return new PublishedRow(source, f.model(), num(f.millionMacs()), num(f.millionParams()),
                 num(f.top1()), check, !c.differs(), notes, citation);
     }

@@ -14,6 +14,7 @@ import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.LayerTiming;
 import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerKind;
 import org.mobilenetexplorer.model.LayerSpec;
 import org.mobilenetexplorer.model.MobileNetConfig;
@@ -93,6 +94,30 @@ class Dl4jBackendTest {
         assertEquals(2, Dl4jBackend.autoThreads(ArchitectureSpec.of(new MobileNetConfig(1.0, 160)), 2));
         assertEquals(2, Dl4jBackend.autoThreads(ArchitectureSpec.of(new MobileNetConfig(0.75, 224)), 2));
         assertEquals(4, Dl4jBackend.autoThreads(ArchitectureSpec.of(MobileNetConfig.DEFAULT), 4));
+    }
+
+    @Test
+    void autoThreadsFollowEachFamilysOwnThreshold() {
+        for (Family family : Family.values()) {
+            long threshold = Dl4jBackend.autoOneThreadBelowMacs(family);
+            int below = 0;
+            int above = 0;
+            for (double alpha : new double[] {0.35, 0.5, 0.75, 1.0, 1.4, 2.0}) {
+                for (int res : new int[] {96, 160, 224, 320}) {
+                    ArchitectureSpec spec = ArchitectureSpec.of(MobileNetConfig.of(family, alpha, res));
+                    long macs = NetworkStats.of(spec).totals().macs();
+                    int threads = Dl4jBackend.autoThreads(spec, 4);
+                    assertEquals(macs < threshold ? 1 : 4, threads, spec.config().label() + ": " + macs + " MACs");
+                    below += threads == 1 ? 1 : 0;
+                    above += threads == 4 ? 1 : 0;
+                }
+            }
+            // the threshold splits the family's usual range: both outcomes occur
+            assertTrue(below > 0 && above > 0, family + ": " + below + " below, " + above + " above " + threshold);
+        }
+        // with the V1-measured 250 M for every family until a quiet run says otherwise: V3-Large 1.0-224 (217 M) on one
+        assertEquals(1, Dl4jBackend.autoThreads(ArchitectureSpec.of(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224)), 2));
+        assertEquals(2, Dl4jBackend.autoThreads(ArchitectureSpec.of(MobileNetConfig.of(Family.V2, 1.0, 224)), 2));
     }
 
     @Test
