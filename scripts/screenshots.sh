@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Real screenshots of every view at 1280x800: runs the app under Xvfb; the app snapshots its own scene per view.
 # The tour (ui.app.ScreenshotMain/ScreenshotTour) is a tool, not part of the app: it lives in the test tree.
+# Explore is shot twice: V1 0.75-192 (explore.png) and V3-Large 1.0-224 with the network drawing (explore-v3-large.png).
 # Usage: scripts/screenshots.sh [OUT_DIR]   (default: screenshots/)
+#   SIZE=1920x1080 scripts/screenshots.sh /tmp/shots      the window (and screen) at another size
+#   EXPLORE_ONLY=1 scripts/screenshots.sh /tmp/shots      only the Explore shots (no benchmark run): quick checks
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-screenshots}"
@@ -11,7 +14,9 @@ if ! command -v xvfb-run >/dev/null; then
 fi
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="target/test-classes:target/classes:$(cat target/classpath.txt)"
+size="${SIZE:-1280x800}"
 mkdir -p "$out"
-xvfb-run -a -s "-screen 0 1280x800x24" \
-  java -Dprism.order=sw -cp "$cp" org.mobilenetexplorer.ui.app.ScreenshotMain "$out"
+xvfb-run -a -s "-screen 0 ${size}x24" \
+  java -Dprism.order=sw -Dscreenshots.size="$size" -Dscreenshots.exploreOnly="$([ -n "${EXPLORE_ONLY:-}" ] && echo true || echo false)" \
+  -cp "$cp" org.mobilenetexplorer.ui.app.ScreenshotMain "$out"
 ls -l "$out"/*.png

@@ -53,14 +53,7 @@ public final class ConfigPanel extends VBox {
         label.textProperty().bind(vm.labelProperty());
 
         // alpha: slider with stops + exact spinner
-        Slider alphaSlider = new Slider(ConfigViewModel.ALPHA_SLIDER_MIN, ConfigViewModel.ALPHA_SLIDER_MAX, 1.0);
-        alphaSlider.setId("alpha-slider");
-        alphaSlider.setShowTickMarks(true);
-        alphaSlider.setShowTickLabels(true);
-        alphaSlider.setSnapToTicks(true);
-        Tooltip alphaTip = Controls.tip("");
-        alphaSlider.setTooltip(alphaTip);
-        alphaSliderFollowsFamily(alphaSlider, alphaTip, vm);
+        Node alphaSlider = alphaSlider(vm);
         Spinner<Double> alphaSpinner = new Spinner<>();
         alphaSpinner.setId("alpha-spinner");
         SpinnerValueFactory.DoubleSpinnerValueFactory af =
@@ -74,15 +67,7 @@ public final class ConfigPanel extends VBox {
         Controls.commitOnFocusLoss(alphaSpinner);
 
         // resolution
-        Slider resSlider = new Slider(ConfigViewModel.RESOLUTION_SLIDER_MIN, ConfigViewModel.RESOLUTION_SLIDER_MAX,
-                224);
-        resSlider.setId("resolution-slider");
-        resSlider.setShowTickMarks(true);
-        resSlider.setShowTickLabels(true);
-        resSlider.setSnapToTicks(true);
-        Tooltip resTip = Controls.tip("");
-        resSlider.setTooltip(resTip);
-        resolutionSliderFollowsFamily(resSlider, resTip, vm);
+        Node resSlider = resolutionSlider(vm);
         Spinner<Integer> resSpinner = intSpinner("resolution-spinner", MobileNetConfig.MIN_RESOLUTION,
                 MobileNetConfig.MAX_RESOLUTION, 8, "resolution", vm, "Exact input resolution, 32..2048 px.");
         resolutionObject = vm.resolutionProperty().asObject();
@@ -273,77 +258,89 @@ public final class ConfigPanel extends VBox {
         return holder;
     }
 
-    /**
-     * The alpha slider in the current family's range, its tick labels at the family's stops, arrow keys from stop
-     * to stop; a dragged thumb is snapped by the view-model. A range change never writes back a clamped value.
-     */
-    private static void alphaSliderFollowsFamily(Slider slider, Tooltip tip, ConfigViewModel vm) {
-        boolean[] reconfiguring = {false};
-        slider.setMajorTickUnit(ConfigViewModel.ALPHA_DRAG_STEP);
-        slider.setMinorTickCount(0);
-        slider.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
-        Controls.sync(slider, vm.alphaProperty(), v -> {
-            if (!reconfiguring[0]) {
-                vm.alphaProperty().set(vm.alphaForSlider(v));
-            }
-        });
-        Runnable apply = () -> {
-            KnobRanges k = vm.rangesProperty().get();
-            reconfiguring[0] = true;
-            try {
-                slider.setMin(Math.min(k.alphaMin(), slider.getMax()));
-                slider.setMax(k.alphaMax());
-                slider.setMin(k.alphaMin());
-                slider.setValue(vm.alphaProperty().get());
-            } finally {
-                reconfiguring[0] = false;
-            }
-            slider.setLabelFormatter(stopLabels(k::isAlphaStop, MobileNetConfig::fmt));
-            tip.setText("Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
+    /** The alpha slider for the current family (see {@link #familySlider}). */
+    private static Node alphaSlider(ConfigViewModel vm) {
+        return familySlider(vm, vm.alphaProperty(), k -> {
+            Slider s = new Slider(k.alphaMin(), k.alphaMax(), k.alphaMin());
+            s.setId("alpha-slider");
+            s.setMajorTickUnit(ConfigViewModel.ALPHA_DRAG_STEP);
+            s.setMinorTickCount(0);
+            s.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
+            s.setLabelFormatter(stopLabels(v -> k.isAlphaStop(v) || near(v, k.alphaMin()) || near(v, k.alphaMax()),
+                    MobileNetConfig::fmt));
+            s.setTooltip(Controls.tip("Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
                     + " depth_multiplier). Stops at " + k.alphaSource() + "; arrow keys go from stop to stop. Type any"
-                    + " value in (0, 4] in the box.");
-        };
-        vm.rangesProperty().addListener(o -> apply.run());
-        apply.run();
-        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> direction(e.getCode()).ifPresent(d -> {
-            vm.stepAlpha(d);
-            e.consume();
-        }));
+                    + " value in (0, 4] in the box."));
+            return s;
+        }, v -> vm.alphaProperty().set(vm.alphaForSlider(v)), vm::stepAlpha);
     }
 
-    /** The resolution slider in the current family's range, as {@link #alphaSliderFollowsFamily}. */
-    private static void resolutionSliderFollowsFamily(Slider slider, Tooltip tip, ConfigViewModel vm) {
-        boolean[] reconfiguring = {false};
-        slider.setMajorTickUnit(ConfigViewModel.RESOLUTION_DRAG_STEP * 2);
-        slider.setMinorTickCount(1);
-        slider.setBlockIncrement(ConfigViewModel.RESOLUTION_DRAG_STEP);
-        Controls.sync(slider, vm.resolutionProperty(), v -> {
-            if (!reconfiguring[0]) {
-                vm.resolutionProperty().set(vm.resolutionForSlider(v));
+    /** The resolution slider for the current family (see {@link #familySlider}). */
+    private static Node resolutionSlider(ConfigViewModel vm) {
+        return familySlider(vm, vm.resolutionProperty(), k -> {
+            Slider s = new Slider(k.resolutionMin(), k.resolutionMax(), k.resolutionMin());
+            s.setId("resolution-slider");
+            s.setMajorTickUnit(ConfigViewModel.RESOLUTION_DRAG_STEP * 2);
+            s.setMinorTickCount(1);
+            s.setBlockIncrement(ConfigViewModel.RESOLUTION_DRAG_STEP);
+            s.setLabelFormatter(stopLabels(v -> k.isResolutionStop(v) || near(v, k.resolutionMin())
+                    || near(v, k.resolutionMax()), v -> String.valueOf(Math.round(v))));
+            s.setTooltip(Controls.tip("Input resolution in pixels (square); rho = resolution / 224. Stops at "
+                    + k.resolutionSource() + "; arrow keys go from stop to stop. Type any integer in 32..2048 in the"
+                    + " box."));
+            return s;
+        }, v -> vm.resolutionProperty().set(vm.resolutionForSlider(v)), vm::stepResolution);
+    }
+
+    /**
+     * A slider in the current family's range, its tick labels at the family's stops, arrow keys from stop to stop
+     * ({@code step}); a dragged thumb goes to {@code moved}, which snaps and stores it. A family change puts in a
+     * fresh slider made by {@code make} (a slider's skin keeps the tick labels it built for its first range). A value
+     * outside the range leaves the thumb at the end without writing back.
+     */
+    private static Node familySlider(ConfigViewModel vm, javafx.beans.value.ObservableNumberValue value,
+                                     java.util.function.Function<KnobRanges, Slider> make,
+                                     java.util.function.DoubleConsumer moved,
+                                     java.util.function.IntConsumer step) {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        Slider[] current = new Slider[1];
+        boolean[] updating = {false};
+        Runnable build = () -> {
+            Slider s = make.apply(vm.rangesProperty().get());
+            s.setShowTickMarks(true);
+            s.setShowTickLabels(true);
+            s.setSnapToTicks(true);
+            s.setValue(value.doubleValue());
+            s.valueProperty().addListener((o, a, v) -> {
+                if (!updating[0]) {
+                    moved.accept(v.doubleValue());
+                }
+            });
+            s.addEventFilter(KeyEvent.KEY_PRESSED, e -> direction(e.getCode()).ifPresent(d -> {
+                step.accept(d);
+                e.consume();
+            }));
+            current[0] = s;
+            holder.getChildren().setAll(s);
+        };
+        value.addListener(o -> {
+            updating[0] = true;
+            try {
+                current[0].setValue(value.doubleValue());
+            } finally {
+                updating[0] = false;
             }
         });
-        Runnable apply = () -> {
+        KnobRanges[] built = {vm.rangesProperty().get()};
+        vm.rangesProperty().addListener(o -> {
             KnobRanges k = vm.rangesProperty().get();
-            reconfiguring[0] = true;
-            try {
-                slider.setMin(Math.min(k.resolutionMin(), slider.getMax()));
-                slider.setMax(k.resolutionMax());
-                slider.setMin(k.resolutionMin());
-                slider.setValue(vm.resolutionProperty().get());
-            } finally {
-                reconfiguring[0] = false;
+            if (!k.equals(built[0])) {
+                built[0] = k;
+                build.run();
             }
-            slider.setLabelFormatter(stopLabels(k::isResolutionStop, v -> String.valueOf(Math.round(v))));
-            tip.setText("Input resolution in pixels (square); rho = resolution / 224. Stops at "
-                    + k.resolutionSource() + "; arrow keys go from stop to stop. Type any integer in 32..2048 in the"
-                    + " box.");
-        };
-        vm.rangesProperty().addListener(o -> apply.run());
-        apply.run();
-        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> direction(e.getCode()).ifPresent(d -> {
-            vm.stepResolution(d);
-            e.consume();
-        }));
+        });
+        build.run();
+        return holder;
     }
 
     private static java.util.Optional<Integer> direction(KeyCode code) {
@@ -354,7 +351,11 @@ public final class ConfigPanel extends VBox {
         };
     }
 
-    /** Tick labels only at the stops (the ticks lie on the drag grid; the others stay unlabelled). */
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) < 1e-9;
+    }
+
+    /** Tick labels only at the stops and the ends (the ticks lie on the drag grid; the others stay unlabelled). */
     private static StringConverter<Double> stopLabels(java.util.function.DoublePredicate isStop,
                                                       java.util.function.DoubleFunction<String> format) {
         return new StringConverter<>() {

@@ -24,7 +24,7 @@ public record NetworkDrawing(double width, double height, List<Box> boxes) {
     /** No box is narrower or lower than this. */
     public static final double MIN_SIDE = 3;
     /** Widest a box grows per square-root channel (a short network does not stretch to the full width). */
-    public static final double MAX_X_SCALE = 2.5;
+    public static final double MAX_X_SCALE = 4;
 
     /**
      * One box.

@@ -217,9 +217,25 @@ class ExplorerAppTest {
         Slider alpha = robot.lookup("#alpha-slider").queryAs(Slider.class);
         assertEquals(1.4, alpha.getMax(), 1e-9, "V2's widest published width ends the slider");
         assertEquals(1.4, alpha.getValue(), 1e-9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("0.35", "0.5", "0.75", "1.0", "1.3", "1.4"), tickLabels(alpha));
         robot.interact(alpha::requestFocus);
         robot.type(KeyCode.LEFT);
         assertEquals("v2 1.3-224", text(robot, "#config-label"), "arrow keys go from stop to stop");
+        robot.interact(() -> w.config().load(new MobileNetConfig(0.5, 160)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("0.25", "0.5", "0.75", "1.0"),
+                tickLabels(robot.lookup("#alpha-slider").queryAs(Slider.class)));
+        assertEquals(List.of("96", "128", "160", "192", "224", "256"),
+                tickLabels(robot.lookup("#resolution-slider").queryAs(Slider.class)));
+    }
+
+    /** The labelled ticks the slider shows. */
+    private static List<String> tickLabels(Slider slider) {
+        return slider.lookup(".axis").lookupAll("Text").stream().map(n -> (javafx.scene.text.Text) n)
+                .filter(t -> t.isVisible() && !t.getText().isEmpty())
+                .sorted(java.util.Comparator.comparingDouble(t -> t.localToScene(0, 0).getX()))
+                .map(javafx.scene.text.Text::getText).toList();
     }
 
     @Test

@@ -40,7 +40,14 @@ public final class ScreenshotMain {
                 throw new UncheckedIOException(e);
             }
             executor = new FxTaskExecutor();
-            ExplorerWindow window = ExplorerApp.show(stage, new MemorySettings(), executor, null, results,
+            MemorySettings settings = new MemorySettings();
+            // -Dscreenshots.size=1920x1080: the window's size (default: the app's 1280 x 800)
+            String size = System.getProperty("screenshots.size", "");
+            if (size.matches("\\d+x\\d+")) {
+                settings.put("window.w", size.substring(0, size.indexOf('x')));
+                settings.put("window.h", size.substring(size.indexOf('x') + 1));
+            }
+            ExplorerWindow window = ExplorerApp.show(stage, settings, executor, null, results,
                     BenchmarkEngine.forked());
             ExplorerApp.reportUncaughtErrors(window.main());
             new ScreenshotTour(stage, window, dir).start();
