@@ -322,6 +322,15 @@ public final class ConfigPanel extends VBox {
             }));
             current[0] = s;
             holder.getChildren().setAll(s);
+            // a slider added to a showing window lays its tick labels out only after a second layout pass
+            javafx.application.Platform.runLater(() -> {
+                s.applyCss();
+                Node axis = s.lookup(".axis");
+                if (axis instanceof javafx.scene.Parent p) {
+                    p.requestLayout();
+                }
+                s.requestLayout();
+            });
         };
         value.addListener(o -> {
             updating[0] = true;
