@@ -18,7 +18,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -32,7 +36,8 @@ import javafx.scene.text.Text;
  * What every results and layer table does, in one place: columns sized to their content (never below their
  * designed width, at most {@link #MAX_COLUMN_WIDTH}; a longer text shows in full in its tooltip, see
  * {@link Controls#textColumn}), multi-row selection, Ctrl+C (tab-separated, with the headers) and a context menu
- * with Copy, Copy all and Export CSV....
+ * with Copy, Copy all and Export CSV.... Tree tables ({@link TreeTableView}) get the same: every row of the tree
+ * counts for sizing, Copy all and Export CSV (collapsed ones included, in tree order).
  */
 public final class Tables {
     /** Column property: the {@code Function<S, String>} giving a row's text in that column. */
@@ -124,14 +129,19 @@ public final class Tables {
     /** Every row as CSV with a header line (RFC 4180 quoting). */
     public static <S> String csv(TableView<S> table) {
         List<TableColumn<S, ?>> cols = leaves(table);
+        return csv(cols.stream().map(Tables::header).toList(), table.getItems(),
+                r -> cols.stream().map(c -> text(c, r)).toList());
+    }
+
+    private static <S> String csv(List<String> headers, List<S> rows, Function<S, List<String>> cells) {
         CsvSchema.Builder schema = CsvSchema.builder();
-        for (TableColumn<S, ?> c : cols) {
-            schema.addColumn(header(c));
+        for (String h : headers) {
+            schema.addColumn(h);
         }
         StringWriter out = new StringWriter();
         try (SequenceWriter w = new CsvMapper().writer(schema.build().withHeader()).writeValues(out)) {
-            for (S r : table.getItems()) {
-                w.write(cols.stream().map(c -> text(c, r)).toList());
+            for (S r : rows) {
+                w.write(cells.apply(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,6 +151,11 @@ public final class Tables {
 
     /** Asks for a file (through the window's {@link Dialogs}) and writes the table as CSV; the status line reports. */
     static <S> void exportCsv(TableView<S> table, String name) {
+        exportCsv(table, () -> csv(table), name);
+    }
+
+    private static void exportCsv(javafx.scene.control.Control table, java.util.function.Supplier<String> csv,
+                                  String name) {
         Dialogs dialogs = table.getScene() == null ? null
                 : (Dialogs) table.getScene().getRoot().getProperties().get(DIALOGS);
         if (dialogs == null) {
@@ -152,7 +167,7 @@ public final class Tables {
             return;
         }
         try {
-            Files.writeString(file.get(), csv(table));
+            Files.writeString(file.get(), csv.get());
         } catch (IOException | UncheckedIOException e) {
             dialogs.error("Export CSV", file.get() + " could not be written: " + e.getMessage());
         }
@@ -160,17 +175,138 @@ public final class Tables {
 
     /** Each leaf column as wide as its widest text (header included), between its designed width and the cap. */
     public static <S> void fitColumns(TableView<S> table) {
+        fit(leaves(table), table.getItems(), Tables::text, 0);
+    }
+
+    private static <C extends TableColumnBase<?, ?>, S> void fit(List<C> columns, List<S> rows,
+                                                                 java.util.function.BiFunction<C, S, String> text,
+                                                                 double indent) {
         Font font = Font.getDefault();
         // the theme draws headers in bold
         Font headerFont = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
-        for (TableColumn<S, ?> c : leaves(table)) {
+        for (C c : columns) {
             Object designed = c.getProperties().computeIfAbsent(DESIGNED_WIDTH, k -> c.getPrefWidth());
             double w = textWidth(header(c), headerFont) + HEADER_PADDING;
-            for (S r : table.getItems()) {
-                w = Math.max(w, textWidth(text(c, r), font) + CELL_PADDING);
+            for (S r : rows) {
+                w = Math.max(w, textWidth(text.apply(c, r), font) + CELL_PADDING + (c == columns.get(0) ? indent : 0));
             }
             c.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, Math.max((Double) designed, Math.ceil(w))));
         }
+    }
+
+    /** Registers how a row value reads in tree {@code column} (for sizing, copying and export). */
+    public static <S> void cellText(TreeTableColumn<S, ?> column, Function<S, String> text) {
+        column.getProperties().put(CELL_TEXT, text);
+    }
+
+    /** The text of row value {@code row} in tree {@code column} (the registered function). */
+    @SuppressWarnings("unchecked")
+    public static <S> String text(TreeTableColumn<S, ?> column, S row) {
+        Object f = column.getProperties().get(CELL_TEXT);
+        if (f instanceof Function<?, ?> fn) {
+            String s = ((Function<S, String>) fn).apply(row);
+            return s == null ? "" : s;
+        }
+        return "";
+    }
+
+    /**
+     * As {@link #install(TableView, String)} for a tree table: sizing whenever the root changes (every row of the
+     * tree, collapsed ones too, with room for the disclosure arrows in the first column), multi-row selection,
+     * Ctrl+C of the selected rows, Copy all and Export CSV of every row in tree order.
+     */
+    public static <S> void install(TreeTableView<S> table, String name) {
+        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Runnable fit = () -> fitColumns(table);
+        table.rootProperty().addListener((o, a, root) -> fit.run());
+        table.getColumns().addListener((ListChangeListener<TreeTableColumn<S, ?>>) c -> fit.run());
+        fit.run();
+
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (copy.match(e)) {
+                toClipboard(tsv(table, selected(table)));
+                e.consume();
+            }
+        });
+        MenuItem copyItem = new MenuItem("Copy");
+        copyItem.setAccelerator(copy);
+        copyItem.setOnAction(e -> toClipboard(tsv(table, selected(table))));
+        MenuItem copyAll = new MenuItem("Copy all");
+        copyAll.setOnAction(e -> toClipboard(tsv(table, allRows(table))));
+        MenuItem export = new MenuItem("Export CSV...");
+        export.setOnAction(e -> exportCsv(table, () -> csv(table), name));
+        table.setContextMenu(new ContextMenu(copyItem, copyAll, new SeparatorMenuItem(), export));
+    }
+
+    /** Every row value of the tree in tree order (depth first), the hidden root left out, collapsed rows included. */
+    public static <S> List<S> allRows(TreeTableView<S> table) {
+        List<S> out = new ArrayList<>();
+        TreeItem<S> root = table.getRoot();
+        if (root != null) {
+            if (table.isShowRoot()) {
+                out.add(root.getValue());
+            }
+            collect(root, out);
+        }
+        return out;
+    }
+
+    private static <S> void collect(TreeItem<S> item, List<S> out) {
+        for (TreeItem<S> c : item.getChildren()) {
+            out.add(c.getValue());
+            collect(c, out);
+        }
+    }
+
+    /** The selected row values in display order. */
+    static <S> List<S> selected(TreeTableView<S> table) {
+        List<S> out = new ArrayList<>();
+        for (Integer i : table.getSelectionModel().getSelectedIndices().sorted()) {
+            TreeItem<S> item = table.getTreeItem(i);
+            if (item != null) {
+                out.add(item.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The header line and {@code rows} of a tree table, tab-separated. */
+    public static <S> String tsv(TreeTableView<S> table, List<S> rows) {
+        List<TreeTableColumn<S, ?>> cols = List.copyOf(table.getVisibleLeafColumns());
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join("\t", cols.stream().map(c -> clean(header(c))).toList())).append('\n');
+        for (S r : rows) {
+            sb.append(String.join("\t", cols.stream().map(c -> clean(text(c, r))).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Every row of a tree table (tree order) as CSV with a header line. */
+    public static <S> String csv(TreeTableView<S> table) {
+        List<TreeTableColumn<S, ?>> cols = List.copyOf(table.getVisibleLeafColumns());
+        return csv(cols.stream().map(Tables::header).toList(), allRows(table),
+                r -> cols.stream().map(c -> text(c, r)).toList());
+    }
+
+    /** Each leaf column of a tree table as wide as its widest text over every row of the tree. */
+    public static <S> void fitColumns(TreeTableView<S> table) {
+        fit(List.copyOf(table.getVisibleLeafColumns()), allRows(table), (TreeTableColumn<S, ?> c, S r) -> text(c, r),
+                TREE_INDENT * depth(table.getRoot()));
+    }
+
+    /** Room per tree level for the indentation and the disclosure arrow. */
+    private static final double TREE_INDENT = 18;
+
+    private static int depth(TreeItem<?> item) {
+        int d = 0;
+        if (item != null) {
+            for (TreeItem<?> c : item.getChildren()) {
+                d = Math.max(d, 1 + depth(c));
+            }
+        }
+        return d;
     }
 
     /** Width of {@code s} in {@code font}, in pixels. */
@@ -187,7 +323,7 @@ public final class Tables {
         return List.copyOf(table.getVisibleLeafColumns());
     }
 
-    private static String header(TableColumn<?, ?> c) {
+    private static String header(TableColumnBase<?, ?> c) {
         if (c.getText() != null && !c.getText().isEmpty()) {
             return c.getText();
         }

@@ -2,6 +2,14 @@ package org.mobilenetexplorer.ui.config;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -18,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.ui.common.Controls;
@@ -45,18 +54,8 @@ public final class ConfigPanel extends VBox {
         label.textProperty().bind(vm.labelProperty());
 
         // alpha: slider with stops + exact spinner
-        Slider alphaSlider = new Slider(ConfigViewModel.ALPHA_SLIDER_MIN, ConfigViewModel.ALPHA_SLIDER_MAX, 1.0);
-        alphaSlider.setId("alpha-slider");
-        alphaSlider.setMajorTickUnit(0.25);
-        alphaSlider.setMinorTickCount(4);
-        alphaSlider.setBlockIncrement(0.25);
-        alphaSlider.setShowTickMarks(true);
-        alphaSlider.setShowTickLabels(true);
-        alphaSlider.setSnapToTicks(true);
-        alphaSlider.setTooltip(Controls.tip("Width multiplier alpha: scales the channels of the first convolution"
-                + " and of every pointwise layer (TF-Slim calls it depth_multiplier). Stops at the paper's 0.25, 0.5,"
-                + " 0.75 and 1.0; type any value in (0, 4] in the box."));
-        Controls.sync(alphaSlider, vm.alphaProperty(), v -> vm.alphaProperty().set(vm.alphaForSlider(v)));
+        javafx.beans.property.BooleanProperty alphaDragging = new javafx.beans.property.SimpleBooleanProperty();
+        Node alphaSlider = alphaSlider(vm, alphaDragging);
         Spinner<Double> alphaSpinner = new Spinner<>();
         alphaSpinner.setId("alpha-spinner");
         SpinnerValueFactory.DoubleSpinnerValueFactory af =
@@ -70,18 +69,8 @@ public final class ConfigPanel extends VBox {
         Controls.commitOnFocusLoss(alphaSpinner);
 
         // resolution
-        Slider resSlider = new Slider(ConfigViewModel.RESOLUTION_SLIDER_MIN, ConfigViewModel.RESOLUTION_SLIDER_MAX,
-                224);
-        resSlider.setId("resolution-slider");
-        resSlider.setMajorTickUnit(32);
-        resSlider.setMinorTickCount(3);
-        resSlider.setBlockIncrement(32);
-        resSlider.setShowTickMarks(true);
-        resSlider.setShowTickLabels(true);
-        resSlider.setSnapToTicks(true);
-        resSlider.setTooltip(Controls.tip("Input resolution in pixels (square). Stops at the paper's 128, 160, 192"
-                + " and 224; rho = resolution / 224. Type any integer in 32..2048 in the box."));
-        Controls.sync(resSlider, vm.resolutionProperty(), v -> vm.resolutionProperty().set(vm.resolutionForSlider(v)));
+        javafx.beans.property.BooleanProperty resDragging = new javafx.beans.property.SimpleBooleanProperty();
+        Node resSlider = resolutionSlider(vm, resDragging);
         Spinner<Integer> resSpinner = intSpinner("resolution-spinner", MobileNetConfig.MIN_RESOLUTION,
                 MobileNetConfig.MAX_RESOLUTION, 8, "resolution", vm, "Exact input resolution, 32..2048 px.");
         resolutionObject = vm.resolutionProperty().asObject();
@@ -145,6 +134,9 @@ public final class ConfigPanel extends VBox {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        ComboBox<Family> family = familyChoice(vm);
+        CheckBox minimalistic = minimalisticCheck(vm);
+
         GridPane grid = new GridPane();
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -156,6 +148,9 @@ public final class ConfigPanel extends VBox {
         grid.setHgap(8);
         grid.setVgap(6);
         int r = 0;
+        grid.add(knob("Family", family), 0, r);
+        grid.add(family, 1, r++);
+        grid.add(applicable(minimalistic, vm.minimalisticReasonProperty()), 0, r++, 2, 1);
         grid.add(knob("Width alpha", alphaSpinner), 0, r);
         grid.add(alphaSpinner, 1, r++);
         grid.add(alphaSlider, 0, r++, 2, 1);
@@ -166,17 +161,17 @@ public final class ConfigPanel extends VBox {
         grid.add(new Separator(), 0, r++, 2, 1);
         grid.add(knob("Classes", classes), 0, r);
         grid.add(classes, 1, r++);
-        grid.add(knob("Rounding", rounding), 0, r);
-        grid.add(rounding, 1, r++);
-        grid.add(knob("14x14 blocks", blocks), 0, r);
-        grid.add(blocks, 1, r++);
-        grid.add(standard, 0, r++, 2, 1);
-        grid.add(knob("Activation", activation), 0, r);
-        grid.add(activation, 1, r++);
+        grid.add(v1Only(knob("Rounding", rounding), vm), 0, r);
+        grid.add(v1Only(rounding, vm), 1, r++);
+        grid.add(v1Only(knob("14x14 blocks", blocks), vm), 0, r);
+        grid.add(v1Only(blocks, vm), 1, r++);
+        grid.add(v1Only(standard, vm), 0, r++, 2, 1);
+        grid.add(v1Only(knob("Activation", activation), vm), 0, r);
+        grid.add(v1Only(activation, vm), 1, r++);
         grid.add(knob("Backend", backend), 0, r);
         grid.add(backend, 1, r++);
         r = addPrecision(grid, r, vm);
-        for (var c : new javafx.scene.control.Control[] {alphaSpinner, resSpinner, classes, rounding, blocks,
+        for (var c : new javafx.scene.control.Control[] {family, alphaSpinner, resSpinner, classes, rounding, blocks,
             activation, backend}) {
             c.setMaxWidth(Double.MAX_VALUE);
             c.setPrefWidth(120);
@@ -208,7 +203,7 @@ public final class ConfigPanel extends VBox {
         VBox.setVgrow(entries, Priority.ALWAYS);
 
         // a slider drag is one undo step (ConfigHistory)
-        vm.adjustingProperty().bind(alphaSlider.valueChangingProperty().or(resSlider.valueChangingProperty()));
+        vm.adjustingProperty().bind(alphaDragging.or(resDragging));
 
         getChildren().addAll(heading, label, grid, error, new Separator(), presetName, entries);
     }
@@ -221,6 +216,189 @@ public final class ConfigPanel extends VBox {
         grid.add(l, 0, row);
         grid.add(choice, 1, row);
         return row + 1;
+    }
+
+    /** The family choice (v1, v2, v3-large, v3-small), bound to the view-model. */
+    private static ComboBox<Family> familyChoice(ConfigViewModel vm) {
+        ComboBox<Family> family = new ComboBox<>();
+        family.setId("family-choice");
+        family.getItems().setAll(Family.values());
+        family.valueProperty().bindBidirectional(vm.familyProperty());
+        family.setConverter(Controls.display(Family::id));
+        family.setTooltip(Controls.tip("Architecture family: v1 (depthwise separable), v2 (inverted residuals with"
+                + " linear bottlenecks), v3-large and v3-small (with squeeze-and-excite and h-swish). The knobs that"
+                + " do not apply to the family are disabled."));
+        return family;
+    }
+
+    /** V3's minimalistic check box, bound to the view-model. */
+    private static CheckBox minimalisticCheck(ConfigViewModel vm) {
+        CheckBox minimalistic = new CheckBox("Minimalistic (V3)");
+        minimalistic.setId("minimalistic-check");
+        minimalistic.selectedProperty().bindBidirectional(vm.minimalisticProperty());
+        minimalistic.setTooltip(Controls.tip("V3's minimalistic variant: no squeeze-and-excite, no h-swish, 3x3"
+                + " kernels only (TF-Slim's V3_LARGE_MINIMALISTIC and V3_SMALL_MINIMALISTIC)."));
+        return minimalistic;
+    }
+
+    /** {@code node}, disabled unless the family is V1, with the reason on hover. */
+    private static Node v1Only(Control node, ConfigViewModel vm) {
+        return applicable(node, vm.v1OnlyReasonProperty());
+    }
+
+    /**
+     * {@code node} in a holder that shows {@code reason} as its tooltip while the node is disabled ({@code reason}
+     * not empty). A disabled control gets no mouse events, so the holder takes them: the control is mouse
+     * transparent while disabled.
+     */
+    private static Node applicable(Control node, ReadOnlyStringProperty reason) {
+        node.disableProperty().bind(reason.isNotEmpty());
+        node.mouseTransparentProperty().bind(node.disabledProperty());
+        HBox holder = new HBox(node);
+        HBox.setHgrow(node, Priority.ALWAYS);
+        holder.setPickOnBounds(true);
+        holder.getStyleClass().add("knob-holder");
+        if (node.getId() != null) {
+            holder.setId(node.getId() + "-holder");
+        }
+        Tooltip why = Controls.tip("");
+        why.textProperty().bind(reason);
+        Runnable update = () -> {
+            if (reason.get().isEmpty()) {
+                Tooltip.uninstall(holder, why);
+            } else {
+                Tooltip.install(holder, why);
+            }
+        };
+        reason.addListener(o -> update.run());
+        update.run();
+        return holder;
+    }
+
+    /** The alpha slider for the current family (see {@link #familySlider}). */
+    private static Node alphaSlider(ConfigViewModel vm, javafx.beans.property.BooleanProperty dragging) {
+        return familySlider(vm, vm.alphaProperty(), dragging, k -> {
+            Slider s = new Slider(k.alphaMin(), k.alphaMax(), k.alphaMin());
+            s.setId("alpha-slider");
+            s.setMajorTickUnit(ConfigViewModel.ALPHA_DRAG_STEP);
+            s.setMinorTickCount(0);
+            s.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
+            s.setLabelFormatter(stopLabels(v -> k.isAlphaStop(v) || near(v, k.alphaMin()) || near(v, k.alphaMax()),
+                    MobileNetConfig::fmt));
+            s.setTooltip(Controls.tip("Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
+                    + " depth_multiplier). Stops at " + k.alphaSource() + "; arrow keys go from stop to stop. Type any"
+                    + " value in (0, 4] in the box."));
+            return s;
+        }, v -> vm.alphaProperty().set(vm.alphaForSlider(v)), vm::stepAlpha);
+    }
+
+    /** The resolution slider for the current family (see {@link #familySlider}). */
+    private static Node resolutionSlider(ConfigViewModel vm, javafx.beans.property.BooleanProperty dragging) {
+        return familySlider(vm, vm.resolutionProperty(), dragging, k -> {
+            Slider s = new Slider(k.resolutionMin(), k.resolutionMax(), k.resolutionMin());
+            s.setId("resolution-slider");
+            s.setMajorTickUnit(ConfigViewModel.RESOLUTION_DRAG_STEP * 2);
+            s.setMinorTickCount(1);
+            s.setBlockIncrement(ConfigViewModel.RESOLUTION_DRAG_STEP);
+            s.setLabelFormatter(stopLabels(v -> k.isResolutionStop(v) || near(v, k.resolutionMin())
+                    || near(v, k.resolutionMax()), v -> String.valueOf(Math.round(v))));
+            s.setTooltip(Controls.tip("Input resolution in pixels (square); rho = resolution / 224. Stops at "
+                    + k.resolutionSource() + "; arrow keys go from stop to stop. Type any integer in 32..2048 in the"
+                    + " box."));
+            return s;
+        }, v -> vm.resolutionProperty().set(vm.resolutionForSlider(v)), vm::stepResolution);
+    }
+
+    /**
+     * A slider in the current family's range, its tick labels at the family's stops, arrow keys from stop to stop
+     * ({@code step}); a dragged thumb goes to {@code moved}, which snaps and stores it. A family change puts in a
+     * fresh slider made by {@code make} (a slider's skin keeps the tick labels it built for its first range), and
+     * {@code dragging} follows the slider in place (a drag is one undo step). A value
+     * outside the range leaves the thumb at the end without writing back.
+     */
+    private static Node familySlider(ConfigViewModel vm, javafx.beans.value.ObservableNumberValue value,
+                                     javafx.beans.property.BooleanProperty dragging,
+                                     java.util.function.Function<KnobRanges, Slider> make,
+                                     java.util.function.DoubleConsumer moved,
+                                     java.util.function.IntConsumer step) {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        Slider[] current = new Slider[1];
+        boolean[] updating = {false};
+        Runnable build = () -> {
+            Slider s = make.apply(vm.rangesProperty().get());
+            s.setShowTickMarks(true);
+            s.setShowTickLabels(true);
+            s.setSnapToTicks(true);
+            s.setValue(value.doubleValue());
+            s.valueProperty().addListener((o, a, v) -> {
+                if (!updating[0]) {
+                    moved.accept(v.doubleValue());
+                }
+            });
+            s.addEventFilter(KeyEvent.KEY_PRESSED, e -> direction(e.getCode()).ifPresent(d -> {
+                step.accept(d);
+                e.consume();
+            }));
+            current[0] = s;
+            dragging.unbind();
+            dragging.bind(s.valueChangingProperty());   // the slider in place now drives the undo step
+            holder.getChildren().setAll(s);
+            // a slider added to a showing window lays its tick labels out only after a second layout pass
+            javafx.application.Platform.runLater(() -> {
+                s.applyCss();
+                Node axis = s.lookup(".axis");
+                if (axis instanceof javafx.scene.Parent p) {
+                    p.requestLayout();
+                }
+                s.requestLayout();
+            });
+        };
+        value.addListener(o -> {
+            updating[0] = true;
+            try {
+                current[0].setValue(value.doubleValue());
+            } finally {
+                updating[0] = false;
+            }
+        });
+        KnobRanges[] built = {vm.rangesProperty().get()};
+        vm.rangesProperty().addListener(o -> {
+            KnobRanges k = vm.rangesProperty().get();
+            if (!k.equals(built[0])) {
+                built[0] = k;
+                build.run();
+            }
+        });
+        build.run();
+        return holder;
+    }
+
+    private static java.util.Optional<Integer> direction(KeyCode code) {
+        return switch (code) {
+            case LEFT, DOWN, KP_LEFT, KP_DOWN -> java.util.Optional.of(-1);
+            case RIGHT, UP, KP_RIGHT, KP_UP -> java.util.Optional.of(1);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) < 1e-9;
+    }
+
+    /** Tick labels only at the stops and the ends (the ticks lie on the drag grid; the others stay unlabelled). */
+    private static StringConverter<Double> stopLabels(java.util.function.DoublePredicate isStop,
+                                                      java.util.function.DoubleFunction<String> format) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v != null && isStop.test(v) ? format.apply(v) : "";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s);
+            }
+        };
     }
 
     private static Label knob(String text, javafx.scene.control.Control target) {

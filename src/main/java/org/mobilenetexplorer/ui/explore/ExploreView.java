@@ -5,9 +5,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -21,7 +26,10 @@ import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Styles;
 import org.mobilenetexplorer.ui.common.Tables;
 
-/** The Explore tab: totals bar with the counting convention, the layer table, shares by kind, published figures. */
+/**
+ * The Explore tab: totals bar with the counting convention, the network drawing, the layer table (blocks expand
+ * into their layers), shares by kind, published figures.
+ */
 public final class ExploreView extends BorderPane {
 
     public ExploreView(ExploreViewModel vm) {
@@ -55,35 +63,8 @@ public final class ExploreView extends BorderPane {
         totals.getStyleClass().add("totals-bar");
         totals.setPadding(new Insets(8, 10, 8, 10));
 
-        // layer table
-        TableView<LayerRow> table = new TableView<>(vm.rows());
-        table.setId("layer-table");
-        for (LayerColumn c : LayerColumn.values()) {
-            table.getColumns().add(column(c));
-        }
-        Tables.install(table, "layers");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null) {
-                vm.selectedLayerProperty().set(row.stats().name());
-            }
-        });
-        // keep the selected layer selected across live updates and when another view selects one
-        Runnable reselect = () -> {
-            String name = vm.selectedLayerProperty().get();
-            if (name != null) {
-                for (LayerRow r : table.getItems()) {
-                    if (r.stats().name().equals(name)) {
-                        if (table.getSelectionModel().getSelectedItem() != r) {
-                            table.getSelectionModel().select(r);
-                            table.scrollTo(Math.max(0, table.getItems().indexOf(r) - 3));
-                        }
-                        break;
-                    }
-                }
-            }
-        };
-        vm.rows().addListener((ListChangeListener<LayerRow>) ch -> reselect.run());
-        vm.selectedLayerProperty().addListener(o -> reselect.run());
+        TreeTableView<LayerTableRow> table = layerTable(vm);
+        VBox drawing = drawing(vm);
 
         // shares by kind
         ChartViewer viewer = new ChartViewer(PaneCharts.kindShares(vm.shares()));
@@ -125,24 +106,154 @@ public final class ExploreView extends BorderPane {
 
         SplitPane bottom = new SplitPane(viewer, pubBox);
         bottom.setDividerPositions(0.34);
-        SplitPane center = new SplitPane(table, bottom);
+        SplitPane center = new SplitPane(drawing, table, bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.6);
+        center.setDividerPositions(0.2, 0.64);
+        SplitPane.setResizableWithParent(drawing, false);
         setTop(totals);
         setCenter(center);
     }
 
-    private static TableColumn<LayerRow, LayerRow> column(LayerColumn c) {
-        TableColumn<LayerRow, LayerRow> col = new TableColumn<>();
-        Controls.header(col, c.title(), c.tooltip());
+    /**
+     * The layer table: a tree of blocks and their layers (the user's expand/collapse choices kept by the view
+     * model across live updates), selection in step with {@link ExploreViewModel#selectedRowProperty()}.
+     */
+    private static TreeTableView<LayerTableRow> layerTable(ExploreViewModel vm) {
+        TreeTableView<LayerTableRow> table = new TreeTableView<>();
+        table.setId("layer-table");
+        table.setShowRoot(false);
+        for (LayerColumn c : LayerColumn.values()) {
+            table.getColumns().add(column(c));
+        }
+        Tables.install(table, "layers");
+        MenuItem expandAll = new MenuItem("Expand all blocks");
+        expandAll.setOnAction(e -> {
+            vm.setAllExpanded(true);
+            table.setRoot(root(vm));
+        });
+        MenuItem collapseAll = new MenuItem("Collapse all blocks");
+        collapseAll.setOnAction(e -> {
+            vm.setAllExpanded(false);
+            table.setRoot(root(vm));
+        });
+        table.getContextMenu().getItems().addAll(new SeparatorMenuItem(), expandAll, collapseAll);
+        boolean[] rebuilding = {false};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && !rebuilding[0]) {
+                vm.selectedRowProperty().set(item.getValue().key());
+            }
+        });
+        // keep the selected row selected across live updates and when the drawing or another view selects one
+        Runnable reselect = () -> {
+            String key = vm.selectedRowProperty().get();
+            if (key == null) {
+                return;
+            }
+            TreeItem<LayerTableRow> item = table.getRoot() == null ? null : find(table.getRoot(), key, vm);
+            if (item != null && table.getSelectionModel().getSelectedItem() != item) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(item);
+                int i = table.getRow(item);
+                if (i >= 0) {
+                    table.scrollTo(Math.max(0, i - 3));
+                }
+            }
+        };
+        Runnable rebuild = () -> {
+            rebuilding[0] = true;
+            try {
+                table.setRoot(root(vm));
+            } finally {
+                rebuilding[0] = false;
+            }
+            reselect.run();
+        };
+        vm.treeProperty().addListener(o -> rebuild.run());
+        vm.selectedRowProperty().addListener(o -> reselect.run());
+        rebuild.run();
+        return table;
+    }
+
+    /** A fresh root for the current tree, each group expanded as the view model remembers. */
+    private static TreeItem<LayerTableRow> root(ExploreViewModel vm) {
+        TreeItem<LayerTableRow> root = new TreeItem<>();
+        root.setExpanded(true);
+        for (LayerTableRow r : vm.tree()) {
+            root.getChildren().add(item(r, vm));
+        }
+        return root;
+    }
+
+    private static TreeItem<LayerTableRow> item(LayerTableRow r, ExploreViewModel vm) {
+        TreeItem<LayerTableRow> item = new TreeItem<>(r);
+        if (!r.children().isEmpty()) {
+            for (LayerTableRow c : r.children()) {
+                item.getChildren().add(item(c, vm));
+            }
+            item.setExpanded(vm.isExpanded(r.key()));
+            item.expandedProperty().addListener((o, was, is) -> vm.setExpanded(r.key(), is));
+        }
+        return item;
+    }
+
+    /** The item of {@code key}, its groups expanded so it shows. */
+    private static TreeItem<LayerTableRow> find(TreeItem<LayerTableRow> root, String key, ExploreViewModel vm) {
+        TreeItem<LayerTableRow> level = root;
+        for (String group : vm.ancestorsOf(key)) {
+            level = child(level, group);
+            if (level == null) {
+                return null;
+            }
+            level.setExpanded(true);
+        }
+        return child(level, key);
+    }
+
+    private static TreeItem<LayerTableRow> child(TreeItem<LayerTableRow> parent, String key) {
+        for (TreeItem<LayerTableRow> c : parent.getChildren()) {
+            if (c.getValue().key().equals(key)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The network drawing with its caption, scrolling sideways when the window is too narrow for it. */
+    private static VBox drawing(ExploreViewModel vm) {
+        Label caption = new Label("Network: one box per block or layer, input on the left; width grows with the"
+                + " output channels, height with the output resolution; darker = larger share of the MACs. Click a"
+                + " box to select its row.");
+        caption.setId("drawing-caption");
+        caption.getStyleClass().add("hint");
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        NetworkDrawingView view = new NetworkDrawingView(vm);
+        ScrollPane scroll = new ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("network-drawing-scroll");
+        VBox box = new VBox(2, caption, scroll);
+        box.setPadding(new Insets(4, 8, 2, 8));
+        box.setMinHeight(70);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TreeTableColumn<LayerTableRow, LayerTableRow> column(LayerColumn c) {
+        TreeTableColumn<LayerTableRow, LayerTableRow> col = new TreeTableColumn<>();
+        Label header = new Label(c.title());
+        header.getStyleClass().add("column-title");
+        header.setTooltip(Controls.tip(c.tooltip()));
+        col.setGraphic(header);
         col.setId(c.id());
         col.setPrefWidth(c.width());
-        col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue()));
         Tables.cellText(col, c::text);
         col.setComparator((a, b) -> compare(c.value(a), c.value(b)));
-        col.setCellFactory(tc -> new TableCell<>() {
+        col.setCellFactory(tc -> new TreeTableCell<>() {
             @Override
-            protected void updateItem(LayerRow r, boolean empty) {
+            protected void updateItem(LayerTableRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null : c.text(r));
             }

@@ -12,12 +12,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.preset.Preset;
@@ -67,8 +72,9 @@ class ExplorerAppTest {
         assertEquals(149_497_088L, expected); // known value: TF-Slim prints 150, the paper 149
         assertEquals("149,497,088 MACs (149.50 M)", text(robot, "#total-macs"));
         assertEquals("0.5-224", text(robot, "#config-label"));
-        TableView<?> table = robot.lookup("#layer-table").queryAs(TableView.class);
-        assertEquals(30, table.getItems().size());
+        assertEquals(30, w.explore().rows().size());
+        TreeTableView<?> table = robot.lookup("#layer-table").queryAs(TreeTableView.class);
+        assertEquals(30 + 13, table.getExpandedItemCount(), "V1's 13 separable blocks start expanded");
         // resolution: one stop down
         Slider res = robot.lookup("#resolution-slider").queryAs(Slider.class);
         robot.interact(res::requestFocus);
@@ -160,8 +166,9 @@ class ExplorerAppTest {
 
     @Test
     void selectingALayerExplainsItsBlockInLearnAndPresentationModeEnlargesFonts(FxRobot robot) {
-        TableView<?> table = robot.lookup("#layer-table").queryAs(TableView.class);
-        robot.interact(() -> table.getSelectionModel().select(14)); // Conv2d_7_pointwise
+        TreeTableView<?> table = robot.lookup("#layer-table").queryAs(TreeTableView.class);
+        robot.interact(() -> table.getSelectionModel().select(21)); // Conv2d_7_pointwise (after 7 block rows)
+        assertEquals("Conv2d_7_pointwise", w.explore().selectedLayerProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
         assertEquals("D_K = 3   M = 512   N = 512   D_F = 14", text(robot, "#learn-symbols"));
         assertTrue(text(robot, "#learn-standard").endsWith("= 462,422,016"));
@@ -224,5 +231,87 @@ class ExplorerAppTest {
         }
         assertTrue(javafx.application.Application.getUserAgentStylesheet().contains("primer-light"));
         assertEquals(java.awt.Color.WHITE, chart.getChart().getBackgroundPaint());
+    }
+
+    @Test
+    void choosingAFamilyShowsItAndDisablesTheKnobsThatDoNotApplyWithTheReason(FxRobot robot) {
+        ComboBox<?> family = robot.lookup("#family-choice").queryAs(ComboBox.class);
+        CheckBox minimalistic = robot.lookup("#minimalistic-check").queryAs(CheckBox.class);
+        assertTrue(minimalistic.isDisabled(), "no minimalistic V1");
+        assertTrue(!robot.lookup("#rounding-choice").query().isDisabled());
+        robot.clickOn(family);
+        robot.clickOn("v3-large");
+        assertEquals("v3-large 1.0-224", text(robot, "#config-label"));
+        assertEquals(NetworkStats.of(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224)).totals().macs(),
+                w.explore().statsProperty().get().totals().macs());
+        for (String id : List.of("#rounding-choice", "#blocks14-spinner", "#standard-conv-check", "#activation-choice")) {
+            assertTrue(robot.lookup(id).query().isDisabled(), id);
+        }
+        javafx.scene.Node holder = robot.lookup("#rounding-choice-holder").query();
+        Object tip = holder.getProperties().get("javafx.scene.control.Tooltip");
+        assertTrue(tip instanceof javafx.scene.control.Tooltip t && t.getText().startsWith(
+                "Applies to MobileNet v1 only"), String.valueOf(tip));
+        assertTrue(!minimalistic.isDisabled());
+        robot.clickOn(minimalistic);
+        assertEquals("v3-large-min 1.0-224", text(robot, "#config-label"));
+        // a V2 preset opened in the GUI shows as V2
+        robot.interact(() -> w.config().load(MobileNetConfig.of(Family.V2, 1.4, 224)));
+        assertEquals(Family.V2, family.getValue());
+        assertEquals("v2 1.4-224", text(robot, "#config-label"));
+        Slider alpha = robot.lookup("#alpha-slider").queryAs(Slider.class);
+        assertEquals(1.4, alpha.getMax(), 1e-9, "V2's widest published width ends the slider");
+        assertEquals(1.4, alpha.getValue(), 1e-9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("0.35", "0.5", "0.75", "1.0", "1.3", "1.4"), tickLabels(alpha));
+        robot.interact(alpha::requestFocus);
+        robot.type(KeyCode.LEFT);
+        assertEquals("v2 1.3-224", text(robot, "#config-label"), "arrow keys go from stop to stop");
+        robot.interact(() -> w.config().load(new MobileNetConfig(0.5, 160)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("0.25", "0.5", "0.75", "1.0"),
+                tickLabels(robot.lookup("#alpha-slider").queryAs(Slider.class)));
+        assertEquals(List.of("96", "128", "160", "192", "224", "256"),
+                tickLabels(robot.lookup("#resolution-slider").queryAs(Slider.class)));
+    }
+
+    /** The labelled ticks the slider shows. */
+    private static List<String> tickLabels(Slider slider) {
+        return slider.lookup(".axis").lookupAll("Text").stream().map(n -> (javafx.scene.text.Text) n)
+                .filter(t -> t.isVisible() && !t.getText().isEmpty())
+                .sorted(java.util.Comparator.comparingDouble(t -> t.localToScene(0, 0).getX()))
+                .map(javafx.scene.text.Text::getText).toList();
+    }
+
+    @Test
+    void clickingABoxOfTheNetworkDrawingSelectsItsRowAndSelectingARowHighlightsTheBox(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> w.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Rectangle box = robot.lookup("#box-expanded_conv_3").queryAs(Rectangle.class);
+        robot.clickOn(box);
+        TreeTableView<?> table = robot.lookup("#layer-table").queryAs(TreeTableView.class);
+        Object selected = table.getSelectionModel().getSelectedItem().getValue();
+        assertEquals("expanded_conv_3", ((org.mobilenetexplorer.ui.explore.LayerTableRow) selected).key());
+        assertTrue(box.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected")));
+        // a layer inside another block, chosen elsewhere: its block expands, the row and the block's box are selected
+        robot.interact(() -> w.explore().selectedLayerProperty().set("expanded_conv_5/squeeze_excite/Conv"));
+        Object row = table.getSelectionModel().getSelectedItem().getValue();
+        assertEquals("expanded_conv_5/squeeze_excite/Conv",
+                ((org.mobilenetexplorer.ui.explore.LayerTableRow) row).key());
+        Rectangle box5 = robot.lookup("#box-expanded_conv_5").queryAs(Rectangle.class);
+        assertTrue(box5.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected")));
+        assertTrue(box.getPseudoClassStates().isEmpty() || box.getPseudoClassStates().stream()
+                .noneMatch(p -> p.getPseudoClassName().equals("selected")));
+        // Ctrl+C copies the selected row with the headers, as every table does
+        robot.clickOn(robot.lookup("#box-Conv_1").queryAs(Rectangle.class));
+        robot.interact(table::requestFocus);
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        String[] lines = copied.split("\n");
+        assertEquals(2, lines.length, copied);
+        assertTrue(lines[0].startsWith("#\tLayer\tKind"), lines[0]);
+        assertTrue(lines[1].contains("\tConv_1\tConv 1x1\t"), lines[1]);
     }
 }

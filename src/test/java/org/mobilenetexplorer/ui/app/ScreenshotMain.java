@@ -41,10 +41,12 @@ public final class ScreenshotMain {
             }
             executor = new FxTaskExecutor();
             MemorySettings settings = new MemorySettings();
-            // -Dmne.screenshots.size=1920x1080: the window's size (default 1280x800)
-            String[] size = System.getProperty("mne.screenshots.size", "1280x800").split("x");
-            settings.put("window.w", size[0]);
-            settings.put("window.h", size[1]);
+            // -Dmne.screenshots.size=1920x1080: the window's size (default: the app's 1280 x 800)
+            String size = System.getProperty("mne.screenshots.size", "");
+            if (size.matches("\\d+x\\d+")) {
+                settings.put("window.w", size.substring(0, size.indexOf('x')));
+                settings.put("window.h", size.substring(size.indexOf('x') + 1));
+            }
             ExplorerWindow window = ExplorerApp.show(stage, settings, executor, null, results,
                     BenchmarkEngine.forked());
             ExplorerApp.reportUncaughtErrors(window.main());

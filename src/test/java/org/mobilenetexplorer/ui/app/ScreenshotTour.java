@@ -15,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.preset.PresetEntry;
@@ -60,6 +61,17 @@ final class ScreenshotTour {
             window.explore().selectedLayerProperty().set("Conv2d_7_depthwise");
         });
         shoot("explore");
+        step(() -> {
+            window.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+            window.explore().selectedRowProperty().set("expanded_conv_12");
+        });
+        shoot("explore-v3-large");
+        if (Boolean.getBoolean("mne.screenshots.exploreOnly")) {
+            step(Platform::exit);
+            next();
+            return;
+        }
+        step(() -> window.config().load(new MobileNetConfig(0.75, 192)));
         if (Boolean.parseBoolean(System.getProperty("mne.screenshots.benchmark", "true"))) {
             step(() -> {
                 main.viewProperty().set(AppView.BENCHMARK);
