@@ -115,7 +115,7 @@ public final class PaperFigures {
         int dk = s.kernel();
         int m = s.inputChannels();
         int n = s.outputChannels();
-        double face = 24 + 10 * Math.min(dk, 7); // the D_K x D_K face
+        double face = 22 + 8 * Math.min(dk, 7); // the D_K x D_K face
         double depth = depthOf(m, 1024);
         panel(g, 0, colW, "(a) Standard convolution filters", face, face, depth,
                 dk + "×" + dk + "×" + m, "D_K = " + dk, "M = " + m, "N = " + n + " filters", WIDE);
@@ -137,10 +137,10 @@ public final class PaperFigures {
             double depth, String size, String kernelLabel, String depthLabel, String countLabel, Color color) {
         g.setFont(new Font(FONT, Font.BOLD, 16));
         g.setColor(INK);
-        text(g, caption, x0 + w / 2, 70, Align.CENTER);
-        double dx = depth * 0.7;
-        double dy = depth * 0.45;
-        double gap = 22;
+        text(g, caption, x0 + w / 2, 78, Align.CENTER, w - 16);
+        double dx = depth * 0.6;
+        double dy = depth * 0.4;
+        double gap = 14;
         double unit = faceW + dx;
         double total = 3 * unit + 2 * gap + 26;
         double x = x0 + (w - total) / 2;
@@ -155,10 +155,10 @@ public final class PaperFigures {
             }
             cuboid(g, x, y, faceW, faceH, dx, dy, color, false);
             if (i == 0) {
-                g.setFont(new Font(FONT, Font.PLAIN, 14));
+                g.setFont(new Font(FONT, Font.PLAIN, 15));
                 g.setColor(INK);
-                text(g, kernelLabel, x + faceW / 2, yBottom + 18, Align.CENTER);
-                text(g, depthLabel, x + faceW + dx / 2 + 4, y + dy / 2 - 8, Align.LEFT);
+                text(g, kernelLabel, x + faceW / 2, yBottom + 20, Align.CENTER);
+                text(g, depthLabel, x + dx / 2 + faceW / 2, y - dy - 8, Align.CENTER);
             }
             x += unit + gap;
         }
@@ -182,25 +182,28 @@ public final class PaperFigures {
         int[] maps = new int[n];
         Color[] colors = new Color[n];
         String[] ops = new String[n - 1];
+        String[] acts = new String[n - 1];
         int i = 0;
         labels[i] = "input";
         channels[i] = r.inputChannels();
         maps[i] = r.inputMap();
         colors[i++] = NARROW;
         if (expand) {
-            ops[i - 1] = "1×1 conv, " + act;
+            ops[i - 1] = "1×1 conv";
+            acts[i - 1] = act;
             labels[i] = "expanded (t = " + fmt(r.expandedChannels() / (double) r.inputChannels()) + ")";
             channels[i] = r.expandedChannels();
             maps[i] = r.inputMap();
             colors[i++] = WIDE;
         }
-        ops[i - 1] = r.kernel() + "×" + r.kernel() + " depthwise" + (r.stride() > 1 ? " s" + r.stride() : "") + ", "
-                + act + (r.squeezeExcite() ? " + SE" : "");
+        ops[i - 1] = r.kernel() + "×" + r.kernel() + " depthwise" + (r.stride() > 1 ? " s" + r.stride() : "");
+        acts[i - 1] = act + (r.squeezeExcite() ? " + SE" : "");
         labels[i] = "depthwise";
         channels[i] = r.expandedChannels();
         maps[i] = r.outputMap();
         colors[i++] = WIDE;
-        ops[i - 1] = "1×1 conv, linear";
+        ops[i - 1] = "1×1 conv";
+        acts[i - 1] = "linear";
         labels[i] = "bottleneck (linear)";
         channels[i] = r.outputChannels();
         maps[i] = r.outputMap();
@@ -209,11 +212,12 @@ public final class PaperFigures {
         double slot = (WIDTH - 60) / (double) n;
         double baseY = 265;
         double[] centers = new double[n];
+        double[] lefts = new double[n];
         double[] rights = new double[n];
         double[] tops = new double[n];
         for (int k = 0; k < n; k++) {
             double face = maps[k] >= r.inputMap() ? 120 : 88;
-            double depth = 8 + 110 * Math.sqrt(channels[k] / (double) max);
+            double depth = 8 + 95 * Math.sqrt(channels[k] / (double) max);
             double dx = depth * 0.75;
             double dy = depth * 0.4;
             double cx = 30 + slot * k + slot / 2;
@@ -222,6 +226,7 @@ public final class PaperFigures {
             double fw = face * 0.35;
             cuboid(g, x, baseY - face, fw, face, dx, dy, colors[k], k == n - 1);
             centers[k] = cx;
+            lefts[k] = x;
             rights[k] = x + fw + dx;
             tops[k] = baseY - face - dy;
             g.setFont(new Font(FONT, Font.BOLD, 15));
@@ -234,11 +239,13 @@ public final class PaperFigures {
         g.setFont(new Font(FONT, Font.PLAIN, 14));
         for (int k = 0; k < n - 1; k++) {
             double x1 = rights[k] + 6;
-            double x2 = centers[k + 1] - 40;
+            double x2 = lefts[k + 1] - 6;
             double y = baseY - 40;
             arrow(g, x1, y, x2, y, INK);
             g.setColor(INK);
-            text(g, ops[k], (x1 + x2) / 2, y - 10, Align.CENTER, x2 - x1 + 30);
+            text(g, ops[k], (x1 + x2) / 2, y - 10, Align.CENTER, x2 - x1);
+            g.setColor(MUTED);
+            text(g, acts[k], (x1 + x2) / 2, y + 22, Align.CENTER, x2 - x1);
         }
         if (r.residual()) {
             double y = Math.min(tops[0], tops[n - 1]) - 40;
@@ -295,7 +302,7 @@ public final class PaperFigures {
         text(g, "depthwise output", leftX + (fw + dx) / 2, baseY + 42, Align.CENTER);
         text(g, "to the projection", rightX + (fw + dx) / 2, baseY + 42, Align.CENTER);
         double mainY = baseY - face / 2;
-        double mulX = WIDTH - 190;
+        double mulX = WIDTH - 200;
         arrow(g, leftX + fw + dx + 8, mainY, mulX - 16, mainY, INK);
         arrow(g, mulX + 16, mainY, rightX - 8, mainY, INK);
         g.setColor(PAPER);
@@ -309,11 +316,11 @@ public final class PaperFigures {
         text(g, "scale each channel", mulX - 20, mainY + 36, Align.RIGHT);
 
         // the branch: pool -> 1x1xC -> FC ReLU -> 1x1xS -> FC hard-sigmoid -> 1x1xC
-        double branchY = 130;
-        double[] xs = {270, 450, 630};
+        double branchY = 150;
+        double[] xs = {290, 490, 690};
         int[] ch = {c, e.squeeze(), c};
         String[] under = {"1×1×" + c, "1×1×" + e.squeeze(), "1×1×" + c};
-        double maxBar = 120;
+        double maxBar = 100;
         for (int k = 0; k < 3; k++) {
             double h = 14 + maxBar * Math.sqrt(ch[k] / (double) Math.max(c, e.squeeze()));
             Rectangle2D bar = new Rectangle2D.Double(xs[k] - 9, branchY - h / 2, 18, h);
@@ -335,18 +342,18 @@ public final class PaperFigures {
         g.setColor(INK);
         g.draw(up);
         arrowHead(g, xs[0] - 16, branchY, 0);
-        text(g, "global pool", (startX + xs[0]) / 2 + 10, branchY - 12, Align.CENTER);
+        text(g, "global pool", (startX + xs[0]) / 2 + 10, branchY - 12, Align.CENTER, xs[0] - startX - 30);
         arrow(g, xs[0] + 14, branchY, xs[1] - 14, branchY, INK);
-        text(g, "1×1 conv, ReLU", (xs[0] + xs[1]) / 2, branchY - 12, Align.CENTER);
+        text(g, "1×1 conv, ReLU", (xs[0] + xs[1]) / 2, branchY - 12, Align.CENTER, xs[1] - xs[0] - 36);
         arrow(g, xs[1] + 14, branchY, xs[2] - 14, branchY, INK);
-        text(g, "1×1 conv, hard-sigmoid", (xs[1] + xs[2]) / 2, branchY - 12, Align.CENTER);
+        text(g, "1×1 conv, hard-sigmoid", (xs[1] + xs[2]) / 2, branchY - 12, Align.CENTER, xs[2] - xs[1] - 36);
         Path2D down = new Path2D.Double();
         down.moveTo(xs[2] + 14, branchY);
         down.lineTo(mulX, branchY);
         down.lineTo(mulX, mainY - 18);
         g.draw(down);
         arrowHead(g, mulX, mainY - 18, Math.PI / 2);
-        text(g, "gate in [0, 1]", mulX + 8, branchY - 12, Align.CENTER);
+        text(g, "gate in [0, 1]", mulX - 20, mainY - 12, Align.RIGHT);
         g.setColor(MUTED);
         text(g, "squeeze-and-excite: " + c + " → " + e.squeeze() + " → " + c + " channels on a 1×1 map: "
                 + count(2L * c * e.squeeze()) + " MACs, " + count((long) e.map() * e.map() * c)
@@ -404,11 +411,11 @@ public final class PaperFigures {
         g.setColor(c);
         g.fill(front);
         if (hatched) {
-            g.setColor(c.darker());
+            g.setColor(new Color(0, 0, 0, 110));
             java.awt.Shape clip = g.getClip();
             g.clip(side);
-            for (double k = -h; k < dx + h; k += 7) {
-                g.draw(new Line2D.Double(x + w + k, y + h, x + w + k + dx, y - dy));
+            for (double k = 0; k < dx + h + dy; k += 7) {
+                g.draw(new Line2D.Double(x + w + k, y + h, x + w + k - h - dy, y - dy));
             }
             g.setClip(clip);
         }
@@ -437,7 +444,7 @@ public final class PaperFigures {
 
     /** Channel depth on screen: grows with the channels, sub-linearly, up to about 90 units. */
     private static double depthOf(int channels, int max) {
-        return 10 + 80 * Math.min(1.0, Math.sqrt(channels / (double) max));
+        return 10 + 60 * Math.min(1.0, Math.sqrt(channels / (double) max));
     }
 
     private static String count(long n) {
