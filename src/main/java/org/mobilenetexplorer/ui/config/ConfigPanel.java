@@ -2,6 +2,14 @@ package org.mobilenetexplorer.ui.config;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -18,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.PresetEntry;
 import org.mobilenetexplorer.ui.common.Controls;
@@ -46,16 +55,12 @@ public final class ConfigPanel extends VBox {
         // alpha: slider with stops + exact spinner
         Slider alphaSlider = new Slider(ConfigViewModel.ALPHA_SLIDER_MIN, ConfigViewModel.ALPHA_SLIDER_MAX, 1.0);
         alphaSlider.setId("alpha-slider");
-        alphaSlider.setMajorTickUnit(0.25);
-        alphaSlider.setMinorTickCount(4);
-        alphaSlider.setBlockIncrement(0.25);
         alphaSlider.setShowTickMarks(true);
         alphaSlider.setShowTickLabels(true);
         alphaSlider.setSnapToTicks(true);
-        alphaSlider.setTooltip(Controls.tip("Width multiplier alpha: scales the channels of the first convolution"
-                + " and of every pointwise layer (TF-Slim calls it depth_multiplier). Stops at the paper's 0.25, 0.5,"
-                + " 0.75 and 1.0; type any value in (0, 4] in the box."));
-        Controls.sync(alphaSlider, vm.alphaProperty(), v -> vm.alphaProperty().set(vm.alphaForSlider(v)));
+        Tooltip alphaTip = Controls.tip("");
+        alphaSlider.setTooltip(alphaTip);
+        alphaSliderFollowsFamily(alphaSlider, alphaTip, vm);
         Spinner<Double> alphaSpinner = new Spinner<>();
         alphaSpinner.setId("alpha-spinner");
         SpinnerValueFactory.DoubleSpinnerValueFactory af =
@@ -72,15 +77,12 @@ public final class ConfigPanel extends VBox {
         Slider resSlider = new Slider(ConfigViewModel.RESOLUTION_SLIDER_MIN, ConfigViewModel.RESOLUTION_SLIDER_MAX,
                 224);
         resSlider.setId("resolution-slider");
-        resSlider.setMajorTickUnit(32);
-        resSlider.setMinorTickCount(3);
-        resSlider.setBlockIncrement(32);
         resSlider.setShowTickMarks(true);
         resSlider.setShowTickLabels(true);
         resSlider.setSnapToTicks(true);
-        resSlider.setTooltip(Controls.tip("Input resolution in pixels (square). Stops at the paper's 128, 160, 192"
-                + " and 224; rho = resolution / 224. Type any integer in 32..2048 in the box."));
-        Controls.sync(resSlider, vm.resolutionProperty(), v -> vm.resolutionProperty().set(vm.resolutionForSlider(v)));
+        Tooltip resTip = Controls.tip("");
+        resSlider.setTooltip(resTip);
+        resolutionSliderFollowsFamily(resSlider, resTip, vm);
         Spinner<Integer> resSpinner = intSpinner("resolution-spinner", MobileNetConfig.MIN_RESOLUTION,
                 MobileNetConfig.MAX_RESOLUTION, 8, "resolution", vm, "Exact input resolution, 32..2048 px.");
         resolutionObject = vm.resolutionProperty().asObject();
@@ -144,6 +146,9 @@ public final class ConfigPanel extends VBox {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        ComboBox<Family> family = familyChoice(vm);
+        CheckBox minimalistic = minimalisticCheck(vm);
+
         GridPane grid = new GridPane();
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -155,6 +160,9 @@ public final class ConfigPanel extends VBox {
         grid.setHgap(8);
         grid.setVgap(6);
         int r = 0;
+        grid.add(knob("Family", family), 0, r);
+        grid.add(family, 1, r++);
+        grid.add(applicable(minimalistic, vm.minimalisticReasonProperty()), 0, r++, 2, 1);
         grid.add(knob("Width alpha", alphaSpinner), 0, r);
         grid.add(alphaSpinner, 1, r++);
         grid.add(alphaSlider, 0, r++, 2, 1);
@@ -165,16 +173,16 @@ public final class ConfigPanel extends VBox {
         grid.add(new Separator(), 0, r++, 2, 1);
         grid.add(knob("Classes", classes), 0, r);
         grid.add(classes, 1, r++);
-        grid.add(knob("Rounding", rounding), 0, r);
-        grid.add(rounding, 1, r++);
-        grid.add(knob("14x14 blocks", blocks), 0, r);
-        grid.add(blocks, 1, r++);
-        grid.add(standard, 0, r++, 2, 1);
-        grid.add(knob("Activation", activation), 0, r);
-        grid.add(activation, 1, r++);
+        grid.add(v1Only(knob("Rounding", rounding), vm), 0, r);
+        grid.add(v1Only(rounding, vm), 1, r++);
+        grid.add(v1Only(knob("14x14 blocks", blocks), vm), 0, r);
+        grid.add(v1Only(blocks, vm), 1, r++);
+        grid.add(v1Only(standard, vm), 0, r++, 2, 1);
+        grid.add(v1Only(knob("Activation", activation), vm), 0, r);
+        grid.add(v1Only(activation, vm), 1, r++);
         grid.add(knob("Backend", backend), 0, r);
         grid.add(backend, 1, r++);
-        for (var c : new javafx.scene.control.Control[] {alphaSpinner, resSpinner, classes, rounding, blocks,
+        for (var c : new javafx.scene.control.Control[] {family, alphaSpinner, resSpinner, classes, rounding, blocks,
             activation, backend}) {
             c.setMaxWidth(Double.MAX_VALUE);
             c.setPrefWidth(120);
@@ -206,6 +214,160 @@ public final class ConfigPanel extends VBox {
         VBox.setVgrow(entries, Priority.ALWAYS);
 
         getChildren().addAll(heading, label, grid, error, new Separator(), presetName, entries);
+    }
+
+    /** The family choice (v1, v2, v3-large, v3-small), bound to the view-model. */
+    private static ComboBox<Family> familyChoice(ConfigViewModel vm) {
+        ComboBox<Family> family = new ComboBox<>();
+        family.setId("family-choice");
+        family.getItems().setAll(Family.values());
+        family.valueProperty().bindBidirectional(vm.familyProperty());
+        family.setConverter(Controls.display(Family::id));
+        family.setTooltip(Controls.tip("Architecture family: v1 (depthwise separable), v2 (inverted residuals with"
+                + " linear bottlenecks), v3-large and v3-small (with squeeze-and-excite and h-swish). The knobs that"
+                + " do not apply to the family are disabled."));
+        return family;
+    }
+
+    /** V3's minimalistic check box, bound to the view-model. */
+    private static CheckBox minimalisticCheck(ConfigViewModel vm) {
+        CheckBox minimalistic = new CheckBox("Minimalistic (V3)");
+        minimalistic.setId("minimalistic-check");
+        minimalistic.selectedProperty().bindBidirectional(vm.minimalisticProperty());
+        minimalistic.setTooltip(Controls.tip("V3's minimalistic variant: no squeeze-and-excite, no h-swish, 3x3"
+                + " kernels only (TF-Slim's V3_LARGE_MINIMALISTIC and V3_SMALL_MINIMALISTIC)."));
+        return minimalistic;
+    }
+
+    /** {@code node}, disabled unless the family is V1, with the reason on hover. */
+    private static Node v1Only(Control node, ConfigViewModel vm) {
+        return applicable(node, vm.v1OnlyReasonProperty());
+    }
+
+    /**
+     * {@code node} in a holder that shows {@code reason} as its tooltip while the node is disabled ({@code reason}
+     * not empty). A disabled control gets no mouse events, so the holder takes them: the control is mouse
+     * transparent while disabled.
+     */
+    private static Node applicable(Control node, ReadOnlyStringProperty reason) {
+        node.disableProperty().bind(reason.isNotEmpty());
+        node.mouseTransparentProperty().bind(node.disabledProperty());
+        HBox holder = new HBox(node);
+        HBox.setHgrow(node, Priority.ALWAYS);
+        holder.setPickOnBounds(true);
+        holder.getStyleClass().add("knob-holder");
+        if (node.getId() != null) {
+            holder.setId(node.getId() + "-holder");
+        }
+        Tooltip why = Controls.tip("");
+        why.textProperty().bind(reason);
+        Runnable update = () -> {
+            if (reason.get().isEmpty()) {
+                Tooltip.uninstall(holder, why);
+            } else {
+                Tooltip.install(holder, why);
+            }
+        };
+        reason.addListener(o -> update.run());
+        update.run();
+        return holder;
+    }
+
+    /**
+     * The alpha slider in the current family's range, its tick labels at the family's stops, arrow keys from stop
+     * to stop; a dragged thumb is snapped by the view-model. A range change never writes back a clamped value.
+     */
+    private static void alphaSliderFollowsFamily(Slider slider, Tooltip tip, ConfigViewModel vm) {
+        boolean[] reconfiguring = {false};
+        slider.setMajorTickUnit(ConfigViewModel.ALPHA_DRAG_STEP);
+        slider.setMinorTickCount(0);
+        slider.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
+        Controls.sync(slider, vm.alphaProperty(), v -> {
+            if (!reconfiguring[0]) {
+                vm.alphaProperty().set(vm.alphaForSlider(v));
+            }
+        });
+        Runnable apply = () -> {
+            KnobRanges k = vm.rangesProperty().get();
+            reconfiguring[0] = true;
+            try {
+                slider.setMin(Math.min(k.alphaMin(), slider.getMax()));
+                slider.setMax(k.alphaMax());
+                slider.setMin(k.alphaMin());
+                slider.setValue(vm.alphaProperty().get());
+            } finally {
+                reconfiguring[0] = false;
+            }
+            slider.setLabelFormatter(stopLabels(k::isAlphaStop, MobileNetConfig::fmt));
+            tip.setText("Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
+                    + " depth_multiplier). Stops at " + k.alphaSource() + "; arrow keys go from stop to stop. Type any"
+                    + " value in (0, 4] in the box.");
+        };
+        vm.rangesProperty().addListener(o -> apply.run());
+        apply.run();
+        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> direction(e.getCode()).ifPresent(d -> {
+            vm.stepAlpha(d);
+            e.consume();
+        }));
+    }
+
+    /** The resolution slider in the current family's range, as {@link #alphaSliderFollowsFamily}. */
+    private static void resolutionSliderFollowsFamily(Slider slider, Tooltip tip, ConfigViewModel vm) {
+        boolean[] reconfiguring = {false};
+        slider.setMajorTickUnit(ConfigViewModel.RESOLUTION_DRAG_STEP * 2);
+        slider.setMinorTickCount(1);
+        slider.setBlockIncrement(ConfigViewModel.RESOLUTION_DRAG_STEP);
+        Controls.sync(slider, vm.resolutionProperty(), v -> {
+            if (!reconfiguring[0]) {
+                vm.resolutionProperty().set(vm.resolutionForSlider(v));
+            }
+        });
+        Runnable apply = () -> {
+            KnobRanges k = vm.rangesProperty().get();
+            reconfiguring[0] = true;
+            try {
+                slider.setMin(Math.min(k.resolutionMin(), slider.getMax()));
+                slider.setMax(k.resolutionMax());
+                slider.setMin(k.resolutionMin());
+                slider.setValue(vm.resolutionProperty().get());
+            } finally {
+                reconfiguring[0] = false;
+            }
+            slider.setLabelFormatter(stopLabels(k::isResolutionStop, v -> String.valueOf(Math.round(v))));
+            tip.setText("Input resolution in pixels (square); rho = resolution / 224. Stops at "
+                    + k.resolutionSource() + "; arrow keys go from stop to stop. Type any integer in 32..2048 in the"
+                    + " box.");
+        };
+        vm.rangesProperty().addListener(o -> apply.run());
+        apply.run();
+        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> direction(e.getCode()).ifPresent(d -> {
+            vm.stepResolution(d);
+            e.consume();
+        }));
+    }
+
+    private static java.util.Optional<Integer> direction(KeyCode code) {
+        return switch (code) {
+            case LEFT, DOWN, KP_LEFT, KP_DOWN -> java.util.Optional.of(-1);
+            case RIGHT, UP, KP_RIGHT, KP_UP -> java.util.Optional.of(1);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** Tick labels only at the stops (the ticks lie on the drag grid; the others stay unlabelled). */
+    private static StringConverter<Double> stopLabels(java.util.function.DoublePredicate isStop,
+                                                      java.util.function.DoubleFunction<String> format) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v != null && isStop.test(v) ? format.apply(v) : "";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s);
+            }
+        };
     }
 
     private static Label knob(String text, javafx.scene.control.Control target) {

@@ -2,6 +2,7 @@ package org.mobilenetexplorer.ui.config;
 
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.ui.common.Settings;
@@ -20,13 +21,15 @@ public final class ConfigSettings {
     public MobileNetConfig restore() {
         try {
             return new MobileNetConfig(
+                    Family.fromId(settings.get("config.family", Family.V1.id())),
                     settings.getDouble("config.alpha", 1.0),
                     (int) settings.getDouble("config.resolution", 224),
                     (int) settings.getDouble("config.classes", 1000),
                     ChannelRounding.fromId(settings.get("config.rounding", "slim")),
                     (int) settings.getDouble("config.blocks14", MobileNetConfig.MAX_BLOCKS14),
                     Boolean.parseBoolean(settings.get("config.standardConv", "false")),
-                    Activation.fromId(settings.get("config.activation", "relu6")));
+                    Activation.fromId(settings.get("config.activation", "relu6")),
+                    Boolean.parseBoolean(settings.get("config.minimalistic", "false")));
         } catch (InvalidConfigException e) {
             return MobileNetConfig.DEFAULT;
         }
@@ -39,6 +42,8 @@ public final class ConfigSettings {
 
     /** Remembers {@code c} and {@code backend} (when not null) for the next launch. */
     public void save(MobileNetConfig c, String backend) {
+        settings.put("config.family", c.family().id());
+        settings.put("config.minimalistic", Boolean.toString(c.minimalistic()));
         settings.put("config.alpha", Double.toString(c.alpha()));
         settings.put("config.resolution", Integer.toString(c.resolution()));
         settings.put("config.classes", Integer.toString(c.classes()));

@@ -9,6 +9,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mobilenetexplorer.model.Activation;
 import org.mobilenetexplorer.model.ChannelRounding;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.ui.common.BackgroundTask;
@@ -32,11 +35,17 @@ import org.mobilenetexplorer.ui.common.TaskExecutor;
  * The knobs of the configuration panel as properties, and the one validated {@link MobileNetConfig} they make.
  * Every knob change rebuilds {@link #configProperty()} at once (live update); a value the model rejects is
  * refused here and named in {@link #errorProperty()}, the last valid configuration stays.
+ *
+ * <p>The family decides which knobs apply: rounding, blocks14, standard convolutions and activation are V1's
+ * (V2 and V3 fix them as TF-Slim does), minimalistic is V3's. A knob that does not apply keeps its value (so going
+ * back to V1 restores it) but is left out of the configuration, and {@link #v1OnlyReasonProperty()} /
+ * {@link #minimalisticReasonProperty()} say why it is disabled. The sliders' ranges and stops follow the family
+ * ({@link #rangesProperty()}).
  */
 public final class ConfigViewModel {
-    /** Slider stops (paper Table 6 widths and Table 7 resolutions). */
-    public static final List<Double> ALPHA_STOPS = List.of(0.25, 0.5, 0.75, 1.0);
-    public static final List<Integer> RESOLUTION_STOPS = List.of(128, 160, 192, 224);
+    /** V1's slider stops (paper Table 6 widths and Table 7 resolutions); every family's in {@link KnobRanges}. */
+    public static final List<Double> ALPHA_STOPS = KnobRanges.of(Family.V1).alphaStops();
+    public static final List<Integer> RESOLUTION_STOPS = KnobRanges.of(Family.V1).resolutionStops();
     /** While a slider is dragged, alpha moves in steps of this size and resolution in steps of 8 px. */
     public static final double ALPHA_DRAG_STEP = 0.05;
     public static final int RESOLUTION_DRAG_STEP = 8;
@@ -45,6 +54,8 @@ public final class ConfigViewModel {
     public static final int RESOLUTION_SLIDER_MIN = 96;
     public static final int RESOLUTION_SLIDER_MAX = 256;
 
+    private final ObjectProperty<Family> family = new SimpleObjectProperty<>(this, "family", Family.V1);
+    private final BooleanProperty minimalistic = new SimpleBooleanProperty(this, "minimalistic", false);
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", 1.0);
     private final IntegerProperty resolution = new SimpleIntegerProperty(this, "resolution", 224);
     private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes", 1000);
@@ -62,9 +73,18 @@ public final class ConfigViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper rhoText = new ReadOnlyStringWrapper(this, "rhoText", "");
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper(this, "label", "");
+    private final ReadOnlyStringWrapper v1OnlyReason = new ReadOnlyStringWrapper(this, "v1OnlyReason", "");
+    private final ReadOnlyStringWrapper minimalisticReason = new ReadOnlyStringWrapper(this, "minimalisticReason", "");
+    private final ReadOnlyBooleanWrapper v1KnobsApply = new ReadOnlyBooleanWrapper(this, "v1KnobsApply", true);
+    private final ReadOnlyBooleanWrapper minimalisticApplies = new ReadOnlyBooleanWrapper(this, "minimalisticApplies",
+            false);
+    private final ReadOnlyObjectWrapper<KnobRanges> ranges = new ReadOnlyObjectWrapper<>(this, "ranges",
+            KnobRanges.of(Family.V1));
     private boolean loading;
 
     public ConfigViewModel() {
+        family.addListener(o -> rebuild());
+        minimalistic.addListener(o -> rebuild());
         alpha.addListener(o -> rebuild());
         resolution.addListener(o -> rebuild());
         classes.addListener(o -> rebuild());
@@ -79,9 +99,16 @@ public final class ConfigViewModel {
         if (loading) {
             return;
         }
+        Family f = family.get() == null ? Family.V1 : family.get();
+        applicability(f);
         try {
-            MobileNetConfig c = new MobileNetConfig(alpha.get(), resolution.get(), classes.get(), rounding.get(),
-                    blocks14.get(), standardConv.get(), activation.get());
+            boolean v1 = f == Family.V1;
+            MobileNetConfig c = new MobileNetConfig(f, alpha.get(), resolution.get(), classes.get(),
+                    v1 ? rounding.get() : ChannelRounding.SLIM,
+                    v1 ? blocks14.get() : MobileNetConfig.MAX_BLOCKS14,
+                    v1 && standardConv.get(),
+                    v1 ? activation.get() : Activation.RELU6,
+                    f.hasMinimalistic() && minimalistic.get());
             error.set("");
             config.set(c);
         } catch (InvalidConfigException e) {
@@ -92,10 +119,24 @@ public final class ConfigViewModel {
         label.set(c.label());
     }
 
-    /** Sets every knob from {@code c} and rebuilds once. */
+    /** Which knobs apply to {@code f}, why the others are disabled, and the sliders' ranges. */
+    private void applicability(Family f) {
+        boolean v1 = f == Family.V1;
+        v1KnobsApply.set(v1);
+        v1OnlyReason.set(v1 ? "" : "Applies to MobileNet v1 only: " + f.displayName() + " fixes its channel widths"
+                + " (multiples of 8, TF-Slim's make_divisible), its depth and its activations as TF-Slim does.");
+        minimalisticApplies.set(f.hasMinimalistic());
+        minimalisticReason.set(f.hasMinimalistic() ? "" : "Applies to MobileNet v3-Large and v3-Small only: "
+                + f.displayName() + " has no minimalistic variant.");
+        ranges.set(KnobRanges.of(f));
+    }
+
+    /** Sets every knob from {@code c} (its family included) and rebuilds once. */
     public void load(MobileNetConfig c) {
         loading = true;
         try {
+            family.set(c.family());
+            minimalistic.set(c.minimalistic());
             alpha.set(c.alpha());
             resolution.set(c.resolution());
             classes.set(c.classes());
@@ -183,6 +224,51 @@ public final class ConfigViewModel {
             error.set(e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** The architecture family (V1 by default). */
+    public ObjectProperty<Family> familyProperty() {
+        return family;
+    }
+
+    /** V3's minimalistic variant (ignored for V1 and V2, see {@link #minimalisticAppliesProperty()}). */
+    public BooleanProperty minimalisticProperty() {
+        return minimalistic;
+    }
+
+    /** True when the family is V1, whose knobs rounding, blocks14, standard convolutions and activation apply. */
+    public ReadOnlyBooleanProperty v1KnobsApplyProperty() {
+        return v1KnobsApply.getReadOnlyProperty();
+    }
+
+    /** Why the V1-only knobs are disabled; empty when they apply. */
+    public ReadOnlyStringProperty v1OnlyReasonProperty() {
+        return v1OnlyReason.getReadOnlyProperty();
+    }
+
+    /** True when the family has a minimalistic variant (V3). */
+    public ReadOnlyBooleanProperty minimalisticAppliesProperty() {
+        return minimalisticApplies.getReadOnlyProperty();
+    }
+
+    /** Why the minimalistic check box is disabled; empty when it applies. */
+    public ReadOnlyStringProperty minimalisticReasonProperty() {
+        return minimalisticReason.getReadOnlyProperty();
+    }
+
+    /** The sliders' ranges and stops for the current family. */
+    public ReadOnlyObjectProperty<KnobRanges> rangesProperty() {
+        return ranges.getReadOnlyProperty();
+    }
+
+    /** Moves alpha to the next slider stop of the family in {@code direction} (+1 right, -1 left): arrow keys. */
+    public void stepAlpha(int direction) {
+        alpha.set(ranges.get().nextAlpha(alpha.get(), direction));
+    }
+
+    /** Moves the resolution to the next slider stop of the family in {@code direction}: arrow keys. */
+    public void stepResolution(int direction) {
+        resolution.set(ranges.get().nextResolution(resolution.get(), direction));
     }
 
     public DoubleProperty alphaProperty() {
