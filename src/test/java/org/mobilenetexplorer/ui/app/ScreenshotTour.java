@@ -15,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.preset.Preset;
 import org.mobilenetexplorer.preset.PresetEntry;
@@ -95,8 +96,42 @@ final class ScreenshotTour {
         shoot("learn");
         step(() -> main.presentationProperty().set(true));
         shoot("learn-presentation");
+        families("");
+        if (Boolean.getBoolean("screenshots.large")) { // the same views at 1920x1080 (for checking, not committed)
+            step(() -> {
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+            families("-1920x1080");
+            step(() -> main.presentationProperty().set(true));
+            shoot("learn-squeeze-excite-presentation-1920x1080");
+        }
         step(Platform::exit);
         next();
+    }
+
+    /** Compare of V1 and V3-Large, Learn on a V2 inverted residual and on a V3 squeeze-and-excite block. */
+    private void families(String suffix) {
+        step(() -> {
+            main.presentationProperty().set(false);
+            window.compare().clear();
+            window.compare().pin(MobileNetConfig.DEFAULT);
+            window.compare().pin(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+            main.viewProperty().set(AppView.COMPARE);
+        });
+        shoot("compare-families" + suffix);
+        step(() -> {
+            window.config().load(MobileNetConfig.of(Family.V2, 1.0, 224));
+            window.explore().selectedLayerProperty().set("expanded_conv_2/expand");
+            main.viewProperty().set(AppView.LEARN);
+        });
+        shoot("learn-inverted-residual" + suffix);
+        step(() -> {
+            window.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+            window.explore().selectedLayerProperty().set("expanded_conv_10/depthwise");
+            main.viewProperty().set(AppView.LEARN);
+        });
+        shoot("learn-squeeze-excite" + suffix);
     }
 
     private void step(Runnable action) {
