@@ -106,7 +106,11 @@ public final class CompareView extends BorderPane {
 
         SplitPane tables = new SplitPane(totals, stages, layers);
         tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.34, 0.67);
+        // across families the per-layer table is empty: the totals and the stages get its room
+        Runnable dividers = () -> tables.setDividerPositions(vm.layers().isEmpty() && vm.pinned().size() > 1
+                ? new double[] {0.45, 0.9} : new double[] {0.34, 0.67});
+        vm.layers().addListener((ListChangeListener<CompareRow>) c -> dividers.run());
+        dividers.run();
         VBox center = new VBox(6, message, tables);
         VBox.setVgrow(tables, Priority.ALWAYS);
         center.setPadding(new Insets(8));

@@ -20,8 +20,12 @@ import org.mobilenetexplorer.ui.common.Tables;
  */
 public final class LearnView extends ScrollPane {
     private final javafx.beans.property.ObjectProperty<Integer> blockObject;
+    /** The inverted residual and SE drawings (V2/V3 blocks), above their explanations. */
     private final VBox drawings = new VBox(10);
+    /** V1 Figure 2, above the formulas it illustrates. */
+    private final VBox separableDrawing = new VBox(10);
     private final LearnViewModel vm;
+    private Label title;
 
     public LearnView(LearnViewModel vm) {
         this.vm = vm;
@@ -38,7 +42,7 @@ public final class LearnView extends ScrollPane {
         block.setVisibleRowCount(16);
         block.setTooltip(Controls.tip("The block to explain; selecting a layer in the Explore table selects its"
                 + " block here too."));
-        Label title = bound("learn-title", vm.titleProperty().getValue(), "section-heading");
+        title = bound("learn-title", vm.titleProperty().getValue(), "section-heading");
         title.textProperty().bind(vm.titleProperty());
         HBox top = new HBox(8, pick, block, title);
         top.getStyleClass().add("toolbar-row");
@@ -75,6 +79,8 @@ public final class LearnView extends ScrollPane {
             }
         });
         sceneProperty().addListener((o, a, sc) -> redraw());
+        title.fontProperty().addListener((o, a, f) -> redraw()); // presentation mode
+        separableDrawing.setId("learn-figure2");
         redraw();
 
         Label t3Caption = bound("table3-caption", "", "section-heading");
@@ -118,7 +124,8 @@ public final class LearnView extends ScrollPane {
             }
         });
 
-        VBox box = new VBox(10, top, drawings, residual, squeeze, memory, formulas, t3Caption, t3, misCaption, mis);
+        VBox box = new VBox(10, top, drawings, residual, squeeze, memory, separableDrawing, formulas, t3Caption, t3,
+                misCaption, mis);
         box.setPadding(new Insets(10));
         setContent(box);
     }
@@ -138,16 +145,19 @@ public final class LearnView extends ScrollPane {
     }
 
     /**
-     * Draws every figure of the selected block at the width the tab offers (up to 1.6 times the logical size), in
-     * pixels of the screen's scale, so the drawings stay sharp and grow with the window and in presentation mode.
+     * Draws every figure of the selected block at the width the tab offers, at most the logical size times the
+     * font's growth over 13 px (so presentation mode enlarges the drawings as it enlarges the text), in pixels of the
+     * screen's scale, so the drawings stay sharp.
      */
     private void redraw() {
-        double available = getViewportBounds() == null ? 0 : getViewportBounds().getWidth() - 40;
+        double available = getViewportBounds() == null ? 0 : getViewportBounds().getWidth() - 60;
+        double fontScale = Math.max(1.0, title.getFont().getSize() / 13.0);
         double width = Math.max(480, Math.min(available > 0 ? available : PaperFigures.WIDTH,
-                1.6 * PaperFigures.WIDTH));
+                PaperFigures.WIDTH * fontScale));
         double screen = getScene() != null && getScene().getWindow() != null
                 ? getScene().getWindow().getOutputScaleX() : 1.0;
         drawings.getChildren().clear();
+        separableDrawing.getChildren().clear();
         int i = 0;
         for (PaperFigure f : vm.figures()) {
             double scale = width / PaperFigures.WIDTH;
@@ -169,7 +179,7 @@ public final class LearnView extends ScrollPane {
             HBox buttons = new HBox(8, png, svg);
             VBox card = new VBox(6, view, buttons);
             card.getStyleClass().add("card");
-            drawings.getChildren().add(card);
+            (f instanceof PaperFigure.Separable ? separableDrawing : drawings).getChildren().add(card);
             i++;
         }
     }

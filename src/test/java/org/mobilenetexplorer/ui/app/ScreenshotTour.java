@@ -114,6 +114,7 @@ final class ScreenshotTour {
     private void families(String suffix) {
         step(() -> {
             main.presentationProperty().set(false);
+            window.config().load(MobileNetConfig.DEFAULT);
             window.compare().clear();
             window.compare().pin(MobileNetConfig.DEFAULT);
             window.compare().pin(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
@@ -131,7 +132,26 @@ final class ScreenshotTour {
             window.explore().selectedLayerProperty().set("expanded_conv_10/depthwise");
             main.viewProperty().set(AppView.LEARN);
         });
+        step(() -> scrollTo("#learn-figure-1")); // the squeeze-and-excite drawing, its explanation below
         shoot("learn-squeeze-excite" + suffix);
+        step(() -> scrollTo("#learn-figure-0"));
+    }
+
+    /** Scrolls the view holding {@code id} so that node is near the top. */
+    private void scrollTo(String id) {
+        javafx.scene.Node n = stage.getScene().lookup(id);
+        javafx.scene.Node p = n;
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (n == null || p == null) {
+            System.err.println("screenshot tour: no scroll pane around " + id);
+            return;
+        }
+        javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) p;
+        javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+        sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (b.getMinY() - 50) / room)));
     }
 
     private void step(Runnable action) {
