@@ -52,8 +52,8 @@ public final class PaperFigures {
         g.setColor(PAPER);
         g.fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         g.setColor(INK);
-        g.setFont(new Font(FONT, Font.BOLD, 20));
-        text(g, f.title(), WIDTH / 2.0, 30, Align.CENTER);
+        g.setFont(new Font(FONT, Font.BOLD, 23));
+        text(g, f.title(), WIDTH / 2.0, 32, Align.CENTER);
         if (f instanceof PaperFigure.Separable s) {
             separable(g, s);
         } else if (f instanceof PaperFigure.InvertedResidual r) {
@@ -119,11 +119,11 @@ public final class PaperFigures {
         double depth = depthOf(m, 1024);
         panel(g, 0, colW, "(a) Standard convolution filters", face, face, depth,
                 dk + "×" + dk + "×" + m, "D_K = " + dk, "M = " + m, "N = " + n + " filters", WIDE);
-        panel(g, colW, colW, "(b) Depthwise convolutional filters", face, face, 4,
+        panel(g, colW, colW, "(b) Depthwise filters", face, face, 4,
                 dk + "×" + dk + "×1", "D_K = " + dk, "1", "M = " + m + " filters", NARROW);
-        panel(g, 2 * colW, colW, "(c) 1×1 convolutional filters (pointwise)", 10, 10, depth,
+        panel(g, 2 * colW, colW, "(c) Pointwise: 1×1 filters", 10, 10, depth,
                 "1×1×" + m, "1", "M = " + m, "N = " + n + " filters", SE);
-        g.setFont(new Font(FONT, Font.PLAIN, 15));
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
         g.setColor(MUTED);
         long std = (long) dk * dk * m * n;
         long sep = (long) dk * dk * m + (long) m * n;
@@ -135,7 +135,7 @@ public final class PaperFigures {
     /** One panel of Figure 2: three filters (first, second, last) with their sizes and how many there are. */
     private static void panel(Graphics2D g, double x0, double w, String caption, double faceW, double faceH,
             double depth, String size, String kernelLabel, String depthLabel, String countLabel, Color color) {
-        g.setFont(new Font(FONT, Font.BOLD, 16));
+        g.setFont(new Font(FONT, Font.BOLD, 19));
         g.setColor(INK);
         text(g, caption, x0 + w / 2, 78, Align.CENTER, w - 16);
         double dx = depth * 0.6;
@@ -155,17 +155,17 @@ public final class PaperFigures {
             }
             cuboid(g, x, y, faceW, faceH, dx, dy, color, false);
             if (i == 0) {
-                g.setFont(new Font(FONT, Font.PLAIN, 15));
+                g.setFont(new Font(FONT, Font.PLAIN, 17));
                 g.setColor(INK);
                 text(g, kernelLabel, x + faceW / 2, yBottom + 20, Align.CENTER);
                 text(g, depthLabel, x + dx / 2 + faceW / 2, y - dy - 8, Align.CENTER);
             }
             x += unit + gap;
         }
-        g.setFont(new Font(FONT, Font.PLAIN, 16));
+        g.setFont(new Font(FONT, Font.PLAIN, 18));
         g.setColor(INK);
         text(g, "each " + size, x0 + w / 2, 285, Align.CENTER);
-        g.setFont(new Font(FONT, Font.BOLD, 17));
+        g.setFont(new Font(FONT, Font.BOLD, 19));
         text(g, countLabel, x0 + w / 2, 312, Align.CENTER);
     }
 
@@ -196,8 +196,8 @@ public final class PaperFigures {
             maps[i] = r.inputMap();
             colors[i++] = WIDE;
         }
-        ops[i - 1] = r.kernel() + "×" + r.kernel() + " depthwise" + (r.stride() > 1 ? " s" + r.stride() : "");
-        acts[i - 1] = act + (r.squeezeExcite() ? " + SE" : "");
+        ops[i - 1] = r.kernel() + "×" + r.kernel() + " depthwise";
+        acts[i - 1] = (r.stride() > 1 ? "stride " + r.stride() + ", " : "") + act + (r.squeezeExcite() ? " + SE" : "");
         labels[i] = "depthwise";
         channels[i] = r.expandedChannels();
         maps[i] = r.outputMap();
@@ -217,7 +217,7 @@ public final class PaperFigures {
         double[] tops = new double[n];
         for (int k = 0; k < n; k++) {
             double face = maps[k] >= r.inputMap() ? 120 : 88;
-            double depth = 8 + 95 * Math.sqrt(channels[k] / (double) max);
+            double depth = 8 + 80 * Math.sqrt(channels[k] / (double) max);
             double dx = depth * 0.75;
             double dy = depth * 0.4;
             double cx = 30 + slot * k + slot / 2;
@@ -229,14 +229,14 @@ public final class PaperFigures {
             lefts[k] = x;
             rights[k] = x + fw + dx;
             tops[k] = baseY - face - dy;
-            g.setFont(new Font(FONT, Font.BOLD, 15));
+            g.setFont(new Font(FONT, Font.BOLD, 18));
             g.setColor(INK);
-            text(g, maps[k] + "×" + maps[k] + "×" + channels[k], cx, baseY + 24, Align.CENTER);
-            g.setFont(new Font(FONT, Font.PLAIN, 14));
+            text(g, maps[k] + "×" + maps[k] + "×" + channels[k], cx, baseY + 26, Align.CENTER);
+            g.setFont(new Font(FONT, Font.PLAIN, 17));
             g.setColor(MUTED);
-            text(g, labels[k], cx, baseY + 44, Align.CENTER);
+            text(g, labels[k], cx, baseY + 49, Align.CENTER, slot - 8);
         }
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
         for (int k = 0; k < n - 1; k++) {
             double x1 = rights[k] + 6;
             double x2 = lefts[k + 1] - 6;
@@ -261,17 +261,17 @@ public final class PaperFigures {
             g.draw(new Ellipse2D.Double(px - 12, py - 12, 24, 24));
             g.setFont(new Font(FONT, Font.BOLD, 20));
             text(g, "+", px, py + 7, Align.CENTER);
-            g.setFont(new Font(FONT, Font.PLAIN, 14));
+            g.setFont(new Font(FONT, Font.PLAIN, 17));
             text(g, "shortcut: the input is added to the bottleneck", (centers[0] + centers[n - 1]) / 2, y - 14,
                     Align.CENTER);
         } else {
-            g.setFont(new Font(FONT, Font.PLAIN, 14));
+            g.setFont(new Font(FONT, Font.PLAIN, 17));
             g.setColor(MUTED);
             text(g, "no shortcut: " + (r.stride() > 1 ? "stride " + r.stride() + " changes the map size"
                     : "the channels change (" + r.inputChannels() + " → " + r.outputChannels() + ")"),
                     WIDTH / 2.0, 62, Align.CENTER);
         }
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
         g.setColor(MUTED);
         text(g, "narrow → wide → narrow: non-linearities only in the wide space; the bottleneck is linear (hatched)",
                 WIDTH / 2.0, HEIGHT - 14, Align.CENTER);
@@ -292,15 +292,15 @@ public final class PaperFigures {
         cuboid(g, leftX, baseY - face, fw, face, dx, dy, WIDE, false);
         double rightX = WIDTH - 60 - fw - dx;
         cuboid(g, rightX, baseY - face, fw, face, dx, dy, WIDE, false);
-        g.setFont(new Font(FONT, Font.BOLD, 15));
+        g.setFont(new Font(FONT, Font.BOLD, 18));
         g.setColor(INK);
         String mapText = e.map() + "×" + e.map() + "×" + c;
-        text(g, mapText, leftX + (fw + dx) / 2, baseY + 22, Align.CENTER);
-        text(g, mapText, rightX + (fw + dx) / 2, baseY + 22, Align.CENTER);
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        text(g, mapText, leftX + (fw + dx) / 2, baseY + 24, Align.CENTER);
+        text(g, mapText, rightX + (fw + dx) / 2, baseY + 24, Align.CENTER);
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
         g.setColor(MUTED);
-        text(g, "depthwise output", leftX + (fw + dx) / 2, baseY + 42, Align.CENTER);
-        text(g, "to the projection", rightX + (fw + dx) / 2, baseY + 42, Align.CENTER);
+        text(g, "depthwise output", leftX + (fw + dx) / 2, baseY + 46, Align.CENTER);
+        text(g, "to the projection", rightX + (fw + dx) / 2, baseY + 46, Align.CENTER);
         double mainY = baseY - face / 2;
         double mulX = WIDTH - 200;
         arrow(g, leftX + fw + dx + 8, mainY, mulX - 16, mainY, INK);
@@ -312,7 +312,7 @@ public final class PaperFigures {
         g.draw(new Ellipse2D.Double(mulX - 14, mainY - 14, 28, 28));
         g.setFont(new Font(FONT, Font.BOLD, 20));
         text(g, "×", mulX, mainY + 7, Align.CENTER);
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
         text(g, "scale each channel", mulX - 20, mainY + 36, Align.RIGHT);
 
         // the branch: pool -> 1x1xC -> FC ReLU -> 1x1xS -> FC hard-sigmoid -> 1x1xC
@@ -329,10 +329,10 @@ public final class PaperFigures {
             g.setColor(INK);
             g.setStroke(new BasicStroke(1.2f));
             g.draw(bar);
-            g.setFont(new Font(FONT, Font.BOLD, 15));
+            g.setFont(new Font(FONT, Font.BOLD, 18));
             text(g, under[k], xs[k], branchY + maxBar / 2 + 34, Align.CENTER);
         }
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
         double startX = leftX + (fw + dx) / 2;
         Path2D up = new Path2D.Double();
         up.moveTo(startX, baseY - face - dy - 4);
@@ -344,9 +344,13 @@ public final class PaperFigures {
         arrowHead(g, xs[0] - 16, branchY, 0);
         text(g, "global pool", (startX + xs[0]) / 2 + 10, branchY - 12, Align.CENTER, xs[0] - startX - 30);
         arrow(g, xs[0] + 14, branchY, xs[1] - 14, branchY, INK);
-        text(g, "1×1 conv, ReLU", (xs[0] + xs[1]) / 2, branchY - 12, Align.CENTER, xs[1] - xs[0] - 36);
+        text(g, "1×1 conv", (xs[0] + xs[1]) / 2, branchY - 12, Align.CENTER, xs[1] - xs[0] - 36);
         arrow(g, xs[1] + 14, branchY, xs[2] - 14, branchY, INK);
-        text(g, "1×1 conv, hard-sigmoid", (xs[1] + xs[2]) / 2, branchY - 12, Align.CENTER, xs[2] - xs[1] - 36);
+        text(g, "1×1 conv", (xs[1] + xs[2]) / 2, branchY - 12, Align.CENTER, xs[2] - xs[1] - 36);
+        g.setColor(MUTED);
+        text(g, "ReLU", (xs[0] + xs[1]) / 2, branchY + 24, Align.CENTER, xs[1] - xs[0] - 36);
+        text(g, "hard-sigmoid", (xs[1] + xs[2]) / 2, branchY + 24, Align.CENTER, xs[2] - xs[1] - 36);
+        g.setColor(INK);
         Path2D down = new Path2D.Double();
         down.moveTo(xs[2] + 14, branchY);
         down.lineTo(mulX, branchY);
@@ -355,9 +359,10 @@ public final class PaperFigures {
         arrowHead(g, mulX, mainY - 18, Math.PI / 2);
         text(g, "gate in [0, 1]", mulX - 20, mainY - 12, Align.RIGHT);
         g.setColor(MUTED);
-        text(g, "squeeze-and-excite: " + c + " → " + e.squeeze() + " → " + c + " channels on a 1×1 map: "
-                + count(2L * c * e.squeeze()) + " MACs, " + count((long) e.map() * e.map() * c)
-                + " multiplies and as many pooling adds", WIDTH / 2.0, 62, Align.CENTER);
+        long mapValues = (long) e.map() * e.map() * c;
+        text(g, c + " → " + e.squeeze() + " → " + c + " channels on 1×1: " + count(2L * c * e.squeeze())
+                + " MACs; " + count(mapValues) + " multiplies + " + count(mapValues) + " pooling adds", WIDTH / 2.0,
+                64, Align.CENTER);
     }
 
     // ------------------------------------------------------------------ primitives
@@ -365,7 +370,7 @@ public final class PaperFigures {
     private enum Align { LEFT, CENTER, RIGHT }
 
     private static void text(Graphics2D g, String s, double x, double y, Align a) {
-        text(g, s, x, y, a, Double.MAX_VALUE);
+        text(g, s, x, y, a, WIDTH - 24);
     }
 
     /** Draws {@code s} with its baseline at {@code y}, shrinking the font until it fits {@code maxWidth}. */
