@@ -72,6 +72,7 @@ public final class LearnViewModel {
     private final FileContext files;
     /** The V1 network at the current alpha and resolution (the memory comparison), cached by configuration. */
     private NetworkStats v1Twin;
+    private List<String> blockNames = List.of();
 
     /**
      * @param stats     the current configuration's analysis
@@ -106,7 +107,9 @@ public final class LearnViewModel {
             return;
         }
         List<Integer> ids = s.layers().stream().map(l -> l.layer().block()).filter(b -> b > 0).distinct().toList();
-        if (!blocks.equals(ids)) {
+        List<String> names = s.spec().blocks().stream().map(BlockSpec::name).toList();
+        if (!blocks.equals(ids) || !names.equals(blockNames)) {
+            blockNames = names; // the chooser's labels (blockLabel) follow the family
             blocks.setAll(ids);
         }
         if (!ids.contains(block.get())) {
