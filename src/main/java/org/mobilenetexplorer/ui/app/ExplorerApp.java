@@ -114,7 +114,7 @@ public final class ExplorerApp extends Application {
                 main::reportStatus);
         PresetViewModel presets = new PresetViewModel(config, Presets.bundled(), new RecentFiles(settings), files);
         ExploreViewModel explore = new ExploreViewModel(config.configProperty(), published);
-        LearnViewModel learn = new LearnViewModel(explore.statsProperty(), published);
+        LearnViewModel learn = new LearnViewModel(explore.statsProperty(), published, executor, files);
         explore.selectedLayerProperty().addListener((o, a, name) -> learn.selectLayer(name));
         BenchmarkViewModel bench = new BenchmarkViewModel(executor, resultsDir, engine);
         bench.precisionProperty().bindBidirectional(config.precisionProperty()); // one choice, shown in both places

@@ -20,7 +20,10 @@ import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Tables;
 import org.mobilenetexplorer.ui.common.Styles;
 
-/** The Compare tab: pinned configurations, totals side by side with deltas, per-layer differences. */
+/**
+ * The Compare tab: pinned configurations of any families, totals side by side with deltas, costs per stage (how
+ * families align), per-layer differences within one family.
+ */
 public final class CompareView extends BorderPane {
 
     public CompareView(CompareViewModel vm) {
@@ -74,11 +77,16 @@ public final class CompareView extends BorderPane {
 
         TableView<CompareRow> totals = new TableView<>(vm.totals());
         totals.setId("compare-totals");
+        TableView<CompareRow> stages = new TableView<>(vm.stages());
+        stages.setId("compare-stages");
         TableView<CompareRow> layers = new TableView<>(vm.layers());
         layers.setId("compare-layers");
         Runnable columns = () -> {
             columns(totals, vm, "Metric", "Each metric for each pinned configuration; (+x %) is the change against"
                     + " the baseline");
+            columns(stages, vm, "Stage", "Layers grouped by output resolution (stride 2 = 112x112 at 224 px; a"
+                    + " block counts in the stage of its output, its squeeze-and-excite included; head = global pool"
+                    + " and everything after it). Aligns configurations of different families.");
             columns(layers, vm, "Layer [MACs]", "MACs of each layer; (+x %) against the baseline; 'absent' when the"
                     + " configuration has no such layer (blocks14)");
         };
@@ -86,13 +94,23 @@ public final class CompareView extends BorderPane {
         vm.baselineProperty().addListener(o -> columns.run());
         columns.run();
         Tables.install(totals, "compare-totals");
+        Tables.install(stages, "compare-stages");
         Tables.install(layers, "compare-layers");
         totals.setPlaceholder(new Label("Nothing pinned yet."));
-        layers.setPlaceholder(new Label("Nothing pinned yet."));
+        stages.setPlaceholder(new Label("Nothing pinned yet."));
+        Label layersNote = new Label();
+        layersNote.setId("compare-layers-note");
+        layersNote.setWrapText(true);
+        layersNote.textProperty().bind(vm.layersNoteProperty());
+        layers.setPlaceholder(layersNote);
 
-        SplitPane tables = new SplitPane(totals, layers);
+        SplitPane tables = new SplitPane(totals, stages, layers);
         tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.38);
+        // across families the per-layer table is empty: the totals and the stages get its room
+        Runnable dividers = () -> tables.setDividerPositions(vm.layers().isEmpty() && vm.pinned().size() > 1
+                ? new double[] {0.45, 0.9} : new double[] {0.34, 0.67});
+        vm.layers().addListener((ListChangeListener<CompareRow>) c -> dividers.run());
+        dividers.run();
         VBox center = new VBox(6, message, tables);
         VBox.setVgrow(tables, Priority.ALWAYS);
         center.setPadding(new Insets(8));

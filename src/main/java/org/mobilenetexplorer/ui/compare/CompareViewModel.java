@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
@@ -26,8 +27,14 @@ import org.mobilenetexplorer.published.PublishedFigure;
 import org.mobilenetexplorer.ui.common.Formats;
 
 /**
- * The Compare view's state: 2 to 6 pinned configurations, their totals side by side with deltas against the
- * chosen baseline, per-layer MAC differences, and their measured latency where a benchmark result exists.
+ * The Compare view's state: 2 to 6 pinned configurations of any families, their totals side by side with deltas
+ * against the chosen baseline, their costs per stage (layers grouped by output resolution: how networks of different
+ * families align), per-layer MAC differences where the architectures align (one family), and their measured latency
+ * where a benchmark result exists.
+ *
+ * <p>The pinned list ({@link #pinned()}) is the state to save and restore: plain {@link MobileNetConfig}s in pin
+ * order; {@link #pin(MobileNetConfig)}, {@link #unpin(int)} and {@link #clear()} change it and recompute the rows,
+ * and {@link #baselineProperty()} is the index of the baseline in it.
  */
 public final class CompareViewModel {
     public static final int MAX_PINNED = 6;
@@ -42,7 +49,9 @@ public final class CompareViewModel {
     private final ObservableList<MobileNetConfig> pinned = FXCollections.observableArrayList();
     private final IntegerProperty baseline = new SimpleIntegerProperty(this, "baseline", 0);
     private final ObservableList<CompareRow> totals = FXCollections.observableArrayList();
+    private final ObservableList<CompareRow> stages = FXCollections.observableArrayList();
     private final ObservableList<CompareRow> layers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper layersNote = new ReadOnlyStringWrapper(this, "layersNote", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /**
@@ -143,11 +152,93 @@ public final class CompareViewModel {
         rows.add(metric("Batch-norm params [K]", stats, t -> t.bnParams() / 1e3, 1));
         rows.add(metric("FP32 parameters [MiB]", stats, t -> t.parameterBytes() / (double) (1 << 20), 2));
         rows.add(metric("Peak activations [MiB]", stats, t -> t.peakActivationBytes() / (double) (1 << 20), 2));
+        rows.add(metric("Elementwise ops [M]", stats, t -> t.elementwiseOps() / 1e6, 2));
         rows.add(metric("Layers [count]", stats, t -> t.layers(), 0));
         rows.add(topOne(stats));
         rows.add(measured());
         totals.setAll(rows);
-        layers.setAll(layerRows(stats));
+        stages.setAll(stageRows(stats));
+        if (aligned(pinned)) {
+            layers.setAll(layerRows(stats));
+            layersNote.set(pinned.isEmpty() ? "Nothing pinned yet." : "");
+        } else {
+            layers.clear();
+            layersNote.set("Layer by layer only within one family: "
+                    + String.join(", ", pinned.stream().map(MobileNetConfig::familyLabel).distinct().toList())
+                    + " do not align layer by layer. Compare them per stage (above).");
+        }
+    }
+
+    /**
+     * True when the configurations' layers align by name: one family (and, for V3, all minimalistic or none). V1
+     * configurations with fewer 14x14 blocks still align (their missing layers show as absent).
+     */
+    static boolean aligned(List<MobileNetConfig> configs) {
+        return configs.stream().map(MobileNetConfig::familyLabel).distinct().count() <= 1;
+    }
+
+    /**
+     * MACs and params per stage (layers grouped by output stride: {@link StageCost}), then their sums, which equal
+     * the totals. A stage one configuration lacks shows as absent.
+     */
+    private List<CompareRow> stageRows(List<NetworkStats> stats) {
+        List<List<StageCost>> per = stats.stream().map(StageCost::of).toList();
+        java.util.TreeMap<Integer, List<StageCost>> byStride = new java.util.TreeMap<>();
+        for (int i = 0; i < per.size(); i++) {
+            for (StageCost c : per.get(i)) {
+                List<StageCost> cells = byStride.computeIfAbsent(c.stride(), k -> new ArrayList<>());
+                while (cells.size() < i) {
+                    cells.add(null);
+                }
+                cells.add(c);
+            }
+        }
+        for (List<StageCost> cells : byStride.values()) {
+            while (cells.size() < per.size()) {
+                cells.add(null);
+            }
+        }
+        List<CompareRow> rows = new ArrayList<>();
+        for (var e : byStride.entrySet()) {
+            rows.add(stageRow(stageName(e.getKey(), e.getValue()) + " MACs [M]", e.getValue(),
+                    c -> c.macs() / 1e6, 2));
+        }
+        for (var e : byStride.entrySet()) {
+            rows.add(stageRow(stageName(e.getKey(), e.getValue()) + " params [M]", e.getValue(),
+                    c -> c.params() / 1e6, 3));
+        }
+        return rows;
+    }
+
+    /** {@code 112x112 (stride 2)}; {@code stride 2: 112x112 / 80x80} when the pinned resolutions differ. */
+    static String stageName(int stride, List<StageCost> cells) {
+        if (stride == StageCost.HEAD) {
+            return "Head (pool, classifier)";
+        }
+        List<String> maps = cells.stream().filter(java.util.Objects::nonNull).map(StageCost::mapLabel).distinct()
+                .toList();
+        return maps.size() == 1 ? maps.get(0) + " (stride " + stride + ")"
+                : "Stride " + stride + ": " + String.join(" / ", maps);
+    }
+
+    private CompareRow stageRow(String name, List<StageCost> cells, ToDoubleFunction<StageCost> f, int decimals) {
+        int b = baseline.get();
+        StageCost base = b < cells.size() ? cells.get(b) : null;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            StageCost c = cells.get(i);
+            if (c == null) {
+                out.add("absent");
+                continue;
+            }
+            double v = f.applyAsDouble(c);
+            String text = Formats.fixed(v, decimals);
+            if (i != b && base != null) {
+                text += "  (" + Formats.delta(v, f.applyAsDouble(base)) + ")";
+            }
+            out.add(text);
+        }
+        return new CompareRow(name, out);
     }
 
     private CompareRow metric(String name, List<NetworkStats> stats, ToDoubleFunction<Totals> f, int decimals) {
@@ -167,7 +258,14 @@ public final class CompareViewModel {
     /** Accuracy sources tried for the top-1 row, in order; the row uses one source for every column. */
     static final List<String> TOP1_SOURCES = List.of("tf-slim-2018", "tf-slim-2017", "tflite", "paper", "keras");
 
+    /** TF-Slim's model cards of the other families (float checkpoints), the sources of a cross-family top-1 row. */
+    static final java.util.Map<Family, String> FAMILY_SOURCES = java.util.Map.of(Family.V2, "tf-slim-v2",
+            Family.V3_LARGE, "tf-slim-v3", Family.V3_SMALL, "tf-slim-v3");
+
     private CompareRow topOne(List<NetworkStats> stats) {
+        if (stats.stream().anyMatch(s -> s.config().family() != Family.V1)) {
+            return topOneAcrossFamilies(stats);
+        }
         // one source for the whole row (never mixed): the first that lists the most pinned configurations
         String best = null;
         long bestCount = 0;
@@ -194,6 +292,34 @@ public final class CompareViewModel {
             cells.add(text);
         }
         return new CompareRow(best == null ? "Published top-1 [%]" : "Top-1 [%] " + best, cells);
+    }
+
+    /**
+     * Across families no one source lists every configuration: each cell takes its family's TF-Slim model card
+     * (V1 tf-slim-2018, V2 tf-slim-v2, V3 tf-slim-v3: the float checkpoints, ImageNet, one publisher) and names it.
+     */
+    private CompareRow topOneAcrossFamilies(List<NetworkStats> stats) {
+        List<Optional<Double>> values = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (NetworkStats s : stats) {
+            MobileNetConfig c = s.config();
+            String id = c.family() == Family.V1 ? TOP1_SOURCES.get(0) : FAMILY_SOURCES.get(c.family());
+            sources.add(id);
+            values.add(top1(id, s));
+        }
+        int b = baseline.get();
+        Optional<Double> base = b < values.size() ? values.get(b) : Optional.empty();
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Optional<Double> v = values.get(i);
+            String source = sources.get(i);
+            String text = v.map(x -> Formats.fixed(x, 1) + " % " + source).orElse("not in " + source);
+            if (v.isPresent() && base.isPresent() && i != b) {
+                text += "  (" + Formats.points(v.get(), base.get()) + ")";
+            }
+            cells.add(text);
+        }
+        return new CompareRow("Top-1 [%] TF-Slim per family", cells);
     }
 
     private Optional<Double> top1(String sourceId, NetworkStats s) {
@@ -265,6 +391,16 @@ public final class CompareViewModel {
 
     public ObservableList<CompareRow> layers() {
         return layers;
+    }
+
+    /** Costs per stage (MACs rows, then params rows), for configurations of any families. */
+    public ObservableList<CompareRow> stages() {
+        return stages;
+    }
+
+    /** Why the per-layer table is empty (nothing pinned, or families that do not align), else empty. */
+    public ReadOnlyStringProperty layersNoteProperty() {
+        return layersNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

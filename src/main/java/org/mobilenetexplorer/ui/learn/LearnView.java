@@ -7,26 +7,42 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.mobilenetexplorer.chart.ExportFormat;
+import org.mobilenetexplorer.chart.PaperFigure;
+import org.mobilenetexplorer.chart.PaperFigures;
 import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Tables;
 
-/** The Learn tab: the paper's formulas with live numbers, the Table 3 walk-through, the known misprints. */
+/**
+ * The Learn tab: the papers' drawings of the selected block (live, exportable as PNG and SVG), the formulas with
+ * live numbers (depthwise separable; inverted residual, memory, squeeze-and-excite and h-swish for V2/V3 blocks), the
+ * Table 3 walk-through, the known misprints.
+ */
 public final class LearnView extends ScrollPane {
     private final javafx.beans.property.ObjectProperty<Integer> blockObject;
+    /** The inverted residual and SE drawings (V2/V3 blocks), above their explanations. */
+    private final VBox drawings = new VBox(10);
+    /** V1 Figure 2, above the formulas it illustrates. */
+    private final VBox separableDrawing = new VBox(10);
+    private final LearnViewModel vm;
+    private Label title;
 
     public LearnView(LearnViewModel vm) {
+        this.vm = vm;
         setFitToWidth(true);
 
-        Label pick = new Label("Separable block:");
+        Label pick = new Label("Block:");
         pick.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ComboBox<Integer> block = new ComboBox<>(vm.blocks());
         block.setId("learn-block");
         block.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         blockObject = vm.blockProperty().asObject();
         block.valueProperty().bindBidirectional(blockObject);
+        block.setConverter(Controls.display(vm::blockLabel));
+        block.setVisibleRowCount(16);
         block.setTooltip(Controls.tip("The block to explain; selecting a layer in the Explore table selects its"
                 + " block here too."));
-        Label title = bound("learn-title", vm.titleProperty().getValue(), "section-heading");
+        title = bound("learn-title", vm.titleProperty().getValue(), "section-heading");
         title.textProperty().bind(vm.titleProperty());
         HBox top = new HBox(8, pick, block, title);
         top.getStyleClass().add("toolbar-row");
@@ -49,6 +65,23 @@ public final class LearnView extends ScrollPane {
                 + " a 1x1 convolution (pointwise).", "hint");
         VBox formulas = new VBox(6, symbols, std, sep, ratio, ratioFormula, note, legend);
         formulas.getStyleClass().add("card");
+
+        VBox residual = card("learn-residual", "Inverted residual (V2 paper, Section 3)", vm.residualProperty());
+        VBox squeeze = card("learn-squeeze-excite", "Squeeze-and-excite and h-swish (V3 paper, Section 5)",
+                vm.squeezeExciteProperty());
+        VBox memory = card("learn-memory", "Fewer MACs than V1, and the activation memory (V2 paper, Section 5.1)",
+                vm.memoryProperty());
+        drawings.setId("learn-drawings");
+        vm.figures().addListener((javafx.collections.ListChangeListener<PaperFigure>) c -> redraw());
+        viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 1) {
+                redraw();
+            }
+        });
+        sceneProperty().addListener((o, a, sc) -> redraw());
+        title.fontProperty().addListener((o, a, f) -> redraw()); // presentation mode
+        separableDrawing.setId("learn-figure2");
+        redraw();
 
         Label t3Caption = bound("table3-caption", "", "section-heading");
         t3Caption.textProperty().bind(vm.table3CaptionProperty());
@@ -91,9 +124,64 @@ public final class LearnView extends ScrollPane {
             }
         });
 
-        VBox box = new VBox(10, top, formulas, t3Caption, t3, misCaption, mis);
+        VBox box = new VBox(10, top, drawings, residual, squeeze, memory, separableDrawing, formulas, t3Caption, t3,
+                misCaption, mis);
         box.setPadding(new Insets(10));
         setContent(box);
+    }
+
+    /** A card with a heading and the lines of {@code text}; hidden while the text is empty (V1 blocks). */
+    private static VBox card(String id, String heading, javafx.beans.value.ObservableStringValue text) {
+        Label h = new Label(heading);
+        h.getStyleClass().add("section-heading");
+        h.setWrapText(true);
+        Label body = bound(id, "", "formula-text");
+        body.textProperty().bind(text);
+        VBox box = new VBox(4, h, body);
+        box.getStyleClass().add("card");
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /**
+     * Draws every figure of the selected block at the width the tab offers, at most the logical size times the
+     * font's growth over 13 px (so presentation mode enlarges the drawings as it enlarges the text), in pixels of the
+     * screen's scale, so the drawings stay sharp.
+     */
+    private void redraw() {
+        double available = getViewportBounds() == null ? 0 : getViewportBounds().getWidth() - 60;
+        double fontScale = Math.max(1.0, title.getFont().getSize() / 13.0);
+        double width = Math.max(480, Math.min(available > 0 ? available : PaperFigures.WIDTH,
+                PaperFigures.WIDTH * fontScale));
+        double screen = getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getOutputScaleX() : 1.0;
+        drawings.getChildren().clear();
+        separableDrawing.getChildren().clear();
+        int i = 0;
+        for (PaperFigure f : vm.figures()) {
+            double scale = width / PaperFigures.WIDTH;
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(
+                    javafx.embed.swing.SwingFXUtils.toFXImage(PaperFigures.image(f, scale * screen), null));
+            view.setFitWidth(width);
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            view.setId("learn-figure-" + i);
+            javafx.scene.control.Button png = new javafx.scene.control.Button("Export PNG…");
+            png.setId("learn-export-png-" + i);
+            png.setOnAction(e -> vm.exportWithChooser(f, ExportFormat.PNG));
+            png.setTooltip(Controls.tip("Save this drawing as a PNG image (" + 2 * PaperFigures.WIDTH + "x"
+                    + 2 * PaperFigures.HEIGHT + " pixels)."));
+            javafx.scene.control.Button svg = new javafx.scene.control.Button("Export SVG…");
+            svg.setId("learn-export-svg-" + i);
+            svg.setOnAction(e -> vm.exportWithChooser(f, ExportFormat.SVG));
+            svg.setTooltip(Controls.tip("Save this drawing as SVG (vector: sharp at any size, editable)."));
+            HBox buttons = new HBox(8, png, svg);
+            VBox card = new VBox(6, view, buttons);
+            card.getStyleClass().add("card");
+            (f instanceof PaperFigure.Separable ? separableDrawing : drawings).getChildren().add(card);
+            i++;
+        }
     }
 
     private static Label bound(String id, String text, String styleClass) {

@@ -115,6 +115,7 @@ final class ScreenshotTour {
         shoot("learn");
         step(() -> main.presentationProperty().set(true));
         shoot("learn-presentation");
+        families("");
         // every view again in the dark theme
         step(() -> {
             main.presentationProperty().set(false);
@@ -129,6 +130,50 @@ final class ScreenshotTour {
         shoot("compare-presentation-dark");
         step(Platform::exit);
         next();
+    }
+
+    /** Compare of V1 and V3-Large, Learn on a V2 inverted residual and on a V3 squeeze-and-excite block. */
+    private void families(String suffix) {
+        step(() -> {
+            main.presentationProperty().set(false);
+            window.config().load(MobileNetConfig.DEFAULT);
+            window.compare().clear();
+            window.compare().pin(MobileNetConfig.DEFAULT);
+            window.compare().pin(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+            main.viewProperty().set(AppView.COMPARE);
+        });
+        shoot("compare-families" + suffix);
+        step(() -> {
+            window.config().load(MobileNetConfig.of(Family.V2, 1.0, 224));
+            window.explore().selectedLayerProperty().set("expanded_conv_2/expand");
+            main.viewProperty().set(AppView.LEARN);
+        });
+        shoot("learn-inverted-residual" + suffix);
+        step(() -> {
+            window.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+            window.explore().selectedLayerProperty().set("expanded_conv_10/depthwise");
+            main.viewProperty().set(AppView.LEARN);
+        });
+        step(() -> scrollTo("#learn-figure-1")); // the squeeze-and-excite drawing, its explanation below
+        shoot("learn-squeeze-excite" + suffix);
+        step(() -> scrollTo("#learn-figure-0"));
+    }
+
+    /** Scrolls the view holding {@code id} so that node is near the top. */
+    private void scrollTo(String id) {
+        javafx.scene.Node n = stage.getScene().lookup(id);
+        javafx.scene.Node p = n;
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (n == null || p == null) {
+            System.err.println("screenshot tour: no scroll pane around " + id);
+            return;
+        }
+        javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) p;
+        javafx.geometry.Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+        sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (b.getMinY() - 50) / room)));
     }
 
     private void step(Runnable action) {
