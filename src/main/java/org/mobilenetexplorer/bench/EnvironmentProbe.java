@@ -8,16 +8,27 @@ import org.mobilenetexplorer.model.ToolVersion;
 
 /**
  * The environment recorded with every result. Keys (all strings): {@value #CPU_MODEL}, {@value #LOGICAL_CORES},
- * {@value #SIMD}, {@value #CPU_MHZ}, {@value #OS}, {@value #JVM}, {@value #JVM_VENDOR}, {@value #MAX_HEAP_MB},
+ * {@value #SIMD}, {@value #CPU_MHZ}, {@value #PHYSICAL_CORES}, {@value #CPU_MAX_MHZ}, {@value #MEMORY_MB},
+ * {@value #CPU_VENDOR}, {@value #CPU_INFO_SOURCE}, {@value #OS}, {@value #JVM}, {@value #JVM_VENDOR}, {@value #MAX_HEAP_MB},
  * {@value #BACKEND}, {@value #BACKEND_NAME}, {@value #BACKEND_VERSION}, {@value #THREADS},
  * {@value #NATIVE_VARIANT}, {@value #DATA_TYPE}, {@value #TOOL_VERSION}, {@value #TIMESTAMP}, and every entry of
- * {@link InferenceBackend#runtimeInfo()} as {@code runtime.<key>}.
+ * {@link InferenceBackend#runtimeInfo()} as {@code runtime.<key>}. Results written before a key existed simply lack
+ * it (the map is open: old files load unchanged); readers treat a missing key as unknown.
  */
 public final class EnvironmentProbe {
     public static final String CPU_MODEL = "cpuModel";
     public static final String LOGICAL_CORES = "logicalCores";
     public static final String SIMD = "simd";
     public static final String CPU_MHZ = "cpuMhz";
+    /** Physical cores the OS reports ("unknown" when it does not). */
+    public static final String PHYSICAL_CORES = "physicalCores";
+    /** The highest clock the OS reports, MHz. */
+    public static final String CPU_MAX_MHZ = "cpuMaxMhz";
+    /** Physical memory, MiB. */
+    public static final String MEMORY_MB = "memoryMb";
+    public static final String CPU_VENDOR = "cpuVendor";
+    /** Where the CPU facts came from: "/proc/cpuinfo + OSHI", "OSHI", "JVM only". */
+    public static final String CPU_INFO_SOURCE = "cpuInfoSource";
     public static final String OS = "os";
     public static final String JVM = "jvm";
     public static final String JVM_VENDOR = "jvmVendor";
@@ -49,6 +60,12 @@ public final class EnvironmentProbe {
         env.put(LOGICAL_CORES, Integer.toString(cpu.logicalCores()));
         env.put(SIMD, String.join(" ", cpu.simd()));
         env.put(CPU_MHZ, Double.isNaN(cpu.mhz()) ? "unknown" : String.format(java.util.Locale.ROOT, "%.0f", cpu.mhz()));
+        env.put(PHYSICAL_CORES, cpu.physicalCores() > 0 ? Integer.toString(cpu.physicalCores()) : "unknown");
+        env.put(CPU_MAX_MHZ, Double.isNaN(cpu.maxMhz()) ? "unknown"
+                : String.format(java.util.Locale.ROOT, "%.0f", cpu.maxMhz()));
+        env.put(MEMORY_MB, cpu.memoryBytes() > 0 ? Long.toString(cpu.memoryBytes() / (1024 * 1024)) : "unknown");
+        env.put(CPU_VENDOR, cpu.vendor().isEmpty() ? "unknown" : cpu.vendor());
+        env.put(CPU_INFO_SOURCE, cpu.source().isEmpty() ? "unknown" : cpu.source());
         env.put(OS, System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         env.put(JVM, System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version",

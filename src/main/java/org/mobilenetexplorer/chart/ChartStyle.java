@@ -45,6 +45,11 @@ public final class ChartStyle {
     public static final Color GRID = new Color(0xD0, 0xD0, 0xD0);
     public static final Stroke OUTLINE = new BasicStroke(2.0f);
     public static final Stroke FRONT = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** The outline of a predicted latency's (hollow) marker: dashed. */
+    public static final Stroke PREDICTED_OUTLINE = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {3f, 2f}, 0f);
+    /** The thin line joining a configuration's FP32 and INT8 points. */
+    public static final Stroke LINK = new BasicStroke(1.0f);
 
     /** Default export size in points (1 pt = 1 px at scale 1). */
     public static final int DEFAULT_WIDTH = 1280;

@@ -178,6 +178,199 @@ public final class TradeoffCharts {
         return chart;
     }
 
+    /** Colours of the devices of a multi-series chart, in series order (the Okabe-Ito palette). */
+    private static final Paint[] DEVICE_PAINTS = {ChartStyle.BLUE, ChartStyle.VERMILLION, ChartStyle.BLUISH_GREEN,
+        ChartStyle.SKY_BLUE, ChartStyle.BLACK};
+    /** Colours of the published reference devices. */
+    private static final Paint[] PUBLISHED_PAINTS = {ChartStyle.REDDISH_PURPLE, ChartStyle.ORANGE, ChartStyle.YELLOW,
+        new Color(0x80, 0x80, 0x80)};
+    /** Most latency provenance lines under a multi-series chart. */
+    private static final int MAX_SERIES_LINES = 6;
+
+    /**
+     * Accuracy against latency for several series (devices x precisions x measured/predicted/published), each its own
+     * legend entry, never mixed: colour by device, circle for FP32, square for INT8, triangle for a published
+     * reference device; predicted latencies hollow with a dashed outline; a thin grey line joins a configuration's FP32
+     * and INT8 points of the same device. Point labels carry the series tag, so no two read the same. The Pareto
+     * front drawn is the first series'.
+     *
+     * @throws IllegalArgumentException when {@code series} is empty
+     */
+    public static JFreeChart accuracyVsLatency(List<org.mobilenetexplorer.tradeoff.LatencySeries> series,
+                                               ChartOptions o) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("no series to chart");
+        }
+        TradeoffAnalysis first = series.get(0).analysis();
+        List<TradeoffDataset.Series> data = new ArrayList<>();
+        Map<String, Integer> deviceIndex = new java.util.LinkedHashMap<>();
+        int published = 0;
+        List<Paint> paints = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
+        for (org.mobilenetexplorer.tradeoff.LatencySeries ls : series) {
+            TradeoffAnalysis a = ls.analysis();
+            List<PlotPoint> pts = new ArrayList<>();
+            for (TradeoffPoint p : a.plottable()) {
+                PlotPoint pp = plotPoint(p, CostAxis.LATENCY, ls.kind()
+                        == org.mobilenetexplorer.tradeoff.LatencyKind.PUBLISHED ? PlotPoint.Role.PUBLISHED_LATENCY
+                        : PlotPoint.Role.CONFIGURATION);
+                pts.add(new PlotPoint(pp.x(), pp.y(), ls.pointLabel(p), pp.role(), pp.estimated(), pp.extrapolated(),
+                        pp.sourceId(), ls.name() + ": " + pp.provenance(), p));
+            }
+            data.add(new TradeoffDataset.Series(fit(seriesKey(ls)), pts));
+            double m = MARKER;
+            switch (ls.kind()) {
+                case PUBLISHED -> {
+                    paints.add(PUBLISHED_PAINTS[published++ % PUBLISHED_PAINTS.length]);
+                    shapes.add(ShapeUtils.createUpTriangle((float) (m * 0.55)));
+                }
+                case MEASURED, PREDICTED -> {
+                    int d = deviceIndex.computeIfAbsent(ls.device(), k -> deviceIndex.size());
+                    paints.add(DEVICE_PAINTS[d % DEVICE_PAINTS.length]);
+                    shapes.add(ls.precision() == org.mobilenetexplorer.model.Precision.INT8
+                            ? new Rectangle2D.Double(-m * 0.42, -m * 0.42, m * 0.84, m * 0.84)
+                            : new Ellipse2D.Double(-m / 2, -m / 2, m, m));
+                }
+            }
+        }
+        TradeoffDataset points = new TradeoffDataset(data);
+        ValueAxis xAxis = costAxis(first, points);
+        NumberAxis yAxis = new NumberAxis(first.metric().title() + " (%, ImageNet)");
+        yAxis.setAutoRangeIncludesZero(false);
+        yAxis.setNumberFormatOverride(new DecimalFormat("0"));
+        style(xAxis);
+        style(yAxis);
+        PointRenderer pr = new PointRenderer(points, first.paretoFront());
+        for (int s = 0; s < data.size(); s++) {
+            pr.setSeriesShape(s, shapes.get(s));
+            pr.setSeriesPaint(s, paints.get(s));
+        }
+        pr.setDefaultItemLabelsVisible(o.itemLabels());
+        pr.setDefaultItemLabelFont(ChartStyle.ITEM_LABEL.deriveFont(12f));
+        pr.setDefaultItemLabelPaint(Color.DARK_GRAY);
+        pr.setDefaultItemLabelGenerator((ds, s, i) -> points.point(s, i).displayLabel());
+        pr.setDefaultToolTipGenerator(new PlotPointToolTips());
+        XYPlot plot = new XYPlot(points, xAxis, yAxis, pr);
+        if (o.paretoFront()) {
+            List<PlotPoint> front = first.paretoFront().stream().map(p -> plotPoint(p, CostAxis.LATENCY,
+                    PlotPoint.Role.PARETO)).toList();
+            if (!front.isEmpty()) {
+                XYStepRenderer step = new XYStepRenderer();
+                step.setSeriesPaint(0, ChartStyle.ORANGE);
+                step.setSeriesStroke(0, ChartStyle.FRONT);
+                step.setDefaultToolTipGenerator(new PlotPointToolTips());
+                plot.setDataset(1, new TradeoffDataset(List.of(new TradeoffDataset.Series(fit("Pareto front of "
+                        + series.get(0).name()), front))));
+                plot.setRenderer(1, step);
+            }
+        }
+        List<TradeoffDataset.Series> links = precisionLinks(series, data);
+        if (!links.isEmpty()) {
+            XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+            for (int i = 0; i < links.size(); i++) {
+                lr.setSeriesPaint(i, ChartStyle.GRID.darker());
+                lr.setSeriesStroke(i, ChartStyle.LINK);
+                lr.setSeriesVisibleInLegend(i, false);
+            }
+            plot.setDataset(2, new TradeoffDataset(links));
+            plot.setRenderer(2, lr);
+        }
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.addAll(plot.getLegendItems());
+        Shape circle = new Ellipse2D.Double(-MARKER / 2, -MARKER / 2, MARKER, MARKER);
+        if (series.stream().anyMatch(s -> s.kind() == org.mobilenetexplorer.tradeoff.LatencyKind.PREDICTED)) {
+            legend.add(new LegendItem("hollow, dashed = predicted latency (device profile), not measured", null, null,
+                    null, true, circle, false, ChartStyle.BLUE, true, ChartStyle.BLUE, ChartStyle.PREDICTED_OUTLINE,
+                    false, new Rectangle2D.Double(), new BasicStroke(), Color.BLACK));
+        }
+        if (!links.isEmpty()) {
+            legend.add(new LegendItem("thin line = one configuration in FP32 (circle) and INT8 (square)", null, null,
+                    null, false, circle, false, Color.GRAY, false, Color.GRAY, new BasicStroke(), true,
+                    new java.awt.geom.Line2D.Double(-8, 0, 8, 0), ChartStyle.LINK, ChartStyle.GRID.darker()));
+        }
+        if (series.stream().anyMatch(s -> s.analysis().plottable().stream().anyMatch(p -> p.accuracy().estimated()))) {
+            legend.add(new LegendItem("hollow = estimated accuracy (est.)", null, null, null, true, circle, false,
+                    ChartStyle.BLUE, true, ChartStyle.BLUE, ChartStyle.OUTLINE, false, new Rectangle2D.Double(),
+                    new BasicStroke(), Color.BLACK));
+        }
+        plot.setFixedLegendItems(legend);
+        String title = o.title() != null ? o.title() : "ImageNet " + (first.metric()
+                == org.mobilenetexplorer.accuracy.AccuracyMetric.TOP1 ? "Top-1" : "Top-5") + " accuracy vs latency, "
+                + series.size() + " series (device × precision × measured/predicted/published)";
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
+        finish(chart, seriesProvenance(series));
+        return chart;
+    }
+
+    /** Legend text: the series name and its accuracy source, labelled when the source is of the other precision. */
+    static String seriesKey(org.mobilenetexplorer.tradeoff.LatencySeries ls) {
+        TradeoffAnalysis a = ls.analysis();
+        boolean quantSource = a.source().id().contains("quant");
+        boolean int8 = ls.precision() == org.mobilenetexplorer.model.Precision.INT8;
+        String mixed = ls.kind() != org.mobilenetexplorer.tradeoff.LatencyKind.PUBLISHED && quantSource != int8
+                ? ", " + (quantSource ? "INT8" : "FP32") + " accuracy" : "";
+        return ls.name() + " [" + a.source().id() + " " + a.metric().id() + mixed + "]";
+    }
+
+    /** One series per configuration measured in FP32 and INT8 on the same device: its two points. */
+    private static List<TradeoffDataset.Series> precisionLinks(List<org.mobilenetexplorer.tradeoff.LatencySeries> series,
+                                                               List<TradeoffDataset.Series> data) {
+        List<TradeoffDataset.Series> out = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            var fp = series.get(i);
+            if (fp.kind() != org.mobilenetexplorer.tradeoff.LatencyKind.MEASURED
+                    || fp.precision() != org.mobilenetexplorer.model.Precision.FP32) {
+                continue;
+            }
+            for (int j = 0; j < series.size(); j++) {
+                var q = series.get(j);
+                if (q.kind() != org.mobilenetexplorer.tradeoff.LatencyKind.MEASURED
+                        || q.precision() != org.mobilenetexplorer.model.Precision.INT8 || !q.device().equals(fp.device())) {
+                    continue;
+                }
+                for (PlotPoint a : data.get(i).points()) {
+                    for (PlotPoint b : data.get(j).points()) {
+                        if (a.point().config().equals(b.point().config())) {
+                            out.add(new TradeoffDataset.Series(a.point().label() + " FP32-INT8 " + fp.device(),
+                                    List.of(a, b)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> seriesProvenance(List<org.mobilenetexplorer.tradeoff.LatencySeries> series) {
+        List<String> lines = new ArrayList<>();
+        java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
+        for (var s : series) {
+            sources.add(s.analysis().source().name() + " [" + s.analysis().source().id() + "]");
+        }
+        lines.add("Accuracy: " + String.join("; ", sources) + " (INT8 series take a quantized source)");
+        int n = 0;
+        for (var s : series) {
+            if (n++ == MAX_SERIES_LINES) {
+                lines.add("... and " + (series.size() - MAX_SERIES_LINES) + " more series (see the legend)");
+                break;
+            }
+            LatencyTable l = s.analysis().latency();
+            lines.add(switch (s.kind()) {
+                case MEASURED -> s.name() + ": " + l.backendName() + ", median per image, batch 1 (result files in "
+                        + l.directory() + ")";
+                case PREDICTED -> s.name() + ": predicted by the latency model from the device profile, not measured";
+                case PUBLISHED -> s.name() + ": published phone latency (TF-Slim/papers), not measured here";
+            });
+        }
+        return lines;
+    }
+
     /** Marker shape and colour of each family (and V3 variant) on a chart holding several. */
     enum FamilyMarker {
         V1("MobileNet v1", ChartStyle.BLUE),
@@ -347,7 +540,9 @@ public final class TradeoffCharts {
         }
         if (axis == CostAxis.LATENCY && p.latency() != null) {
             MeasuredLatency l = p.latency();
-            prov.append("; latency ").append(fmt(l.medianMs())).append(" ms, ").append(l.backendName()).append(" on ")
+            prov.append(l.kind() == org.mobilenetexplorer.tradeoff.LatencyKind.MEASURED ? "; latency "
+                    : "; " + l.kind().id() + " latency ").append(fmt(l.medianMs())).append(" ms, ")
+                    .append(l.backendName()).append(" on ")
                     .append(l.cpu()).append(", ").append(l.resultFile()).append(l.stable() ? "" : " (unstable)");
         } else if (axis != CostAxis.LATENCY) {
             prov.append("; ").append(axis.title().toLowerCase(Locale.ROOT)).append(" computed");
@@ -389,10 +584,28 @@ public final class TradeoffCharts {
             setAutoPopulateSeriesOutlineStroke(false);
         }
 
-        /** Hollow for an estimated accuracy; filled otherwise (also for the legend of a series without points). */
+        /**
+         * Hollow for an estimated accuracy or a predicted latency; filled otherwise (also for the legend of a series
+         * without points).
+         */
         @Override
         public boolean getItemShapeFilled(int series, int item) {
-            return item >= data.getItemCount(series) || !data.point(series, item).estimated();
+            return item >= data.getItemCount(series) || !data.point(series, item).estimated() && !predicted(series, item);
+        }
+
+        private boolean predicted(int series, int item) {
+            if (series >= data.getSeriesCount() || item >= data.getItemCount(series)) {
+                return false;
+            }
+            TradeoffPoint p = data.point(series, item).point();
+            return p != null && p.latency() != null
+                    && p.latency().kind() == org.mobilenetexplorer.tradeoff.LatencyKind.PREDICTED;
+        }
+
+        /** A predicted latency's marker has a dashed outline (hollow and dashed: "predicted" in the legend). */
+        @Override
+        public java.awt.Stroke getItemOutlineStroke(int series, int item) {
+            return predicted(series, item) ? ChartStyle.PREDICTED_OUTLINE : super.getItemOutlineStroke(series, item);
         }
 
         /**

@@ -126,6 +126,23 @@ public final class ChartCommand implements Callable<Integer> {
 
     private JFreeChart tradeoff(LatencyTable latency, PrintWriter pw) {
         CostAxis axis = options.axis();
+        if (options.seriesRequested()) {
+            java.util.List<String> notes = new java.util.ArrayList<>();
+            var series = options.series(options.candidates(true), notes);
+            if (series.isEmpty()) {
+                throw new UserInputException("nothing to plot: no latency series (" + String.join("; ", notes) + ")");
+            }
+            notes.forEach(n -> pw.println("note: " + n));
+            series.forEach(s -> pw.println("series: " + s.name() + " (" + s.analysis().plottable().size()
+                    + " points)"));
+            ChartOptions so;
+            try {
+                so = new ChartOptions(title, !noLabels, true, List.of(), null);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+            }
+            return TradeoffCharts.accuracyVsLatency(series, so);
+        }
         TradeoffOptions.requireLatency(axis, latency);
         AccuracyEstimator est = options.estimator();
         TradeoffAnalysis a = TradeoffAnalysis.of(options.candidates(true), est, latency, axis);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ChartCommand.class,
             CalibrateCommand.class,
             PredictCommand.class,
+            ImportResultsCommand.class,
         })
 public final class MainCommand implements Runnable {
 

@@ -67,6 +67,9 @@ public final class TradeoffCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format " + format + ": " + e.getMessage());
         }
         CostAxis axis = options.axis();
+        if (options.seriesRequested() && isoCost == null) {
+            return series(fmt);
+        }
         AccuracyEstimator estimator = options.estimator();
         LatencyTable latency = options.latency(axis == CostAxis.LATENCY);
         TradeoffOptions.requireLatency(axis, latency);
@@ -82,6 +85,28 @@ public final class TradeoffCommand implements Callable<Integer> {
             return 0;
         }
         return isoCost(out, fmt, axis, estimator, latency);
+    }
+
+    /** --device / --precision fp32,int8 / --fill-predicted: one table (or one JSON entry) per series. */
+    private int series(OutputFormat fmt) {
+        List<String> notes = new ArrayList<>();
+        List<org.mobilenetexplorer.tradeoff.LatencySeries> series = options.series(options.candidates(true), notes);
+        if (series.isEmpty()) {
+            throw new UserInputException("--x latency: no series to show (" + String.join("; ", notes) + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt == OutputFormat.JSON) {
+            out.print(TradeoffFormat.json(series));
+        } else {
+            for (var s : series) {
+                out.println((fmt == OutputFormat.CSV ? "# " : "== ") + s.name() + " (" + s.kind().id() + ", "
+                        + s.precision().id() + ")");
+                out.print(fmt == OutputFormat.CSV ? TradeoffFormat.csv(s.analysis()) : TradeoffFormat.table(s.analysis()));
+            }
+            notes.forEach(n -> out.println((fmt == OutputFormat.CSV ? "# " : "") + "note: " + n));
+        }
+        out.flush();
+        return 0;
     }
 
     private int isoCost(PrintWriter out, OutputFormat fmt, CostAxis axis, AccuracyEstimator estimator,

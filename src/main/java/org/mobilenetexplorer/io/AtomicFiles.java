@@ -93,6 +93,37 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates {@code target} with {@code bytes}, never replacing anything: written to a temporary file beside it, then
+     * renamed only if {@code target} does not exist ({@link FileAlreadyExistsException} otherwise, the temporary file
+     * deleted). Readers see no file or the complete one. For imports, where an existing file is never overwritten.
+     */
+    public static void createNew(Path target, byte[] bytes) throws IOException {
+        Path real = resolveTarget(target);
+        if (Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path dir = real.getParent();
+        Path tmp = dir.resolve(tempName(real.getFileName().toString()));
+        boolean moved = false;
+        try {
+            try (FileChannel ch = LIVE.create(tmp, null)) {
+                OutputStream out = Channels.newOutputStream(ch);
+                out.write(bytes);
+                out.flush();
+                ch.force(true);
+            }
+            Files.move(tmp, real); // no REPLACE_EXISTING: fails when the target appeared meanwhile
+            moved = true;
+            syncDirectory(dir);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+            LIVE.forget(tmp);
+        }
+    }
+
     /** Writes bytes atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));

@@ -65,7 +65,8 @@ public final class DeviceProfiles {
         return parse(file, bytes);
     }
 
-    static DeviceProfile parse(Path file, byte[] bytes) throws ProfileException {
+    /** Validates the bytes of a profile ({@code file} names it in messages), as {@link #read} does. */
+    public static DeviceProfile parse(Path file, byte[] bytes) throws ProfileException {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);

@@ -29,15 +29,19 @@ public final class PublishedData {
     private static final String V2_V3_CSV = "mobilenet_v2_v3_published.csv";
     /** "Table9" or "Table 9" in a V1 row's source text. */
     private static final Pattern V1_TABLE = Pattern.compile("Table\\s*(\\d+)");
+    private static final String V2_V3_LATENCY_CSV = "mobilenet_v2_v3_published_latency.csv";
     private static volatile PublishedData bundled;
 
     private final List<PublishedSource> sources;
     private final List<PublishedFigure> figures;
     private final List<PublishedLatency> latencies;
     private final List<KnownMisprint> misprints;
+    private final List<FamilyLatency> familyLatencies;
 
     private PublishedData(List<PublishedSource> sources, List<PublishedFigure> figures,
-                          List<PublishedLatency> latencies, List<KnownMisprint> misprints) {
+                          List<PublishedLatency> latencies, List<KnownMisprint> misprints,
+                          List<FamilyLatency> familyLatencies) {
+        this.familyLatencies = List.copyOf(familyLatencies);
         this.sources = List.copyOf(sources);
         this.figures = List.copyOf(figures);
         this.latencies = List.copyOf(latencies);
@@ -106,7 +110,16 @@ public final class PublishedData {
                         dbl(row.get("top1")), dbl(row.get("top5")), dbl(row.get("million_macs")),
                         dbl(row.get("million_params")), row.get("notes")));
             }
-            return new PublishedData(sources, figures, latencies, misprints);
+            List<FamilyLatency> familyLatencies = new ArrayList<>();
+            for (Map<String, String> row : readCsv(V2_V3_LATENCY_CSV)) {
+                String fam = row.get("family");
+                familyLatencies.add(new FamilyLatency(row.get("source_id"), row.get("source"),
+                        fam == null || fam.isBlank() ? null : Family.fromId(fam),
+                        Boolean.parseBoolean(row.get("minimalistic")), row.get("model"), dbl(row.get("alpha")),
+                        integer(row.get("resolution")), row.get("precision"), row.get("device"), row.get("runtime"),
+                        row.get("config"), Double.parseDouble(row.get("latency_ms")), row.get("notes")));
+            }
+            return new PublishedData(sources, figures, latencies, misprints, familyLatencies);
         } catch (IOException e) {
             throw new UncheckedIOException("bundled reference data unreadable: " + e.getMessage(), e);
         }
@@ -177,5 +190,10 @@ public final class PublishedData {
     /** Published phone latencies. */
     public List<PublishedLatency> latencies() {
         return latencies;
+    }
+
+    /** The V2/V3 published phone latencies ({@code mobilenet_v2_v3_published_latency.csv}), in file order. */
+    public List<FamilyLatency> familyLatencies() {
+        return familyLatencies;
     }
 }

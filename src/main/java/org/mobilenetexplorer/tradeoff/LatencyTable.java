@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.mobilenetexplorer.bench.BenchmarkResult;
+import org.mobilenetexplorer.bench.Device;
 import org.mobilenetexplorer.bench.EnvironmentProbe;
 import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ResultStore;
@@ -30,14 +31,53 @@ public final class LatencyTable {
     private final Precision precision;
     private final Map<MobileNetConfig, MeasuredLatency> byConfig;
     private final List<String> notes;
+    private final LatencyKind kind;
 
     private LatencyTable(Path directory, String backend, Precision precision,
                          Map<MobileNetConfig, MeasuredLatency> byConfig, List<String> notes) {
+        this(directory, backend, precision, byConfig, notes, LatencyKind.MEASURED);
+    }
+
+    private LatencyTable(Path directory, String backend, Precision precision,
+                         Map<MobileNetConfig, MeasuredLatency> byConfig, List<String> notes, LatencyKind kind) {
         this.directory = directory;
         this.backend = backend;
         this.precision = precision;
         this.byConfig = Map.copyOf(byConfig);
         this.notes = List.copyOf(notes);
+        this.kind = kind;
+    }
+
+    /**
+     * A table of predicted or published latencies ({@code kind} must match every value's kind: a table never mixes
+     * kinds), keyed by configuration.
+     */
+    public static LatencyTable of(LatencyKind kind, String backend, Precision precision,
+                                  Map<MobileNetConfig, MeasuredLatency> values, List<String> notes) {
+        Map<MobileNetConfig, MeasuredLatency> keyed = new LinkedHashMap<>();
+        values.forEach((c, l) -> {
+            if (l.kind() != kind) {
+                throw new IllegalArgumentException(c.label() + ": a " + l.kind().id() + " latency in a table of "
+                        + kind.id() + " latencies");
+            }
+            keyed.put(key(c), l);
+        });
+        return new LatencyTable(null, backend, precision, keyed, notes, kind);
+    }
+
+    /** The devices the results were measured on, sorted by label. */
+    public static List<Device> devices(List<BenchmarkResult> results) {
+        return results.stream().map(Device::of).distinct().sorted().toList();
+    }
+
+    /** Measured, predicted or published (every value is of this kind). */
+    public LatencyKind kind() {
+        return kind;
+    }
+
+    /** The configurations with a latency. */
+    public java.util.Set<MobileNetConfig> configs() {
+        return byConfig.keySet();
     }
 
     /** No measurements (the note says why). */
@@ -72,7 +112,19 @@ public final class LatencyTable {
     /** Builds a table of the {@code precision} results among {@code results}. */
     public static LatencyTable of(List<BenchmarkResult> resultsIn, Path dir, String backend, Precision precision,
                                   List<String> notesIn) {
+        return of(resultsIn, dir, backend, precision, null, notesIn);
+    }
+
+    /**
+     * Builds a table of the {@code precision} results among {@code results} measured on {@code device} (null: every
+     * device, with a note when there are several).
+     */
+    public static LatencyTable of(List<BenchmarkResult> resultsIn, Path dir, String backend, Precision precision,
+                                  Device device, List<String> notesIn) {
         List<String> notes = new ArrayList<>(notesIn);
+        if (device != null) {
+            resultsIn = resultsIn.stream().filter(r -> Device.of(r).equals(device)).toList();
+        }
         List<BenchmarkResult> results = resultsIn.stream().filter(r -> Precisions.of(r) == precision).toList();
         int otherPrecision = resultsIn.size() - results.size();
         if (otherPrecision > 0) {
@@ -80,7 +132,8 @@ public final class LatencyTable {
                     + " left out (one precision per series; choose with --precision)");
         }
         if (results.isEmpty()) {
-            notes.add(0, "no " + precision.id() + " benchmark results in " + dir
+            notes.add(0, "no " + precision.id() + " benchmark results" + (device == null ? "" : " of " + device.label())
+                    + " in " + dir
                     + ": latency not available, MACs and params only");
             return new LatencyTable(dir, null, precision, Map.of(), notes);
         }
@@ -137,7 +190,7 @@ public final class LatencyTable {
             String full = version.isBlank() || name.contains(version) ? name : name + " " + version;
             out.put(e.getKey(), new MeasuredLatency(r.medianMsPerImage(), r.backend(),
                     precision == Precision.FP32 ? full : full + " " + precision.name(), cpu,
-                    ResultStore.fileName(r), r.isStable(), r.layers()));
+                    ResultStore.fileName(r), r.isStable(), r.layers(), LatencyKind.MEASURED, Device.of(r).label()));
         }
         if (cpus.size() > 1) {
             notes.add("results measured on several CPUs (" + String.join("; ", cpus) + "): compare with care");

@@ -29,7 +29,8 @@ public final class TradeoffFormat {
         LABEL("label"), ALPHA("alpha"), RESOLUTION("resolution"), X("x"), Y("y"), ESTIMATED("estimated"),
         EXTRAPOLATED("extrapolated"), PARETO("pareto"), MACS("macs"), PARAMS("params"), LATENCY_MS("latencyMs"),
         ACCURACY_KIND("accuracyKind"), ACCURACY_SOURCE("accuracySource"), ACCURACY_METHOD("accuracyMethod"),
-        BACKEND("backend"), RESULT_FILE("resultFile"), CPU("cpu"), FAMILY("family"), MINIMALISTIC("minimalistic");
+        BACKEND("backend"), RESULT_FILE("resultFile"), CPU("cpu"), FAMILY("family"), MINIMALISTIC("minimalistic"),
+        DEVICE("device"), LATENCY_KIND("latencyKind");
 
         private final String key;
 
@@ -65,6 +66,8 @@ public final class TradeoffFormat {
                 case CPU -> l == null ? null : l.cpu();
                 case FAMILY -> p.config().family().id();
                 case MINIMALISTIC -> p.config().minimalistic();
+                case DEVICE -> l == null ? null : l.device();
+                case LATENCY_KIND -> l == null ? null : l.kind().id();
             };
         }
     }
@@ -167,6 +170,26 @@ public final class TradeoffFormat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * The series of a latency chart as JSON: {@code {"series": [{"name", "device", "precision", "latencyKind", ...the
+     * analysis' own tree}]}}; every point also carries {@code device} and {@code latencyKind}.
+     */
+    public static String json(List<LatencySeries> series) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (LatencySeries s : series) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("device", s.device());
+            m.put("precision", s.precision().id());
+            m.put("latencyKind", s.kind().id());
+            m.putAll(jsonTree(s.analysis()));
+            out.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("series", out);
+        return json(root);
     }
 
     public static String json(TradeoffAnalysis a) {

@@ -58,7 +58,8 @@ class ArchitectureTest {
         ALLOWED.put("bench.onnxruntime", Set.of("bench", "model", "reference", "onnx", "io"));
         ALLOWED.put("accuracy", Set.of("model", "published", "io"));
         ALLOWED.put("predict", Set.of("model", "bench", "io"));
-        ALLOWED.put("tradeoff", Set.of("model", "bench", "accuracy", "published", "io"));
+        ALLOWED.put("devices", Set.of("model", "bench", "predict", "io"));
+        ALLOWED.put("tradeoff", Set.of("model", "bench", "accuracy", "published", "predict", "io"));
         ALLOWED.put("chart", Set.of("tradeoff", "model", "bench", "accuracy", "published", "io"));
         ALLOWED.put("cli", except(Set.of("ui.app", "ui.common"), Set.copyOf(FEATURES)));
         // the GUI: shared parts, one package per feature (view beside view-model), the app wiring them

@@ -25,4 +25,14 @@ class LibraryConfinementTest {
                         + " surface (accuracy.QuadraticSurface), nothing else")
                 .check(CLASSES);
     }
+
+    @Test
+    void oshiOnlyInTheSystemProbe() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".bench.SystemProbe")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".bench.SystemProbe$Facts")
+                .should().dependOnClassesThat().resideInAnyPackage("oshi..", "com.sun.jna..")
+                .because("OSHI and its JNA load natives at first use: one class touches them, only when an environment"
+                        + " record is made, so no other start-up pays for them")
+                .check(CLASSES);
+    }
 }

@@ -56,6 +56,8 @@ public final class Dl4jBackend implements InferenceBackend {
             System.setProperty(Dl4jProcessSettings.PLATFORM_EXTENSION, Dl4jProcessSettings.TUNED_EXTENSION);
         }
         Nd4j.getExecutioner();
+        // DL4J's crash dump (written on OutOfMemoryError) calls the OSHI 3 API; the jar carries OSHI 6 (bench.SystemProbe)
+        org.deeplearning4j.util.CrashReportingUtil.crashDumpsEnabled(false);
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class BenchmarkView extends BorderPane {
         TableView<ResultRow> table = new TableView<>(vm.results());
         table.setId("results-table");
         table.setPlaceholder(new Label("No stored results yet: run a benchmark above."));
+        table.getColumns().add(Controls.textColumn("Device", "The machine it was measured on (CPU, OS); results"
+                + " group by device: imported machines apart from this one", ResultRow::device, 180));
         table.getColumns().add(Controls.textColumn("Configuration", "Network configuration (and batch when not 1)",
                 ResultRow::config, 150));
         table.getColumns().add(Controls.textColumn("Backend", "Inference runtime and version", ResultRow::backend, 150));

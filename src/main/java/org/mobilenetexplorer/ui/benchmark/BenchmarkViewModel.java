@@ -255,9 +255,13 @@ public final class BenchmarkViewModel {
         for (BenchmarkResult r : report.results()) {
             rows.add(ResultRow.of(r));
         }
-        rows.sort(Comparator.comparing((ResultRow r) -> r.result().id()).reversed());
+        // grouped by device (imported machines apart from this one), newest first within a device
+        rows.sort(Comparator.comparing(ResultRow::device)
+                .thenComparing(Comparator.comparing((ResultRow r) -> r.result().id()).reversed()));
         results.setAll(rows);
-        String text = Formats.count(report.results().size(), "result") + " in " + dir;
+        long devices = rows.stream().map(ResultRow::device).distinct().count();
+        String text = Formats.count(report.results().size(), "result") + (devices > 1 ? " from " + devices
+                + " devices" : "") + " in " + dir;
         if (!report.skipped().isEmpty()) {
             text += "; skipped " + report.skipped().size() + ": " + String.join("; ",
                     report.skipped().stream().map(ResultStore.SkippedFile::toString).toList());

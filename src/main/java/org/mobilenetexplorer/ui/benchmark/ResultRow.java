@@ -17,9 +17,10 @@ import org.mobilenetexplorer.bench.ResultWords;
  * @param stability   "stable" or the flags
  * @param environment CPU, threads, native variant, JVM
  * @param when        timestamp
+ * @param device      the machine it was measured on ({@link org.mobilenetexplorer.bench.Device}); rows group by it
  */
 public record ResultRow(BenchmarkResult result, String config, String backend, String median, String p90, String cv,
-                        String gmacs, String stability, String environment, String when) {
+                        String gmacs, String stability, String environment, String when, String device) {
 
     static ResultRow of(BenchmarkResult r) {
         var env = r.environment();
@@ -34,6 +35,6 @@ public record ResultRow(BenchmarkResult result, String config, String backend, S
                 r.backend() + (version.isEmpty() ? "" : " " + version), Formats.ms(r.latencyMs().median()),
                 Formats.ms(r.latencyMs().p90()), Formats.fixed(r.latencyMs().cv() * 100, 1) + " %",
                 Formats.fixed(r.gmacPerSec(), 1) + peak, stability, environment,
-                env.getOrDefault("timestamp", r.id()));
+                env.getOrDefault("timestamp", r.id()), org.mobilenetexplorer.bench.Device.of(r).label());
     }
 }

@@ -80,6 +80,54 @@ public final class TradeoffView extends BorderPane {
         HBox selectors = new HBox(8, accuracyLabel, source, metric, against, axis);
         selectors.getStyleClass().add("toolbar-row");
 
+        // latency series: devices (measured and published), precisions, predictions; on the latency axis only
+        javafx.scene.control.MenuButton devices = new javafx.scene.control.MenuButton("Devices: all measured");
+        devices.setId("tradeoff-devices");
+        devices.setTooltip(Controls.tip("Which devices' latencies to chart, each as its own series: the machines in"
+                + " the results folder (import others with import-results) and the published reference devices"
+                + " (TF-Slim's Pixel latencies, never mixed with ours). None ticked: every measured device."));
+        Runnable fillDevices = () -> {
+            devices.getItems().clear();
+            for (String d : vm.devices()) {
+                javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(d);
+                item.setSelected(vm.chosenDevices().contains(d));
+                item.selectedProperty().addListener((o, was, now) -> {
+                    if (now && !vm.chosenDevices().contains(d)) {
+                        vm.chosenDevices().add(d);
+                    } else if (!now) {
+                        vm.chosenDevices().remove(d);
+                    }
+                });
+                devices.getItems().add(item);
+            }
+        };
+        vm.devices().addListener((javafx.collections.ListChangeListener<String>) c -> fillDevices.run());
+        vm.chosenDevices().addListener((javafx.collections.ListChangeListener<String>) c -> devices.setText(
+                vm.chosenDevices().isEmpty() ? "Devices: all measured" : "Devices: " + vm.chosenDevices().size()
+                        + " chosen"));
+        fillDevices.run();
+        ComboBox<TradeoffViewModel.PrecisionChoice> precision = new ComboBox<>();
+        precision.setId("tradeoff-precisions");
+        precision.getItems().setAll(TradeoffViewModel.PrecisionChoice.values());
+        precision.valueProperty().bindBidirectional(vm.precisionsProperty());
+        precision.setConverter(Controls.display(TradeoffViewModel.PrecisionChoice::title));
+        precision.setTooltip(Controls.tip("FP32, INT8, or both as two series with a thin line joining a"
+                + " configuration's two points; INT8 takes TF-Slim's quantized accuracy."));
+        javafx.scene.control.CheckBox predicted = new javafx.scene.control.CheckBox("Fill with predictions");
+        predicted.setId("tradeoff-fill-predicted");
+        predicted.selectedProperty().bindBidirectional(vm.fillPredictedProperty());
+        predicted.setTooltip(Controls.tip("Unmeasured configurations predicted from this machine's device profile"
+                + " (calibrate first): hollow dashed markers, a series of their own, \"predicted\" in the legend and"
+                + " the tooltip."));
+        Label seriesLabel = new Label("Latency series");
+        HBox seriesRow = new HBox(8, seriesLabel, devices, precision, predicted);
+        seriesRow.getStyleClass().add("toolbar-row");
+        seriesRow.disableProperty().bind(vm.axisProperty().isNotEqualTo(CostAxis.LATENCY));
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {seriesLabel, devices, precision,
+            predicted}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+
         Label caption = new Label();
         caption.setId("tradeoff-caption");
         caption.getStyleClass().add("section-heading");
@@ -145,7 +193,7 @@ public final class TradeoffView extends BorderPane {
         SplitPane split = new SplitPane(viewer, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
-        VBox center = new VBox(6, selectors, captionRow, split);
+        VBox center = new VBox(6, selectors, seriesRow, captionRow, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(8));
         setCenter(center);

@@ -31,6 +31,16 @@ import org.mobilenetexplorer.tradeoff.CostAxis;
 import org.mobilenetexplorer.tradeoff.LatencyTable;
 import org.mobilenetexplorer.tradeoff.TradeoffAnalysis;
 import org.mobilenetexplorer.tradeoff.TradeoffPoint;
+import org.mobilenetexplorer.bench.BenchmarkResult;
+import org.mobilenetexplorer.bench.Device;
+import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.Precision;
+import org.mobilenetexplorer.published.PublishedData;
+import org.mobilenetexplorer.tradeoff.LatencySeries;
+import org.mobilenetexplorer.tradeoff.ProfilePredictor;
+import org.mobilenetexplorer.tradeoff.SeriesComposer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.mobilenetexplorer.ui.common.BackgroundTask;
 import org.mobilenetexplorer.ui.common.FileContext;
 import org.mobilenetexplorer.ui.common.Formats;
@@ -65,7 +75,44 @@ public final class TradeoffViewModel {
     private final ObservableList<PointRow> points = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    /** The devices a latency chart can show: every measured device of the results folder, then "published, Pixel N". */
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    /** The devices shown (empty: every measured device). */
+    private final ObservableList<String> chosenDevices = FXCollections.observableArrayList();
+    private final ObjectProperty<PrecisionChoice> precisions = new SimpleObjectProperty<>(this, "precisions",
+            PrecisionChoice.FP32);
+    private final BooleanProperty fillPredicted = new SimpleBooleanProperty(this, "fillPredicted", false);
+    private final ReadOnlyObjectWrapper<List<LatencySeries>> series = new ReadOnlyObjectWrapper<>(this, "series",
+            List.of());
     private int generation;
+
+    /** Which precisions a latency chart shows: one, or both as two linked series. */
+    public enum PrecisionChoice {
+        FP32("FP32"), INT8("INT8"), BOTH("FP32 + INT8, linked");
+
+        private final String title;
+
+        PrecisionChoice(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        List<Precision> precisions() {
+            return switch (this) {
+                case FP32 -> List.of(Precision.FP32);
+                case INT8 -> List.of(Precision.INT8);
+                case BOTH -> List.of(Precision.FP32, Precision.INT8);
+            };
+        }
+    }
+
+    /** What one recomputation found: the single-series analysis, the latency series (when asked for), the devices. */
+    private record Computed(TradeoffAnalysis analysis, List<LatencySeries> series, List<String> devices,
+                            List<String> notes) {
+    }
 
     /**
      * @param defaultCandidates configurations shown while no preset is loaded
@@ -87,6 +134,9 @@ public final class TradeoffViewModel {
         metric.addListener(o -> recompute());
         candidates.addListener(o -> recompute());
         backend.addListener(o -> recompute());
+        precisions.addListener(o -> recompute());
+        fillPredicted.addListener(o -> recompute());
+        chosenDevices.addListener((javafx.collections.ListChangeListener<String>) c -> recompute());
     }
 
     /** Recomputes the analysis in the background; a newer request supersedes an older one. */
@@ -97,12 +147,16 @@ public final class TradeoffViewModel {
         AccuracyMetric m = metric.get();
         String be = backend.getValue();
         Path dir = resultsDir.getValue();
+        List<String> chosen = List.copyOf(chosenDevices);
+        PrecisionChoice pc = precisions.get();
+        boolean predicted = fillPredicted.get();
+        AccuracyCatalog catalog = AccuracyCatalog.bundled();
         int gen = ++generation;
         caption.set("Computing " + preset.configs().size() + " configurations …");
-        executor.execute(BackgroundTask.of(() -> analyse(preset, src, m, ax, be, dir))
-                .onSuccess(a -> {
+        executor.execute(BackgroundTask.of(() -> compute(preset, src, m, ax, be, dir, chosen, pc, predicted, catalog))
+                .onSuccess(c -> {
                     if (gen == generation) {
-                        apply(a, preset);
+                        apply(c, preset);
                     }
                 })
                 .onFailure(e -> {
@@ -110,6 +164,69 @@ public final class TradeoffViewModel {
                         caption.set("The analysis failed: " + e.getMessage());
                     }
                 }));
+    }
+
+    /**
+     * True when the latency chart needs series (several devices, a published device, both precisions, predictions);
+     * otherwise the single-series chart of before.
+     */
+    static boolean multiSeries(CostAxis ax, List<String> chosen, PrecisionChoice pc, boolean predicted) {
+        return ax == CostAxis.LATENCY && (!chosen.isEmpty() || pc != PrecisionChoice.FP32 || predicted);
+    }
+
+    /** The analysis and, on a latency chart asking for them, the series (off the JavaFX thread: reads files). */
+    private static Computed compute(Preset preset, AccuracySource src, AccuracyMetric m, CostAxis ax, String be,
+                                    Path dir, List<String> chosen, PrecisionChoice pc, boolean predicted,
+                                    AccuracyCatalog catalog) {
+        TradeoffAnalysis a = analyse(preset, src, m, ax, be, dir);
+        List<BenchmarkResult> results = dir == null ? List.of() : ResultStore.loadAll(dir).results();
+        List<String> devs = new ArrayList<>();
+        LatencyTableDevices.measured(results).forEach(d -> devs.add(d.label()));
+        SeriesComposer.publishedDevices(PublishedData.bundled())
+                .forEach(d -> devs.add(SeriesComposer.PUBLISHED_PREFIX + d));
+        if (!multiSeries(ax, chosen, pc, predicted)) {
+            return new Computed(a, List.of(), devs, List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        List<Device> measured = new ArrayList<>();
+        List<String> published = new ArrayList<>();
+        for (String c : chosen) {
+            if (c.startsWith(SeriesComposer.PUBLISHED_PREFIX)) {
+                published.add(c);
+            } else {
+                LatencyTableDevices.measured(results).stream().filter(d -> d.label().equals(c)).forEach(measured::add);
+            }
+        }
+        if (measured.isEmpty() && !published.isEmpty() && chosen.size() == published.size()) {
+            measured.addAll(LatencyTableDevices.measured(results)); // published beside every measured device
+        }
+        List<Candidate> cs = new ArrayList<>();
+        for (PresetEntry e : preset.configs()) {
+            cs.add(new Candidate(e.config(), pointLabel(e.config())));
+        }
+        SeriesComposer.Predictor predictor = predicted ? ProfilePredictor.load(dir, be, notes).orElse(null) : null;
+        java.util.function.Function<Precision, AccuracyEstimator> accuracy = p -> new AccuracyEstimator(
+                p == Precision.INT8 && !src.id().contains("quant") ? catalog.find(QUANTIZED_SOURCE).orElse(src)
+                        : src, m);
+        List<LatencySeries> series;
+        try {
+            series = SeriesComposer.compose(cs, results, dir, be, new SeriesComposer.Request(measured,
+                    pc.precisions(), predicted, published), accuracy, predictor, PublishedData.bundled(), notes);
+        } catch (IllegalArgumentException e) {
+            notes.add(e.getMessage());
+            series = List.of();
+        }
+        return new Computed(a, series, devs, notes);
+    }
+
+    /** The accuracy source of INT8 series when the chosen one is a float source: TF-Slim's quantized checkpoints. */
+    public static final String QUANTIZED_SOURCE = "tf-slim-quant-2018-08";
+
+    /** Measured devices of a results list (a helper so the view model names no table internals). */
+    private static final class LatencyTableDevices {
+        static List<Device> measured(List<BenchmarkResult> results) {
+            return org.mobilenetexplorer.tradeoff.LatencyTable.devices(results);
+        }
     }
 
     /** The analysis itself (off the JavaFX thread: it reads the results folder). */
@@ -128,7 +245,16 @@ public final class TradeoffViewModel {
         return TradeoffAnalysis.of(cs, new AccuracyEstimator(src, m), latency, ax);
     }
 
-    private void apply(TradeoffAnalysis a, Preset preset) {
+    private void apply(Computed c, Preset preset) {
+        TradeoffAnalysis a = c.analysis();
+        if (!devices.equals(c.devices())) {
+            devices.setAll(c.devices());
+        }
+        series.set(c.series());
+        if (!c.series().isEmpty()) {
+            applySeries(c, preset);
+            return;
+        }
         List<PointRow> rows = new ArrayList<>();
         for (TradeoffPoint p : a.points()) {
             double cost = p.cost(a.axis());
@@ -147,6 +273,35 @@ public final class TradeoffViewModel {
                 + " on the Pareto front); accuracy from " + a.source().name() + ".");
         chart.set(TradeoffCharts.accuracyVsCost(a, ChartOptions.defaults()));
         analysis.set(a);
+        if (multiSeries(a.axis(), chosenDevices, precisions.get(), fillPredicted.get())) {
+            notes.set(String.join("\n", c.notes()) + (c.notes().isEmpty() ? "" : "\n") + notes.get());
+        }
+    }
+
+    /** A latency chart of several series: every series' points in the table, labelled by series. */
+    private void applySeries(Computed c, Preset preset) {
+        List<PointRow> rows = new ArrayList<>();
+        for (LatencySeries s : c.series()) {
+            for (TradeoffPoint p : s.analysis().points()) {
+                if (p.latency() == null) {
+                    continue;
+                }
+                String acc = p.accuracy().present() ? Formats.fixed(p.accuracyValue(), 1) + " %"
+                        + (p.accuracy().flag().isEmpty() ? "" : " (" + p.accuracy().flag() + ")") : "n/a";
+                rows.add(new PointRow(p, s.pointLabel(p), Formats.fixed(p.latency().medianMs(), 2) + " ms "
+                        + p.latency().kind().id(), acc, p.pareto() && s == c.series().get(0) ? "yes" : "",
+                        s.name() + "\n" + describe(p)));
+            }
+        }
+        points.setAll(rows);
+        List<String> n = new ArrayList<>(c.notes());
+        c.series().forEach(s -> n.addAll(s.analysis().notes().stream().filter(x -> !n.contains(x)).toList()));
+        notes.set(String.join("\n", n));
+        caption.set(c.analysis().metric().title() + " vs latency for \"" + preset.name() + "\": " + c.series().size()
+                + " series (device \u00d7 precision \u00d7 measured/predicted/published, never mixed); Pareto front of "
+                + c.series().get(0).name() + ".");
+        chart.set(TradeoffCharts.accuracyVsLatency(c.series(), ChartOptions.defaults()));
+        analysis.set(c.analysis());
     }
 
     /** The item behind a clicked chart entity, if it is a configuration of the analysis. */
@@ -203,7 +358,10 @@ public final class TradeoffViewModel {
         } else {
             sb.append("no accuracy from ").append(p.accuracy().sourceId()).append('\n');
         }
-        if (p.latency() != null) {
+        if (p.latency() != null && p.latency().kind() != org.mobilenetexplorer.tradeoff.LatencyKind.MEASURED) {
+            sb.append(p.latency().kind().id()).append(' ').append(Formats.ms(p.latency().medianMs())).append(", ")
+                    .append(p.latency().backendName()).append(" (").append(p.latency().resultFile()).append(')');
+        } else if (p.latency() != null) {
             sb.append("median ").append(Formats.ms(p.latency().medianMs())).append(" on ")
                     .append(p.latency().backendName()).append(", ").append(p.latency().cpu()).append(" (")
                     .append(p.latency().resultFile()).append(p.latency().stable() ? ")" : ", UNSTABLE)");
@@ -254,6 +412,30 @@ public final class TradeoffViewModel {
 
     public ReadOnlyStringProperty notesProperty() {
         return notes.getReadOnlyProperty();
+    }
+
+    /** Every device a latency chart can show (measured ones, then the published reference devices). */
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    /** The devices shown (empty: every measured device); changing it recomputes. */
+    public ObservableList<String> chosenDevices() {
+        return chosenDevices;
+    }
+
+    public ObjectProperty<PrecisionChoice> precisionsProperty() {
+        return precisions;
+    }
+
+    /** Fill unmeasured configurations with predictions from this machine's device profile (a separate series). */
+    public BooleanProperty fillPredictedProperty() {
+        return fillPredicted;
+    }
+
+    /** The latency series of the current chart (empty for a single-series chart). */
+    public ReadOnlyObjectProperty<List<LatencySeries>> seriesProperty() {
+        return series.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty captionProperty() {

@@ -105,4 +105,34 @@ class TradeoffViewModelTest {
         vm.export(notAFolder.resolve("x.png"));
         assertTrue(dialogs.errors.get(0).startsWith("Export failed: "), dialogs.errors.toString());
     }
+
+    @Test
+    void devicesPrecisionsAndPublishedReferencesAreSeparateSeries() throws Exception {
+        org.mobilenetexplorer.bench.ResultStore store = new org.mobilenetexplorer.bench.ResultStore(dir);
+        for (org.mobilenetexplorer.bench.BenchmarkResult r : org.mobilenetexplorer.tradeoff.SeriesComposerTest
+                .twoDevices()) {
+            store.save(r);
+        }
+        TradeoffViewModel vm = vm();
+        vm.axisProperty().set(CostAxis.LATENCY);
+        assertTrue(vm.seriesProperty().get().isEmpty(), "the default latency chart is the single series of before");
+        assertEquals(List.of("AMD EPYC 9R45, Linux amd64", "Cortex-A76, Linux aarch64"), vm.devices().subList(0, 2));
+        assertTrue(vm.devices().contains("published, Pixel 1"), vm.devices().toString());
+        vm.precisionsProperty().set(TradeoffViewModel.PrecisionChoice.BOTH);
+        vm.chosenDevices().setAll("AMD EPYC 9R45, Linux amd64", "published, Pixel 1");
+        List<String> names = vm.seriesProperty().get().stream().map(org.mobilenetexplorer.tradeoff.LatencySeries::name)
+                .toList();
+        assertEquals(List.of("AMD EPYC 9R45, Linux amd64 \u00b7 FP32 measured",
+                "AMD EPYC 9R45, Linux amd64 \u00b7 INT8 measured", "published, Pixel 1"), names);
+        assertEquals(names.size(), ((org.mobilenetexplorer.chart.TradeoffDataset) ((org.jfree.chart.plot.XYPlot)
+                vm.chartProperty().get().getPlot()).getDataset(0)).getSeriesCount());
+        assertTrue(vm.points().stream().anyMatch(p -> p.label().equals("1.0-224 int8")), vm.points().toString());
+        assertTrue(vm.points().stream().anyMatch(p -> p.cost().endsWith("ms published")), vm.points().toString());
+        assertEquals(vm.points().size(), vm.points().stream().map(PointRow::label).distinct().count());
+        // predictions asked for without a device profile: a note, no predicted series
+        vm.fillPredictedProperty().set(true);
+        assertTrue(vm.notesProperty().get().contains("run calibrate first"), vm.notesProperty().get());
+        assertTrue(vm.seriesProperty().get().stream().noneMatch(x -> x.kind()
+                == org.mobilenetexplorer.tradeoff.LatencyKind.PREDICTED));
+    }
 }
