@@ -105,12 +105,17 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     static CalibrationGrid grid(List<Double> alphas, List<Integer> resolutions) {
+        List<Double> a = alphas != null ? alphas : CalibrationGrid.DEFAULT.alphas();
+        List<Integer> r = resolutions != null ? resolutions : CalibrationGrid.DEFAULT.resolutions();
+        OptionLimits.configurations(OptionLimits.values("--alphas", a) + " x " + OptionLimits.values("--resolutions", r),
+                OptionLimits.product(a.size(), r.size()));
         try {
-            return new CalibrationGrid(alphas != null ? alphas : CalibrationGrid.DEFAULT.alphas(),
-                    resolutions != null ? resolutions : CalibrationGrid.DEFAULT.resolutions());
+            return new CalibrationGrid(a, r);
         } catch (org.mobilenetexplorer.model.InvalidConfigException e) {
             throw new UserInputException((e.field().equals("alpha") ? "--alphas " : "--resolutions ") + e.value()
                     + ": " + e.rule());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--alphas/--resolutions: " + e.getMessage());
         }
     }
 

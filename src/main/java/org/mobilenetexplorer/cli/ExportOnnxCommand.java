@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.onnx.OnnxExporter;
@@ -59,8 +60,9 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch < 0) {
-            throw new UserInputException("--batch " + batch + ": must be >= 0 (0 = symbolic)");
+        if (batch < 0 || batch > ProtocolSettings.MAX_BATCH) {
+            throw new OptionValueException("--batch", batch, "must be in 0.." + ProtocolSettings.MAX_BATCH
+                    + " (0 = symbolic)");
         }
         checkOut("--out", out);
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());

@@ -47,6 +47,8 @@ public final class MainCommand implements Runnable {
         cl.setOut(new TerminalText.SafePrintWriter(out, true));
         cl.setErr(new TerminalText.SafePrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Double.class, new DecimalConverter()); // every command: plain decimals only
+        cl.registerConverter(double.class, new DecimalConverter());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes to filter
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

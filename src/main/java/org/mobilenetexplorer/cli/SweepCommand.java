@@ -98,6 +98,9 @@ public final class SweepCommand implements Callable<Integer> {
         List<PresetEntry> configs = configs();
         List<String> ids = BackendIds.list("--backend", backends);
         ProtocolSettings settings = protocol.toSettings();
+        OptionLimits.configurations("the configurations (" + configs.size() + ") x " + OptionLimits.values(
+                "--backend", ids) + " x " + OptionLimits.values("--precision", precision.all()),
+                OptionLimits.product(configs.size(), ids.size(), precision.given() ? precision.all().size() : 1));
         List<BenchmarkRequest> requests = new ArrayList<>();
         // the precisions of one configuration run back to back (interleaved), so a busy machine affects both alike
         for (String id : ids) {
@@ -188,6 +191,9 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UserInputException("--family " + f + ": " + e.rule());
             }
         }
+        OptionLimits.configurations(OptionLimits.values("--alphas", alphas) + " x "
+                + OptionLimits.values("--resolutions", resolutions) + " x " + OptionLimits.values("--family", fams),
+                OptionLimits.product(alphas.size(), resolutions.size(), fams.size()));
         List<PresetEntry> out = new ArrayList<>();
         for (Family f : fams) {
             if (minimalistic && !f.hasMinimalistic()) {
@@ -204,12 +210,10 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static MobileNetConfig gridConfig(String alpha, String resolution) {
-        double a;
+        Double a = DecimalConverter.parse(alpha.trim());
         int r;
-        try {
-            a = Double.parseDouble(alpha.trim());
-        } catch (NumberFormatException e) {
-            throw new OptionValueException("--alphas", alpha, "not a number");
+        if (a == null) {
+            throw new OptionValueException("--alphas", alpha, DecimalConverter.RULE);
         }
         try {
             r = Integer.parseInt(resolution.trim());
