@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
-import org.mobilenetexplorer.bench.ForkedRunner;
-import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.predict.CalibrationGrid;
 import org.mobilenetexplorer.predict.Calibrator;
@@ -36,6 +34,9 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
             description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
@@ -79,7 +80,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + grid.rangeText() + "; profile -> " + file.toAbsolutePath());
         stderr.flush();
         Progress progress = new Progress(stderr, System.console() != null, total);
-        try (BenchmarkEngine engine = new BenchmarkEngine(inProcess ? new InProcessRunner() : new ForkedRunner());
+        try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(inProcess));
              Interruption interruption = new Interruption(engine)) {
             Calibrator.Outcome<DeviceProfile> outcome = new Calibrator(engine).calibrate(id, p, grid, progress);
             progress.finish();

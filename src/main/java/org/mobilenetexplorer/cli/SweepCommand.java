@@ -13,8 +13,6 @@ import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkListener;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
-import org.mobilenetexplorer.bench.ForkedRunner;
-import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ProtocolSettings;
@@ -51,6 +49,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Option(names = "--preset", paramLabel = "FILE",
             description = "A preset JSON file, or the name of a bundled preset (e.g. slim-grid-16).")
@@ -128,8 +129,7 @@ public final class SweepCommand implements Callable<Integer> {
             stderr.println("sweep: --in-process: the " + settings.forks()
                     + " forks run one after the other in this JVM, not in fresh JVMs");
         }
-        try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
-                : new ForkedRunner());
+        try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(protocol.inProcess()));
              Interruption interruption = new Interruption(engine)) {
             SweepReport report = engine.sweep(requests, BenchmarkListener.composite(saver, bar));
             bar.finish();

@@ -41,6 +41,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
+
     @Mixin
     ConfigOptions config;
 
@@ -125,13 +128,12 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new OptionValueException("--" + e.field(), e.value(), e.rule());
         }
         PrintWriter out = spec.commandLine().getOut();
-        ForkedVerifier forked = new ForkedVerifier();
         CancellationToken cancel = new CancellationToken();
         boolean ok = true;
         try (Interruption interruption = new Interruption(cancel::cancel)) {
             for (String id : ids) {
                 BenchmarkRequest request = new BenchmarkRequest(config, id, protocol);
-                VerifyOutcome outcome = inProcess ? ForkedVerifier.inProcess(request) : forked.verify(request, cancel);
+                VerifyOutcome outcome = Workers.of(main).verify(request, inProcess, cancel);
                 if (outcome instanceof VerifyOutcome.Checked c) {
                     out.println(line(config, c.verdict(), tolerance));
                     ok &= c.verdict().passes(tolerance);
