@@ -53,13 +53,22 @@ public final class ForkedVerifier {
         NetworkStats stats = NetworkStats.of(request.config());
         int batch = request.protocol().batch();
         MemoryEstimate m = MemoryGuard.estimate(stats, batch);
-        long largest = stats.layers().stream().mapToLong(LayerStats::outputElements).max().orElse(0);
-        int res = request.config().resolution();
-        long input = 3L * res * res;
-        long reference = 8L * (4 * largest + input) + 8L * batch * request.config().classes();
+        long reference = referenceHeapBytes(stats, batch);
         long heap = m.workerHeapBytes() + ((reference + 64 * MB - 1) / (64 * MB)) * (64 * MB);
         return new MemoryEstimate(m.weightBytes(), m.activationBytes(), m.overheadFactor(), m.nativeBaseBytes(),
                 m.totalBytes(), heap);
+    }
+
+    /**
+     * The heap the plain-Java reference forward pass needs for {@code batch} images of {@code stats}' network: each
+     * image in double precision, a layer's input and output and a block input kept for a residual or
+     * squeeze-and-excite, plus room for one more, and the outputs.
+     */
+    public static long referenceHeapBytes(NetworkStats stats, int batch) {
+        long largest = stats.layers().stream().mapToLong(LayerStats::outputElements).max().orElse(0);
+        int res = stats.config().resolution();
+        long input = 3L * res * res;
+        return 8L * (4 * largest + input) + 8L * batch * stats.config().classes();
     }
 
     /** The longest a check may take: start-up, then the backend and the reference at a pessimistic speed. */

@@ -106,6 +106,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     static CalibrationGrid grid(List<Double> alphas, List<Integer> resolutions) {
+        OptionLimits.nonEmpty("--alphas", alphas);
+        OptionLimits.nonEmpty("--resolutions", resolutions);
         List<Double> a = alphas != null ? alphas : CalibrationGrid.DEFAULT.alphas();
         List<Integer> r = resolutions != null ? resolutions : CalibrationGrid.DEFAULT.resolutions();
         OptionLimits.configurations(OptionLimits.values("--alphas", a) + " x " + OptionLimits.values("--resolutions", r),

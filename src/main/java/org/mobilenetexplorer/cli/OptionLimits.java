@@ -36,6 +36,17 @@ final class OptionLimits {
         return p;
     }
 
+    /**
+     * Refuses a list option given without a value ({@code --alphas ,} splits into nothing): it would silently run
+     * nothing.
+     */
+    static <T> java.util.List<T> nonEmpty(String option, java.util.List<T> values) {
+        if (values != null && values.isEmpty()) {
+            throw new OptionValueException(option, "(empty)", "give at least one value");
+        }
+        return values;
+    }
+
     /** {@code --alphas (3 values)}: an option and how many values it got, for {@link #configurations}. */
     static String values(String option, java.util.List<?> values) {
         return option + " (" + values.size() + (values.size() == 1 ? " value)" : " values)");

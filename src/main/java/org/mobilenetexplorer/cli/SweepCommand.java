@@ -165,6 +165,10 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private List<PresetEntry> configs() {
+        OptionLimits.nonEmpty("--alphas", alphas);
+        OptionLimits.nonEmpty("--resolutions", resolutions);
+        OptionLimits.nonEmpty("--family", families);
+        OptionLimits.nonEmpty("--backend", backends);
         boolean grid = alphas != null || resolutions != null;
         if (preset != null && grid) {
             throw new OptionValueException("--preset", preset, "give either --preset or --alphas with "

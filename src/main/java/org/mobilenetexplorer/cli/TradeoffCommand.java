@@ -94,7 +94,8 @@ public final class TradeoffCommand implements Callable<Integer> {
         MobileNetConfig base = preset.isEmpty() ? ref : preset.get(0).config().withAlpha(ref.alpha())
                 .withResolution(ref.resolution());
         ref = base;
-        List<Double> as = alphas != null ? alphas : defaultAlphas();
+        List<Double> as = alphas != null ? OptionLimits.nonEmpty("--alphas", alphas) : defaultAlphas();
+        OptionLimits.nonEmpty("--resolutions", resolutions);
         List<Integer> rs = resolutions != null ? resolutions : List.of(128, 160, 192, 224);
         OptionLimits.configurations(OptionLimits.values("--alphas", as) + " x "
                 + OptionLimits.values("--resolutions", rs), OptionLimits.product(as.size(), rs.size()));

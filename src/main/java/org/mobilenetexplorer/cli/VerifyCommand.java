@@ -108,7 +108,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if (graph != null && !graph.equals("folded") && !graph.equals("unfolded")) {
             throw new OptionValueException("--graph", graph, "must be folded or unfolded");
         }
-        List<String> ids = new ArrayList<>(BackendIds.list("--backends", backends));
+        List<String> ids = new ArrayList<>(BackendIds.list("--backends",
+                OptionLimits.nonEmpty("--backends", backends)));
         if (p == Precision.INT8) {
             if (backendsGiven()) {
                 ids.forEach(id -> PrecisionOption.checkBackend("--backends", id, p));

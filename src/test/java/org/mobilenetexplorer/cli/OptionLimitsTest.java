@@ -55,6 +55,10 @@ class OptionLimitsTest {
         "chart --type shares --out DIR/c.png --no-labels|chart: --no-labels: applies to --type tradeoff only, not"
                 + " shares",
         "tradeoff --iso-cost 1.0-224 --tolerance 101|tradeoff: --tolerance 101.0: must be in 0..100",
+        "sweep --backend fake --alphas , --resolutions 96|sweep: --alphas (empty): give at least one value",
+        "calibrate --resolutions ,|calibrate: --resolutions (empty): give at least one value",
+        "verify --backends ,|verify: --backends (empty): give at least one value",
+        "bench --backend fake --precision ,|bench: --precision (empty): give at least one value",
         "analyze --alpha 0x1p-1|analyze: Invalid value for option '--alpha': '0x1p-1': not a decimal number",
         "analyze --alpha 0.5f|analyze: Invalid value for option '--alpha': '0.5f': not a decimal number",
         "bench --backend fake --min-time 2d|bench: --min-time 2d: must be a time like 500ms, 2s, 1.5 (seconds) or 1m",
