@@ -50,7 +50,8 @@ classify() {
     shift 5
     local all="$out$err" msg
     if [ "$rc" = 137 ] || [ "$rc" = 124 ]; then record "$name" hang "no answer in ${LIMIT}s"; return; fi
-    if grep -qE '^\s+at [a-z]|Exception in thread|OutOfMemoryError|hs_err_pid|SIGSEGV|^Caused by' <<<"$all" \
+    if grep -qE '^\s+at [a-z][A-Za-z0-9_.$]*\(|Exception in thread|OutOfMemoryError|hs_err_pid|SIGSEGV|^Caused by' \
+        <<<"$all" \
         || ! [[ "$rc" =~ ^(0|1|2|130)$ ]]; then
         record "$name" crash "rc=$rc $(grep -m1 -E 'Exception|Error|SIG' <<<"$all")"; return
     fi
