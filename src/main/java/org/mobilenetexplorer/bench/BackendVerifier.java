@@ -23,16 +23,26 @@ public final class BackendVerifier {
     private final long inputSeed;
     private final int batch;
     private final float[] input;
-    private final double[] reference;
+    private double[] reference;
 
-    /** Computes the reference output once; {@link #check} may then be called for several backends. */
+    /**
+     * The reference output is computed once, after the first backend ran (so a backend that fails, even by a native
+     * abort in a worker, fails at once rather than after minutes of reference arithmetic); {@link #check} may be
+     * called for several backends.
+     */
     public BackendVerifier(ArchitectureSpec spec, long weightSeed, long inputSeed, int batch) {
         this.spec = spec;
         this.weightSeed = weightSeed;
         this.inputSeed = inputSeed;
         this.batch = batch;
         this.input = InputGenerator.generate(spec, batch, inputSeed);
-        this.reference = new ReferenceForwardPass(NetworkWeights.generate(spec, weightSeed)).runBatch(input, batch);
+    }
+
+    private synchronized double[] reference() {
+        if (reference == null) {
+            reference = new ReferenceForwardPass(NetworkWeights.generate(spec, weightSeed)).runBatch(input, batch);
+        }
+        return reference;
     }
 
     /**
@@ -50,10 +60,13 @@ public final class BackendVerifier {
 
     /** Prepares {@code backend} with the verifier's seeds and compares one run with the reference. */
     public Verdict check(InferenceBackend backend, BackendOptions options) throws BackendException {
+        float[] out;
+        Map<String, String> settings;
         try (PreparedNetwork net = backend.prepare(spec, weightSeed, batch, options)) {
-            float[] out = net.run(input.clone());
-            return new Verdict(backend.id(), OutputComparison.of(reference, out, spec.output().c()), net.settings());
-        }
+            out = net.run(input.clone());
+            settings = net.settings();
+        } // the backend's memory is released before the reference takes its own
+        return new Verdict(backend.id(), OutputComparison.of(reference(), out, spec.output().c()), settings);
     }
 
     /**
@@ -73,11 +86,14 @@ public final class BackendVerifier {
     public QuantizedVerdict checkQuantized(InferenceBackend backend, BackendOptions options, Precision precision)
             throws BackendException {
         BackendOptions withPrecision = new BackendOptions(options.threads(), Precisions.with(options.extra(), precision));
+        float[] out;
+        Map<String, String> settings;
         try (PreparedNetwork net = backend.prepare(spec, weightSeed, batch, withPrecision)) {
-            float[] out = net.run(input.clone());
-            return new QuantizedVerdict(backend.id(), QuantizedComparison.of(reference, out, spec.output().c()),
-                    net.settings());
+            out = net.run(input.clone());
+            settings = net.settings();
         }
+        return new QuantizedVerdict(backend.id(), QuantizedComparison.of(reference(), out, spec.output().c()),
+                settings);
     }
 
     public ArchitectureSpec spec() {

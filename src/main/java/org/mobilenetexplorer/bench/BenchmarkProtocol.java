@@ -166,7 +166,10 @@ public final class BenchmarkProtocol {
     private record Loop(double[] samples, double wallMs, boolean cappedByMaxTime) {
     }
 
-    /** Runs until at least {@code minRuns} AND {@code minTimeMs}; no run starts after {@code maxTimeMs}. */
+    /**
+     * Runs until at least {@code minRuns} AND {@code minTimeMs}; no run starts after {@code maxTimeMs}, and at most
+     * {@link ProtocolSettings#MAX_RUNS} runs are taken (a million samples are not cut short, so not flagged).
+     */
     private Loop loop(BenchmarkRequest request, Phase phase, PreparedNetwork net, float[] input, int expectedOut,
                       int minRuns, long minTimeMs, long maxTimeMs, BenchmarkListener listener,
                       CancellationToken cancel) throws BackendException, CancellationToken.CancelledException {
@@ -176,7 +179,7 @@ public final class BenchmarkProtocol {
         long minEnd = start + minTimeMs * 1_000_000L;
         long maxEnd = start + maxTimeMs * 1_000_000L;
         long now = start;
-        while ((n < minRuns || now < minEnd) && now < maxEnd) {
+        while ((n < minRuns || now < minEnd) && now < maxEnd && n < ProtocolSettings.MAX_RUNS) {
             double t = timeOne(net, input, expectedOut);
             if (n == samples.length) {
                 samples = java.util.Arrays.copyOf(samples, n * 2);
@@ -187,7 +190,7 @@ public final class BenchmarkProtocol {
             cancel.throwIfCancelled();
             now = nanoTime.getAsLong();
         }
-        boolean capped = n < minRuns || now < minEnd;
+        boolean capped = (n < minRuns || now < minEnd) && n < ProtocolSettings.MAX_RUNS;
         return new Loop(java.util.Arrays.copyOf(samples, n), ms(now - start), capped);
     }
 

@@ -98,8 +98,18 @@ public final class ForkedRunner implements BenchmarkRunner {
         return startupAllowance.plusMillis(3 * p.maxTimeMs());
     }
 
+    /** The allowance for JVM start, native library loading and network build. */
+    Duration startupAllowance() {
+        return startupAllowance;
+    }
+
     /** The worker command line (without the two file arguments). */
     List<String> command(BenchmarkRequest request, MemoryEstimate memory) {
+        return command(request, memory, BenchmarkWorker.class.getName());
+    }
+
+    /** The command line of a worker JVM set up for {@code request}, running {@code mainClass} (verify's worker too). */
+    List<String> command(BenchmarkRequest request, MemoryEstimate memory, String mainClass) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable);
         cmd.add("-Xmx" + memory.workerHeapBytes() / (1024 * 1024) + "m");
@@ -121,7 +131,7 @@ public final class ForkedRunner implements BenchmarkRunner {
         cmd.addAll(extraJvmOptions);
         // the class path goes through the CLASSPATH variable (see environment()): ONNX Runtime 1.29 crashed
         // (SIGSEGV) in JVMs whose command line was longer than about 4 KB
-        cmd.add(BenchmarkWorker.class.getName());
+        cmd.add(mainClass);
         return cmd;
     }
 
@@ -267,7 +277,7 @@ public final class ForkedRunner implements BenchmarkRunner {
 
     private static final ObjectMapper EVENTS = new ObjectMapper();
 
-    private static Thread pump(InputStream in, java.util.function.Consumer<String> sink, String name) {
+    static Thread pump(InputStream in, java.util.function.Consumer<String> sink, String name) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
@@ -299,7 +309,7 @@ public final class ForkedRunner implements BenchmarkRunner {
         return o;
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

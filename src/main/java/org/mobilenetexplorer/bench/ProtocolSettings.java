@@ -14,16 +14,18 @@ import java.util.Map;
  * maximum wins over both minimums; a result cut short by it is flagged). Warm-up is capped by the same maximum.
  * With {@code forks} > 1 all of that is repeated in that many fresh worker JVMs and the results are combined.
  *
- * @param warmupRuns      minimum warm-up runs (after the first inference, which is reported on its own), >= 0
- * @param warmupMinTimeMs minimum warm-up time in ms, >= 0
- * @param minRuns         minimum measured runs, >= 1
- * @param minTimeMs       minimum measurement time in ms, >= 0
- * @param maxTimeMs       maximum measurement time in ms, >= 1; no run starts after it
+ * @param warmupRuns      minimum warm-up runs (after the first inference, which is reported on its own),
+ *                        0..{@value #MAX_RUNS}
+ * @param warmupMinTimeMs minimum warm-up time in ms, 0..{@value #MAX_TIME_MS}
+ * @param minRuns         minimum measured runs, 1..{@value #MAX_RUNS}
+ * @param minTimeMs       minimum measurement time in ms, 0..{@value #MAX_TIME_MS}
+ * @param maxTimeMs       maximum measurement time in ms, 1..{@value #MAX_TIME_MS}; no run starts after it
  * @param batch           images per run, 1..{@value #MAX_BATCH}
- * @param threads         intra-op threads, 0 = all logical cores
+ * @param threads         intra-op threads, 0 = all logical cores, at most {@value #MAX_THREADS}
  * @param inputSeed       seed of the random input (uniform in [-1, 1))
  * @param weightSeed      seed of the random weights (latency does not depend on their values)
- * @param profileRepeats  forward passes for the per-layer profile, 0 = no profile
+ * @param profileRepeats  forward passes for the per-layer profile, 0 = no profile, at most
+ *                        {@value #MAX_PROFILE_REPEATS}
  * @param backendOptions  backend-specific options passed through {@link BackendOptions#extra()}
  * @param nativeVariant   native library variant requested for the worker (e.g. {@code avx2}, {@code onednn});
  *                        empty = the backend's default
@@ -35,6 +37,19 @@ public record ProtocolSettings(int warmupRuns, long warmupMinTimeMs, int minRuns
 
     public static final int MAX_BATCH = 4096;
     public static final int MAX_FORKS = 20;
+    /**
+     * The most runs a phase takes (warm-up or measurement, also when its minimum time would allow more): one
+     * million samples keep the worker's heap small and a result file well under {@link ResultStore#MAX_FILE_BYTES}.
+     */
+    public static final int MAX_RUNS = 1_000_000;
+    /** The longest warm-up or measurement time: one day. */
+    public static final long MAX_TIME_MS = 86_400_000L;
+    /** The most intra-op threads (far above any core count a benchmark means). */
+    public static final int MAX_THREADS = 1024;
+    /** The most forward passes of the per-layer profile. */
+    public static final int MAX_PROFILE_REPEATS = 100_000;
+    /** The rule of every time setting, as the command line and result files name it. */
+    public static final String TIME_RULE = "must be at most 1 day (86400s)";
 
     // the defaults, one place: ProtocolSettings.DEFAULT and the command line's help both read them
     public static final int DEFAULT_WARMUP_RUNS = 5;
@@ -66,23 +81,26 @@ public record ProtocolSettings(int warmupRuns, long warmupMinTimeMs, int minRuns
     }
 
     private static void checkWarmupRuns(int v) {
-        check(v >= 0, "warmupRuns", v, "must be >= 0");
+        check(v >= 0 && v <= MAX_RUNS, "warmupRuns", v, "must be in 0.." + MAX_RUNS);
     }
 
     private static void checkWarmupMinTimeMs(long v) {
         check(v >= 0, "warmupMinTimeMs", v, "must be >= 0 ms");
+        check(v <= MAX_TIME_MS, "warmupMinTimeMs", v, TIME_RULE);
     }
 
     private static void checkMinRuns(int v) {
-        check(v >= 1, "minRuns", v, "must be >= 1");
+        check(v >= 1 && v <= MAX_RUNS, "minRuns", v, "must be in 1.." + MAX_RUNS);
     }
 
     private static void checkMinTimeMs(long v) {
         check(v >= 0, "minTimeMs", v, "must be >= 0 ms");
+        check(v <= MAX_TIME_MS, "minTimeMs", v, TIME_RULE);
     }
 
     private static void checkMaxTimeMs(long v) {
         check(v >= 1, "maxTimeMs", v, "must be >= 1 ms");
+        check(v <= MAX_TIME_MS, "maxTimeMs", v, TIME_RULE);
     }
 
     private static void checkBatch(int v) {
@@ -90,11 +108,12 @@ public record ProtocolSettings(int warmupRuns, long warmupMinTimeMs, int minRuns
     }
 
     private static void checkThreads(int v) {
-        check(v >= 0, "threads", v, "must be >= 0 (0 = all cores)");
+        check(v >= 0 && v <= MAX_THREADS, "threads", v, "must be in 0.." + MAX_THREADS + " (0 = all cores)");
     }
 
     private static void checkProfileRepeats(int v) {
-        check(v >= 0, "profileRepeats", v, "must be >= 0 (0 = no profile)");
+        check(v >= 0 && v <= MAX_PROFILE_REPEATS, "profileRepeats", v, "must be in 0.." + MAX_PROFILE_REPEATS
+                + " (0 = no profile)");
     }
 
     private static void checkForks(int v) {

@@ -45,8 +45,9 @@ public final class ChartExport {
 
     /** Writes {@code chart} to {@code file} in the format of its extension. */
     public static void write(JFreeChart chart, Path file, int width, int height, double scale) throws IOException {
-        checkSize(width, height, scale);
-        switch (ExportFormat.of(file)) {
+        ExportFormat format = ExportFormat.of(file);
+        checkSize(format, width, height, scale, availableHeapBytes());
+        switch (format) {
             case PNG -> png(chart, file, width, height, scale);
             case SVG -> svg(chart, file, width, height);
             case PDF -> pdf(chart, file, width, height);
@@ -55,16 +56,51 @@ public final class ChartExport {
         }
     }
 
-    private static void checkSize(int width, int height, double scale) {
-        if (width < 200 || width > 10_000) {
-            throw new IllegalArgumentException("--width " + width + ": must be in 200..10000");
+    public static final int MIN_WIDTH = 200;
+    public static final int MIN_HEIGHT = 150;
+    public static final int MAX_SIDE = 10_000;
+    public static final double MIN_SCALE = 0.5;
+    public static final double MAX_SCALE = 4;
+    /** Memory for drawing and encoding a PNG on top of its pixels (4 bytes each). */
+    public static final long PNG_OVERHEAD_BYTES = 64L << 20;
+
+    /**
+     * The size limits of every export, in one place (the command line checks them before any work): width
+     * {@value #MIN_WIDTH}..{@value #MAX_SIDE}, height {@value #MIN_HEIGHT}..{@value #MAX_SIDE} points, scale
+     * {@value #MIN_SCALE}..{@value #MAX_SCALE}, and a PNG's pixels (4 bytes each, plus {@link #PNG_OVERHEAD_BYTES})
+     * must fit in {@code availableBytes}: 10000 x 10000 at scale 4 would need 6.4 GB. The message names the options
+     * and their values.
+     */
+    public static void checkSize(ExportFormat format, int width, int height, double scale, long availableBytes) {
+        if (width < MIN_WIDTH || width > MAX_SIDE) {
+            throw new IllegalArgumentException("--width " + width + ": must be in " + MIN_WIDTH + ".." + MAX_SIDE);
         }
-        if (height < 150 || height > 10_000) {
-            throw new IllegalArgumentException("--height " + height + ": must be in 150..10000");
+        if (height < MIN_HEIGHT || height > MAX_SIDE) {
+            throw new IllegalArgumentException("--height " + height + ": must be in " + MIN_HEIGHT + ".." + MAX_SIDE);
         }
-        if (!(scale >= 0.5 && scale <= 4)) {
-            throw new IllegalArgumentException("--scale " + scale + ": must be in 0.5..4");
+        if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
+            throw new IllegalArgumentException("--scale " + scale + ": must be in " + MIN_SCALE + ".." + MAX_SCALE);
         }
+        if (format == ExportFormat.PNG) {
+            long need = pngBytes(width, height, scale);
+            if (need > availableBytes) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "--width %d --height %d --scale %s: a %dx%d PNG needs %.1f GB of memory, %.1f GB available: "
+                                + "use a smaller --width, --height or --scale (or .svg or .pdf)", width, height, scale,
+                        Math.round(width * scale), Math.round(height * scale), need / 1e9, availableBytes / 1e9));
+            }
+        }
+    }
+
+    /** The memory a PNG of {@code width x height} points at {@code scale} needs: 4 bytes a pixel plus drawing. */
+    public static long pngBytes(int width, int height, double scale) {
+        return 4L * Math.round(width * scale) * Math.round(height * scale) + PNG_OVERHEAD_BYTES;
+    }
+
+    /** The heap this JVM can still allocate (its maximum minus what is in use). */
+    public static long availableHeapBytes() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
     /**

@@ -12,8 +12,6 @@ import org.mobilenetexplorer.bench.BenchmarkListener;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.BenchmarkResult;
-import org.mobilenetexplorer.bench.ForkedRunner;
-import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ResultSaver;
@@ -40,6 +38,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Mixin
     ConfigOptions config;
@@ -105,8 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
             stderr.println("bench: --in-process: the " + request.protocol().forks()
                     + " forks run one after the other in this JVM, not in fresh JVMs");
         }
-        try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
-                : new ForkedRunner());
+        try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(protocol.inProcess()));
              Interruption interruption = new Interruption(engine)) {
             BenchmarkOutcome outcome = engine.run(request, listener);
             if (outcome instanceof BenchmarkOutcome.Completed c) {

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
-import org.mobilenetexplorer.bench.ForkedRunner;
-import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.predict.CalibrationGrid;
@@ -38,6 +36,9 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
             description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
@@ -87,7 +88,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 + grid.rangeText() + "; profile -> " + file.toAbsolutePath());
         stderr.flush();
         Progress progress = new Progress(stderr, System.console() != null, total);
-        try (BenchmarkEngine engine = new BenchmarkEngine(inProcess ? new InProcessRunner() : new ForkedRunner());
+        try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(inProcess));
              Interruption interruption = new Interruption(engine)) {
             Calibrator.Outcome<DeviceProfile> outcome = new Calibrator(engine).calibrate(id, p, grid, progress);
             progress.finish();
@@ -113,11 +114,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     static CalibrationGrid grid(List<String> families, List<Double> alphas, List<Integer> resolutions) {
+        OptionLimits.nonEmpty("--alphas", alphas);
+        OptionLimits.nonEmpty("--resolutions", resolutions);
         java.util.Set<Family> chosen = java.util.EnumSet.noneOf(Family.class);
         if (families == null) {
             chosen.addAll(CalibrationGrid.DEFAULT.families());
         } else {
-            for (String id : families) {
+            for (String id : OptionLimits.nonEmpty("--families", families)) {
                 try {
                     chosen.add(Family.fromId(id.strip()));
                 } catch (org.mobilenetexplorer.model.InvalidConfigException e) {
@@ -126,10 +129,14 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
         }
         try {
-            return CalibrationGrid.DEFAULT.select(chosen, alphas, resolutions);
+            CalibrationGrid grid = CalibrationGrid.DEFAULT.select(chosen, alphas, resolutions);
+            OptionLimits.configurations("--families/--alphas/--resolutions", grid.configs().size());
+            return grid;
         } catch (org.mobilenetexplorer.model.InvalidConfigException e) {
             throw new UserInputException((e.field().equals("alpha") ? "--alphas " : "--resolutions ") + e.value()
                     + ": " + e.rule());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--alphas/--resolutions: " + e.getMessage());
         }
     }
 

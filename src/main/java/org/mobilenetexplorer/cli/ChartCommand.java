@@ -103,6 +103,7 @@ public final class ChartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        checkOptions(t, fmt);
         ExportOnnxCommand.checkOut("--out", out);
         PrintWriter pw = spec.commandLine().getOut();
         LatencyTable latency = options.latency(t == ChartType.TRADEOFF && options.axis() == CostAxis.LATENCY);
@@ -122,6 +123,38 @@ public final class ChartCommand implements Callable<Integer> {
         pw.println("wrote " + out + " (" + fmt.name().toLowerCase(Locale.ROOT) + ", " + size + ")");
         pw.flush();
         return 0;
+    }
+
+    /**
+     * Every option checked before any work: the size limits of {@link ChartExport#checkSize} (a PNG must fit in this
+     * JVM's memory), the title's length, and options that would be ignored (a title or labels of a layers chart, a
+     * scale of a vector or data file) refused by name.
+     */
+    private void checkOptions(ChartType t, ExportFormat fmt) {
+        var parsed = spec.commandLine().getParseResult();
+        if (t != ChartType.TRADEOFF) {
+            for (String option : List.of("--title", "--comparison-models", "--phone-reference", "--no-labels")) {
+                if (parsed.hasMatchedOption(option)) {
+                    Object v = parsed.matchedOptionValue(option, null);
+                    throw new ParameterException(spec.commandLine(), option + (v == null || v instanceof Boolean ? ""
+                            : " " + OptionValueException.shown(String.valueOf(v))) + ": applies to --type tradeoff only, not "
+                            + t.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        if (fmt != ExportFormat.PNG && parsed.hasMatchedOption("--scale") && scale != 1) {
+            throw new ParameterException(spec.commandLine(), "--scale " + scale + ": applies to .png output only (a "
+                    + fmt.name().toLowerCase(Locale.ROOT) + " file has no pixels)");
+        }
+        if (title != null && title.length() > ChartOptions.MAX_TITLE) {
+            throw new ParameterException(spec.commandLine(), "--title " + OptionValueException.shown(title) + ": "
+                    + title.length() + " characters, at most " + ChartOptions.MAX_TITLE);
+        }
+        try {
+            ChartExport.checkSize(fmt, width, height, scale, ChartExport.availableHeapBytes());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private JFreeChart tradeoff(LatencyTable latency, PrintWriter pw) {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mobilenetexplorer.bench.ForkedVerifier;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.ArchitectureSpec;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.onnx.OnnxExporter;
@@ -59,15 +62,28 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batch < 0) {
-            throw new UserInputException("--batch " + batch + ": must be >= 0 (0 = symbolic)");
+        if (batch < 0 || batch > ProtocolSettings.MAX_BATCH) {
+            throw new OptionValueException("--batch", batch, "must be in 0.." + ProtocolSettings.MAX_BATCH
+                    + " (0 = symbolic)");
         }
         checkOut("--out", out);
         ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
         BatchNormMode mode = batchNorm != null && batchNorm.unfolded ? BatchNormMode.EXPLICIT : BatchNormMode.FOLDED;
+        Precision p = precision.single();
+        if (p == Precision.INT8) { // the calibration runs the reference forward pass in this JVM: refuse what cannot fit
+            NetworkStats stats = NetworkStats.of(arch.config());
+            long need = ForkedVerifier.referenceHeapBytes(stats, 1) + 12L * stats.totals().params();
+            Runtime r = Runtime.getRuntime();
+            long available = r.maxMemory() - (r.totalMemory() - r.freeMemory());
+            if (need > available) {
+                throw new UserInputException(String.format(Locale.ROOT, "--precision int8: calibrating %s runs the "
+                        + "reference forward pass, which needs about %.1f GB of memory, %.1f GB available (raise -Xmx"
+                        + " in JAVA_OPTS, or export a smaller alpha or resolution)", arch.config().label(), need / 1e9,
+                        available / 1e9));
+            }
+        }
         NetworkWeights weights = NetworkWeights.generate(arch, seed);
         OnnxExporter.Options options = new OnnxExporter.Options(mode, batch);
-        Precision p = precision.single();
         byte[] bytes = switch (p) {
             case FP32 -> OnnxExporter.export(weights, options);
             case INT8 -> QdqExporter.export(weights, options);

@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 
 /**
- * Ctrl-C during {@code bench} or {@code sweep}: a shutdown hook cancels the engine (which kills the worker) and waits
- * for the command to finish its bookkeeping, so every result saved so far stays saved and the summary is printed.
+ * Ctrl-C during {@code bench}, {@code sweep} or {@code verify}: a shutdown hook cancels the engine (which kills the
+ * worker) and waits for the command to finish its bookkeeping, so every result saved so far stays saved and the summary is printed.
  */
 final class Interruption implements AutoCloseable {
     private static final long GRACE_SECONDS = 15;
@@ -16,9 +16,14 @@ final class Interruption implements AutoCloseable {
     private volatile boolean interrupted;
 
     Interruption(BenchmarkEngine engine) {
+        this(engine::cancel);
+    }
+
+    /** Ctrl-C runs {@code cancel} (which kills the running worker), then waits for the command to finish. */
+    Interruption(Runnable cancel) {
         hook = new Thread(() -> {
             interrupted = true;
-            engine.cancel();
+            cancel.run();
             try {
                 finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -32,6 +32,9 @@ public final class MainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** How backends are run (worker JVMs; tests give their own). */
+    Workers workers = Workers.REAL;
+
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Also print the libraries' INFO log lines (DL4J, ND4J) on stderr; warnings always show.")
     boolean verbose;
@@ -43,11 +46,20 @@ public final class MainCommand implements Runnable {
 
     /** Builds the configured command line (also used by tests, with their own writers). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new MainCommand());
+        return commandLine(out, err, Workers.REAL);
+    }
+
+    /** The command line with {@code workers} running the backends (tests). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Workers workers) {
+        MainCommand main = new MainCommand();
+        main.workers = workers;
+        CommandLine cl = new CommandLine(main);
         // everything a command prints goes through the terminal-safe writer: text from files cannot control the terminal
         cl.setOut(new TerminalText.SafePrintWriter(out, true));
         cl.setErr(new TerminalText.SafePrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Double.class, new DecimalConverter()); // every command: plain decimals only
+        cl.registerConverter(double.class, new DecimalConverter());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes to filter
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -12,10 +12,20 @@ public final class OptionValueException extends UserInputException {
     private final String rule;
 
     public OptionValueException(String option, Object value, String rule) {
-        super(option + " " + value + ": " + rule);
+        super(option + " " + shown(value) + ": " + rule);
         this.option = option;
         this.value = String.valueOf(value);
         this.rule = rule;
+    }
+
+    /** Longest value a message shows in full; a longer one is cut, with its length. */
+    static final int SHOWN_CHARACTERS = 80;
+
+    /** {@code value} for a one-line message: as given, or its first characters and its length when long. */
+    static String shown(Object value) {
+        String s = String.valueOf(value);
+        return s.length() <= SHOWN_CHARACTERS ? s
+                : s.substring(0, SHOWN_CHARACTERS) + "... (" + s.length() + " characters)";
     }
 
     /** The option as typed on the command line, e.g. {@code --min-runs}. */

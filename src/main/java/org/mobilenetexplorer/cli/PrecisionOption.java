@@ -25,6 +25,7 @@ public final class PrecisionOption {
 
     /** Every precision given, in order, without repeats; FP32 when none was given. */
     public List<Precision> all() {
+        OptionLimits.nonEmpty("--precision", precisions);
         if (!given()) {
             return List.of(Precision.FP32);
         }

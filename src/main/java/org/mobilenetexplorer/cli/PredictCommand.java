@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
-import org.mobilenetexplorer.bench.ForkedRunner;
-import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.predict.CalibrationGrid;
 import org.mobilenetexplorer.predict.Calibrator;
@@ -39,6 +37,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Mixin
     ConfigOptions config;
@@ -153,7 +154,7 @@ public final class PredictCommand implements Callable<Integer> {
         stderr.flush();
         CalibrateCommand.Progress progress = new CalibrateCommand.Progress(stderr, System.console() != null,
                 grid.configs().size());
-        try (BenchmarkEngine engine = new BenchmarkEngine(inProcess ? new InProcessRunner() : new ForkedRunner());
+        try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(inProcess));
              Interruption interruption = new Interruption(engine)) {
             Calibrator.Outcome<Validation> outcome = new Calibrator(engine).validate(model, grid, progress);
             progress.finish();

@@ -29,18 +29,22 @@ public final class ProtocolOptions {
     int batch = DEFAULT_BATCH;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Intra-op threads, 0 = all logical cores. Default: ${DEFAULT-VALUE}.")
+            description = "Intra-op threads, 0 = all logical cores, at most " + ProtocolSettings.MAX_THREADS
+                    + ". Default: ${DEFAULT-VALUE}.")
     int threads = DEFAULT_THREADS;
 
     @Option(names = "--warmup-runs", paramLabel = "N",
-            description = "Minimum warm-up runs after the first inference. Default: ${DEFAULT-VALUE}.")
+            description = "Minimum warm-up runs after the first inference, at most " + ProtocolSettings.MAX_RUNS
+                    + ". Default: ${DEFAULT-VALUE}.")
     int warmupRuns = DEFAULT_WARMUP_RUNS;
 
     @Option(names = "--warmup-time", paramLabel = "TIME",
-            description = "Minimum warm-up time (500ms, 2s, 1.5 = seconds, 1m). Default: ${DEFAULT-VALUE}.")
+            description = "Minimum warm-up time (500ms, 2s, 1.5 = seconds, 1m; every time at most 1 day). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String warmupTime = time(DEFAULT_WARMUP_MIN_TIME_MS);
 
-    @Option(names = "--min-runs", paramLabel = "N", description = "Minimum measured runs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-runs", paramLabel = "N", description = "Minimum measured runs, 1.."
+            + ProtocolSettings.MAX_RUNS + " (no phase takes more runs). Default: ${DEFAULT-VALUE}.")
     int minRuns = DEFAULT_MIN_RUNS;
 
     @Option(names = "--min-time", paramLabel = "TIME", description = "Minimum measurement time. Default: ${DEFAULT-VALUE}.")
@@ -58,8 +62,9 @@ public final class ProtocolOptions {
     int forks = DEFAULT_FORKS;
 
     @Option(names = "--profile-layers", paramLabel = "REPEATS", arity = "0..1", fallbackValue = "20",
-            description = "Also time every layer over REPEATS forward passes (${FALLBACK-VALUE} when given without "
-                    + "a value). Default: ${DEFAULT-VALUE} (no profile).")
+            description = "Also time every layer over REPEATS forward passes, at most "
+                    + ProtocolSettings.MAX_PROFILE_REPEATS + " (${FALLBACK-VALUE} when given without a value). "
+                    + "Default: ${DEFAULT-VALUE} (no profile).")
     int profileRepeats;
 
     @Option(names = "--seed", paramLabel = "N", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
@@ -120,15 +125,15 @@ public final class ProtocolOptions {
             factor = 60_000;
             t = t.substring(0, t.length() - 1);
         }
-        try {
-            double v = Double.parseDouble(t.strip());
-            if (!Double.isFinite(v) || v < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.round(v * factor);
-        } catch (NumberFormatException e) {
+        Double v = DecimalConverter.parse(t.strip());
+        if (v == null || v < 0) {
             throw new OptionValueException(option, text, "must be a time like 500ms, 2s, 1.5 (seconds) or 1m");
         }
+        double ms = v * factor;
+        if (ms > ProtocolSettings.MAX_TIME_MS) { // before rounding: no long overflow (1e300s, 9999999999999m)
+            throw new OptionValueException(option, text, ProtocolSettings.TIME_RULE);
+        }
+        return Math.round(ms);
     }
 
     /** A time in the form {@link #millis} reads, as short as it goes: {@code 1m}, {@code 2s}, {@code 500ms}. */

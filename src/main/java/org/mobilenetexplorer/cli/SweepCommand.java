@@ -13,8 +13,6 @@ import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkListener;
 import org.mobilenetexplorer.bench.BenchmarkOutcome;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
-import org.mobilenetexplorer.bench.ForkedRunner;
-import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.Phase;
 import org.mobilenetexplorer.bench.Precisions;
 import org.mobilenetexplorer.bench.ProtocolSettings;
@@ -51,6 +49,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Option(names = "--preset", paramLabel = "FILE",
             description = "A preset JSON file, or the name of a bundled preset (e.g. slim-grid-16).")
@@ -98,6 +99,9 @@ public final class SweepCommand implements Callable<Integer> {
         List<PresetEntry> configs = configs();
         List<String> ids = BackendIds.list("--backend", backends);
         ProtocolSettings settings = protocol.toSettings();
+        OptionLimits.configurations("the configurations (" + configs.size() + ") x " + OptionLimits.values(
+                "--backend", ids) + " x " + OptionLimits.values("--precision", precision.all()),
+                OptionLimits.product(configs.size(), ids.size(), precision.given() ? precision.all().size() : 1));
         List<BenchmarkRequest> requests = new ArrayList<>();
         // the precisions of one configuration run back to back (interleaved), so a busy machine affects both alike
         for (String id : ids) {
@@ -125,8 +129,7 @@ public final class SweepCommand implements Callable<Integer> {
             stderr.println("sweep: --in-process: the " + settings.forks()
                     + " forks run one after the other in this JVM, not in fresh JVMs");
         }
-        try (BenchmarkEngine engine = new BenchmarkEngine(protocol.inProcess() ? new InProcessRunner()
-                : new ForkedRunner());
+        try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(protocol.inProcess()));
              Interruption interruption = new Interruption(engine)) {
             SweepReport report = engine.sweep(requests, BenchmarkListener.composite(saver, bar));
             bar.finish();
@@ -162,6 +165,10 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private List<PresetEntry> configs() {
+        OptionLimits.nonEmpty("--alphas", alphas);
+        OptionLimits.nonEmpty("--resolutions", resolutions);
+        OptionLimits.nonEmpty("--family", families);
+        OptionLimits.nonEmpty("--backend", backends);
         boolean grid = alphas != null || resolutions != null;
         if (preset != null && grid) {
             throw new OptionValueException("--preset", preset, "give either --preset or --alphas with "
@@ -188,6 +195,9 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UserInputException("--family " + f + ": " + e.rule());
             }
         }
+        OptionLimits.configurations(OptionLimits.values("--alphas", alphas) + " x "
+                + OptionLimits.values("--resolutions", resolutions) + " x " + OptionLimits.values("--family", fams),
+                OptionLimits.product(alphas.size(), resolutions.size(), fams.size()));
         List<PresetEntry> out = new ArrayList<>();
         for (Family f : fams) {
             if (minimalistic && !f.hasMinimalistic()) {
@@ -204,12 +214,10 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static MobileNetConfig gridConfig(String alpha, String resolution) {
-        double a;
+        Double a = DecimalConverter.parse(alpha.trim());
         int r;
-        try {
-            a = Double.parseDouble(alpha.trim());
-        } catch (NumberFormatException e) {
-            throw new OptionValueException("--alphas", alpha, "not a number");
+        if (a == null) {
+            throw new OptionValueException("--alphas", alpha, DecimalConverter.RULE);
         }
         try {
             r = Integer.parseInt(resolution.trim());

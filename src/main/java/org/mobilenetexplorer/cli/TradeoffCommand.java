@@ -119,8 +119,11 @@ public final class TradeoffCommand implements Callable<Integer> {
         MobileNetConfig base = preset.isEmpty() ? ref : preset.get(0).config().withAlpha(ref.alpha())
                 .withResolution(ref.resolution());
         ref = base;
-        List<Double> as = alphas != null ? alphas : defaultAlphas();
+        List<Double> as = alphas != null ? OptionLimits.nonEmpty("--alphas", alphas) : defaultAlphas();
+        OptionLimits.nonEmpty("--resolutions", resolutions);
         List<Integer> rs = resolutions != null ? resolutions : List.of(128, 160, 192, 224);
+        OptionLimits.configurations(OptionLimits.values("--alphas", as) + " x "
+                + OptionLimits.values("--resolutions", rs), OptionLimits.product(as.size(), rs.size()));
         List<Candidate> cands = new ArrayList<>(preset);
         try {
             cands.add(new Candidate(ref));
@@ -196,7 +199,11 @@ public final class TradeoffCommand implements Callable<Integer> {
             if (parts.length != 2) {
                 throw new NumberFormatException();
             }
-            return new MobileNetConfig(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]));
+            Double alpha = DecimalConverter.parse(parts[0]);
+            if (alpha == null) {
+                throw new NumberFormatException();
+            }
+            return new MobileNetConfig(alpha, Integer.parseInt(parts[1]));
         } catch (NumberFormatException e) {
             throw new ParameterException(spec.commandLine(), "--iso-cost " + s
                     + ": expected ALPHA-RESOLUTION, e.g. 0.75-224");

@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mobilenetexplorer.bench.BackendException;
-import org.mobilenetexplorer.bench.BackendOptions;
 import org.mobilenetexplorer.bench.BackendVerifier;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.InProcessRunner;
 import org.mobilenetexplorer.bench.InferenceBackend;
+import org.mobilenetexplorer.bench.BenchmarkRequest;
+import org.mobilenetexplorer.bench.CancellationToken;
+import org.mobilenetexplorer.bench.ForkedVerifier;
+import org.mobilenetexplorer.bench.InvalidSettingException;
+import org.mobilenetexplorer.bench.Precisions;
+import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.bench.VerifyOutcome;
 import org.mobilenetexplorer.bench.dl4j.Dl4jBackend;
-import org.mobilenetexplorer.model.ArchitectureSpec;
+import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.reference.OutputComparison;
 import org.mobilenetexplorer.reference.QuantizedComparison;
@@ -25,7 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code verify}: runs each backend on the same seeded weights and input and compares its softmax with the plain-Java
- * double-precision reference forward pass. One line per backend; exit 1 when any is beyond tolerance or fails.
+ * double-precision reference forward pass, each backend in a worker JVM under the memory guard as {@code bench} runs
+ * it ({@link ForkedVerifier}). One line per backend; a refusal, backend error or native abort is that backend's
+ * {@code ERROR} line with the reason; exit 1 when any is beyond tolerance or fails, 130 when interrupted.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check inference backends against the plain-Java double-precision reference forward pass:",
@@ -36,6 +43,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    MainCommand main;
 
     @Mixin
     ConfigOptions config;
@@ -48,7 +58,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Batch norm folded into the convolutions or separate (both backends). Default: each backend's.")
     String graph;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads, 0 = all cores. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads, 0 = all cores, at most " + ProtocolSettings.MAX_THREADS + ". Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Weight seed. Default: ${DEFAULT-VALUE}.")
@@ -57,8 +68,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--input-seed", paramLabel = "N", defaultValue = "7", description = "Input seed. Default: ${DEFAULT-VALUE}.")
     long inputSeed;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Images per run. Default: 1 (fp32), "
-            + INT8_IMAGES + " (int8).")
+    @Option(names = "--batch", paramLabel = "N", description = "Images per run, 1.." + OptionLimits.MAX_VERIFY_BATCH
+            + ". Default: 1 (fp32), " + INT8_IMAGES + " (int8).")
     Integer batchOption;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-4",
@@ -77,6 +88,10 @@ public final class VerifyCommand implements Callable<Integer> {
     static final int INT8_IMAGES = 4;
 
     int batch;
+
+    @Option(names = "--in-process", description = "Run the backends in this JVM instead of a forked worker each "
+            + "(debugging; a native crash then ends this command, and no memory guard).")
+    boolean inProcess;
 
     @Override
     public Integer call() {
@@ -110,62 +125,64 @@ public final class VerifyCommand implements Callable<Integer> {
     private Integer verify() {
         Precision p = precision.single();
         batch = batchOption != null ? batchOption : (p == Precision.INT8 ? INT8_IMAGES : 1);
-        if (batch < 1 || batch > 64) {
-            throw new UserInputException("--batch " + batch + ": must be in 1..64");
+        if (batch < 1 || batch > OptionLimits.MAX_VERIFY_BATCH) {
+            throw new OptionValueException("--batch", batch, "must be in 1.." + OptionLimits.MAX_VERIFY_BATCH
+                    + " (the plain-Java reference runs every image)");
         }
-        if (threads < 0) {
-            throw new UserInputException("--threads " + threads + ": must be >= 0 (0 = all cores)");
-        }
-        if (!(tolerance >= 0)) {
-            throw new UserInputException("--tolerance " + tolerance + ": must be >= 0");
+        if (!(tolerance >= 0 && tolerance <= 1)) {
+            throw new OptionValueException("--tolerance", tolerance, "must be in 0..1 (a difference of "
+                    + "probabilities)");
         }
         if (!(minCosine > -1 && minCosine <= 1)) {
-            throw new UserInputException("--min-cosine " + minCosine + ": must be in (-1, 1]");
+            throw new OptionValueException("--min-cosine", minCosine, "must be in (-1, 1]");
         }
         if (graph != null && !graph.equals("folded") && !graph.equals("unfolded")) {
-            throw new UserInputException("--graph " + graph + ": must be folded or unfolded");
+            throw new OptionValueException("--graph", graph, "must be folded or unfolded");
         }
-        List<InferenceBackend> chosen = new ArrayList<>();
-        for (String id : BackendIds.list("--backends", backends)) {
-            chosen.add(Backends.byId(id));
-        }
+        List<String> ids = new ArrayList<>(BackendIds.list("--backends",
+                OptionLimits.nonEmpty("--backends", backends)));
         if (p == Precision.INT8) {
             if (backendsGiven()) {
-                chosen.forEach(b -> PrecisionOption.checkBackend("--backends", b.id(), p));
+                ids.forEach(id -> PrecisionOption.checkBackend("--backends", id, p));
             }
-            chosen.removeIf(b -> b.id().equals(Dl4jBackend.ID)); // the default list: INT8 checks ONNX Runtime only
+            ids.remove(Dl4jBackend.ID); // the default list: INT8 checks ONNX Runtime only
         }
-        ArchitectureSpec arch = ArchitectureSpec.of(config.toConfig());
-        PrintWriter out = spec.commandLine().getOut();
-        BackendVerifier verifier = new BackendVerifier(arch, seed, inputSeed, batch);
+        MobileNetConfig config = this.config.toConfig();
         Map<String, String> extra = new LinkedHashMap<>();
         if (graph != null) {
             extra.put("graph", graph);
         }
-        BackendOptions options = new BackendOptions(threads, extra);
+        ProtocolSettings protocol;
+        try {
+            protocol = Precisions.with(ProtocolSettings.builder().weightSeed(seed).inputSeed(inputSeed).batch(batch)
+                    .threads(threads).backendOptions(extra).build(), p);
+        } catch (InvalidSettingException e) {
+            throw new OptionValueException("--" + e.field(), e.value(), e.rule());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CancellationToken cancel = new CancellationToken();
         boolean ok = true;
-        for (InferenceBackend b : chosen) {
-            if (p == Precision.INT8) {
-                try {
-                    BackendVerifier.QuantizedVerdict v = verifier.checkQuantized(b, options, p);
-                    out.println(quantizedLine(arch, v, minCosine));
-                    ok &= v.passes(minCosine);
-                } catch (BackendException | RuntimeException e) {
-                    out.printf(Locale.ROOT, "%-12s %s int8  ERROR %s%n", b.id(), arch.config().label(), e.getMessage());
+        try (Interruption interruption = new Interruption(cancel::cancel)) {
+            for (String id : ids) {
+                BenchmarkRequest request = new BenchmarkRequest(config, id, protocol);
+                VerifyOutcome outcome = Workers.of(main).verify(request, inProcess, cancel);
+                if (outcome instanceof VerifyOutcome.Checked c) {
+                    out.println(line(config, c.verdict(), tolerance));
+                    ok &= c.verdict().passes(tolerance);
+                } else if (outcome instanceof VerifyOutcome.CheckedQuantized q) {
+                    out.println(quantizedLine(config, q.verdict(), minCosine));
+                    ok &= q.verdict().passes(minCosine);
+                } else if (outcome instanceof VerifyOutcome.Failed f) {
+                    out.printf(Locale.ROOT, "%-12s %s%s  ERROR %s%n", id, config.label(),
+                            p == Precision.INT8 ? " int8" : "", f.message());
                     ok = false;
+                } else {
+                    out.flush();
+                    spec.commandLine().getErr().println("verify: cancelled");
+                    return 130;
                 }
                 out.flush();
-                continue;
             }
-            try {
-                BackendVerifier.Verdict v = verifier.check(b, options);
-                out.println(line(arch, v, tolerance));
-                ok &= v.passes(tolerance);
-            } catch (BackendException | RuntimeException e) {
-                out.printf(Locale.ROOT, "%-12s %s  ERROR %s%n", b.id(), arch.config().label(), e.getMessage());
-                ok = false;
-            }
-            out.flush();
         }
         return ok ? 0 : 1;
     }
@@ -174,21 +191,21 @@ public final class VerifyCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption("--backends");
     }
 
-    static String quantizedLine(ArchitectureSpec arch, BackendVerifier.QuantizedVerdict v, double minCosine) {
+    static String quantizedLine(MobileNetConfig config, BackendVerifier.QuantizedVerdict v, double minCosine) {
         QuantizedComparison c = v.comparison();
         return String.format(Locale.ROOT,
                 "%-12s %s int8  cos(logits) min %.5f mean %.5f  top-1 %d/%d  top-5 sets %d/%d  ref top-1 in top-5 %d/%d"
                         + "  (max|dp| %.2e)  %s",
-                v.backend(), arch.config().label(), c.minCosine(), c.meanCosine(), c.top1Agree(), c.images(),
+                v.backend(), config.label(), c.minCosine(), c.meanCosine(), c.top1Agree(), c.images(),
                 c.top5Agree(), c.images(), c.top1InTop5(), c.images(), c.maxAbsDiff(),
                 v.passes(minCosine) ? "OK" : "FAIL (min cosine " + minCosine + ", reference top-1 in top-5)");
     }
 
-    static String line(ArchitectureSpec arch, BackendVerifier.Verdict v, double tolerance) {
+    static String line(MobileNetConfig config, BackendVerifier.Verdict v, double tolerance) {
         OutputComparison c = v.comparison();
         return String.format(Locale.ROOT,
                 "%-12s %s  max|dp| %.2e  top-5 %d/%d  top-1 %d/%d  (ref top-1 p %.3f, graph %s)  %s",
-                v.backend(), arch.config().label(), c.maxAbsDiff(), c.top5Agree(), c.images(), c.top1Agree(), c.images(),
+                v.backend(), config.label(), c.maxAbsDiff(), c.top5Agree(), c.images(), c.top1Agree(), c.images(),
                 c.referenceTop1(), v.settings().getOrDefault("graph", "?"),
                 v.passes(tolerance) ? "OK" : "FAIL (tolerance " + tolerance + ")");
     }

@@ -182,12 +182,21 @@ public record MobileNetConfig(
         return family.id() + (minimalistic ? "-min" : "");
     }
 
-    /** alpha as users write it: 1.0, 0.75, 0.5, 0.25, 0.125, 1.3 (at least one decimal, no float noise). */
+    /**
+     * alpha as users write it: 1.0, 0.75, 0.5, 0.25, 0.125, 1.3 (at least one decimal, no float noise), and always a
+     * text that reads back as the same number: an alpha with more than six decimals in full (0.1234567,
+     * 4.0000001), a tiny one in scientific notation (1.0E-300), so two different alphas never share a label.
+     */
     public static String fmt(double alpha) {
         if (Double.isNaN(alpha) || Double.isInfinite(alpha)) {
             return Double.toString(alpha);
         }
         String s = String.format(Locale.ROOT, "%.6f", alpha).replaceAll("0+$", "");
-        return s.endsWith(".") ? s + "0" : s;
+        s = s.endsWith(".") ? s + "0" : s;
+        if (Double.parseDouble(s) == alpha) {
+            return s;
+        }
+        String exact = new java.math.BigDecimal(Double.toString(alpha)).stripTrailingZeros().toPlainString();
+        return exact.length() <= 20 ? exact : Double.toString(alpha);
     }
 }

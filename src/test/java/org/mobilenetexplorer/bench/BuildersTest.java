@@ -40,18 +40,28 @@ class BuildersTest {
 
     @Test
     void protocolBuilderNamesTheBadField() {
-        assertBad("minRuns", "0", "must be >= 1", () -> ProtocolSettings.builder().minRuns(0));
+        assertBad("minRuns", "0", "must be in 1..1000000", () -> ProtocolSettings.builder().minRuns(0));
+        assertBad("minRuns", "1000001", "must be in 1..1000000", () -> ProtocolSettings.builder().minRuns(1_000_001));
+        assertBad("warmupRuns", "1000001", "must be in 0..1000000",
+                () -> ProtocolSettings.builder().warmupRuns(1_000_001));
+        assertBad("maxTimeMs", "86400001", "must be at most 1 day (86400s)",
+                () -> ProtocolSettings.builder().maxTimeMs(86_400_001));
+        assertBad("minTimeMs", "86400001", "must be at most 1 day (86400s)",
+                () -> ProtocolSettings.builder().minTimeMs(86_400_001));
+        assertBad("threads", "1025", "must be in 0..1024 (0 = all cores)", () -> ProtocolSettings.builder().threads(1025));
+        assertBad("profileRepeats", "100001", "must be in 0..100000 (0 = no profile)",
+                () -> ProtocolSettings.builder().profileRepeats(100_001));
         assertBad("batch", "4097", "must be in 1..4096", () -> ProtocolSettings.builder().batch(4097));
-        assertBad("threads", "-1", "must be >= 0 (0 = all cores)", () -> ProtocolSettings.builder().threads(-1));
+        assertBad("threads", "-1", "must be in 0..1024 (0 = all cores)", () -> ProtocolSettings.builder().threads(-1));
         assertBad("maxTimeMs", "0", "must be >= 1 ms", () -> ProtocolSettings.builder().maxTimeMs(0));
         assertBad("forks", "0", "must be in 1..20 (each fork is a fresh worker JVM running the whole protocol)",
                 () -> ProtocolSettings.builder().forks(0));
         assertBad("forks", "21", "must be in 1..20 (each fork is a fresh worker JVM running the whole protocol)",
                 () -> ProtocolSettings.builder().forks(21));
-        assertBad("profileRepeats", "-2", "must be >= 0 (0 = no profile)",
+        assertBad("profileRepeats", "-2", "must be in 0..100000 (0 = no profile)",
                 () -> ProtocolSettings.builder().profileRepeats(-2));
         // the record's own constructor keeps the same checks
-        assertBad("warmupRuns", "-1", "must be >= 0",
+        assertBad("warmupRuns", "-1", "must be in 0..1000000",
                 () -> new ProtocolSettings(-1, 0, 1, 0, 1, 1, 0, 0, 0, 0, Map.of(), "", 1));
     }
 

@@ -83,4 +83,16 @@ class ExportOnnxCommandTest {
                 dir.resolve("m.onnx").toString());
         assertEquals(2, r.code());
     }
+
+    @Test
+    void anInt8CalibrationThatCannotFitIsRefusedBeforeAnyWork(@TempDir Path dir) {
+        // 4.0-2048's largest layer alone is 268 M values: the double-precision calibration needs ~8.6 GB (tests: -Xmx4g)
+        Cli.Run r = Cli.run("export-onnx", "--precision", "int8", "--alpha", "4", "--resolution", "2048", "--out",
+                dir.resolve("q.onnx").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("export-onnx: --precision int8: calibrating 4.0-2048 runs the reference forward"
+                + " pass, which needs about "), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertFalse(Files.exists(dir.resolve("q.onnx")));
+    }
 }

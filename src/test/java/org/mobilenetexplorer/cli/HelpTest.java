@@ -51,9 +51,9 @@ class HelpTest {
     @Test
     void protocolDefaultsComeFromTheSettings() {
         String help = Cli.run("bench", "--help").out().replaceAll("\\s+", " ");
-        for (String s : List.of("--min-runs=N Minimum measured runs. Default: 20.",
+        for (String s : List.of("--min-runs=N Minimum measured runs, 1..1000000 (no phase takes more runs). Default: 20.",
                 "--min-time=TIME Minimum measurement time. Default: 2s.",
-                "Default: 1m.", "--warmup-runs=N Minimum warm-up runs after the first inference. Default: 5.",
+                "Default: 1m.", "--warmup-runs=N Minimum warm-up runs after the first inference, at most 1000000. Default: 5.",
                 "(20 when given without a value). Default: 0 (no profile).", "--forks=N", "--results=DIR")) {
             assertTrue(help.contains(s), s + " in: " + help);
         }
