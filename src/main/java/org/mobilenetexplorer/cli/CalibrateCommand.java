@@ -128,6 +128,13 @@ public final class CalibrateCommand implements Callable<Integer> {
                 }
             }
         }
+        if (alphas != null && resolutions != null) { // refused before the grid is built
+            OptionLimits.configurations(OptionLimits.values("--alphas", alphas) + " x "
+                    + OptionLimits.values("--resolutions", resolutions) + " x "
+                    + (families == null ? chosen.size() + " families (default)" : OptionLimits.values("--families",
+                    families)),
+                    OptionLimits.product(chosen.size(), alphas.size(), resolutions.size()));
+        }
         try {
             CalibrationGrid grid = CalibrationGrid.DEFAULT.select(chosen, alphas, resolutions);
             OptionLimits.configurations("--families/--alphas/--resolutions", grid.configs().size());

@@ -96,8 +96,8 @@ class OptionLimitsTest {
                 + " most 10000 in one command"), iso.errLines());
         Cli.Run calibrate = Cli.run("calibrate", "--alphas", alphas, "--resolutions", resolutions, "--results",
                 dir.toString());
-        assertEquals(List.of("calibrate: --alphas (200 values) x --resolutions (100 values): 20000 configurations: at"
-                + " most 10000 in one command"), calibrate.errLines());
+        assertEquals(List.of("calibrate: --alphas (200 values) x --resolutions (100 values) x 4 families (default):"
+                + " 80000 configurations: at most 10000 in one command"), calibrate.errLines());
     }
 
     @Test

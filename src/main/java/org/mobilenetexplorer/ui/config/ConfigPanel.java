@@ -284,7 +284,7 @@ public final class ConfigPanel extends VBox {
             s.setMinorTickCount(0);
             s.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
             s.setLabelFormatter(stopLabels(v -> k.isAlphaStop(v) || near(v, k.alphaMin()) || near(v, k.alphaMax()),
-                    MobileNetConfig::fmt));
+                    v -> MobileNetConfig.fmt(Math.round(v * 1e6) / 1e6))); // ticks sit at sums of 0.05 steps
             s.setTooltip(Controls.tip("Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
                     + " depth_multiplier). Stops at " + k.alphaSource() + "; arrow keys go from stop to stop. Type any"
                     + " value in (0, 4] in the box."));
