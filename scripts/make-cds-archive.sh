@@ -27,7 +27,7 @@ prefs=$(mktemp -d)
 trap 'rm -rf "$prefs"' EXIT
 # one training start of the GUI from fresh preferences; it quits after its first frame (the JVM writes the archive
 # as it exits: into a temporary file, moved into place only when the run ended normally)
-timeout 600 "${run[@]}" "$java" -XX:ArchiveClassesAtExit="$out.tmp" -Djava.util.prefs.userRoot="$prefs" \
+timeout 120 "${run[@]}" "$java" -XX:ArchiveClassesAtExit="$out.tmp" -Djava.util.prefs.userRoot="$prefs" \
   -Dmne.startupTrace=true -Dmne.startupTrace.exit=true -jar "$jar" >"$prefs/log" 2>&1
 rc=$?
 if [ "$rc" -eq 0 ] && [ -s "$out.tmp" ]; then

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 
 /**
  * {@code -Dmne.startupTrace=true}: prints on stderr how long after the process started the window showed its first
@@ -47,8 +47,8 @@ final class StartupTrace {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             if (scene.getWindow() != null && scene.getWindow().isShowing()
-                    && scene.lookup("#layer-table") instanceof TableView<?> t && !t.getItems().isEmpty()
-                    && t.getScene() == scene) {
+                    && scene.lookup("#layer-table") instanceof TreeTableView<?> t && t.getRoot() != null
+                    && !t.getRoot().getChildren().isEmpty() && t.getScene() == scene) {
                 scene.removePostLayoutPulseListener(listener[0]);
                 mark("first-frame");
                 if (Boolean.getBoolean(PROPERTY + ".exit")) {
