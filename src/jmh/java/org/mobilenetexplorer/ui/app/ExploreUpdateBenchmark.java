@@ -40,7 +40,11 @@ public class ExploreUpdateBenchmark {
     @Setup
     public void setUp() {
         explore = new ExploreViewModel(config, PublishedData.bundled());
-        learn = new LearnViewModel(explore.statsProperty(), PublishedData.bundled());
+        // no file is chosen or written here: the file context only satisfies the constructor
+        learn = new LearnViewModel(explore.statsProperty(), PublishedData.bundled(),
+                new org.mobilenetexplorer.ui.common.CurrentThreadTaskExecutor(),
+                new org.mobilenetexplorer.ui.common.FileContext(null, new org.mobilenetexplorer.ui.common.Folders(
+                        new org.mobilenetexplorer.ui.common.MemorySettings(), java.nio.file.Path.of(".")), s -> { }));
     }
 
     /** One slider step: alternates between two published configurations (both have published figures). */
