@@ -50,7 +50,9 @@ public final class ExploreView extends BorderPane {
         Label other = new Label();
         other.setId("total-other");
         other.textProperty().bind(vm.totalOtherProperty());
-        Label convention = new Label("Counting: " + vm.convention());
+        Label convention = new Label();
+        convention.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Counting: " + vm.convention(), vm.statsProperty()));
         convention.setId("convention-label");
         convention.getStyleClass().add("convention");
         convention.setWrapText(true);

@@ -247,9 +247,10 @@ public final class ExploreViewModel {
         return selectedRow;
     }
 
-    /** The counting convention, shown beside the totals. */
+    /** The counting convention of the current configuration's family (V2/V3 name h-swish, adds, SE), shown beside the totals. */
     public String convention() {
-        return CostModel.CONVENTION;
+        NetworkStats s = statsProperty().get();
+        return s == null ? CostModel.CONVENTION : CostModel.convention(s.config().family());
     }
 
     /** The name of the layer selected in the table (null for none); the Learn view explains its block. */

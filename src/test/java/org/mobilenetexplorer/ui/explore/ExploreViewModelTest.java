@@ -33,6 +33,15 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void theCountingConventionFollowsTheFamily() {
+        assertFalse(vm.convention().contains("h-swish"), vm.convention());
+        config.set(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+        assertTrue(vm.convention().contains("h-swish") && vm.convention().contains("squeeze-and-excite multiply"),
+                vm.convention());
+        assertEquals(org.mobilenetexplorer.model.CostModel.convention(Family.V3_LARGE), vm.convention());
+    }
+
+    @Test
     void publishedFiguresAreCheckedAgainstOursAndKnownMisprintsNamed() {
         assertTrue(vm.publishedRows().stream().anyMatch(r -> r.source().startsWith("Table 8 \u00b7 Howard")
                 && r.macs().equals("569") && r.matches()), vm.publishedRows().toString());
