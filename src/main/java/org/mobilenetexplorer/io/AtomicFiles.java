@@ -67,30 +67,13 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Content content) throws IOException {
         Path real = resolveTarget(target);
-        Path dir = real.getParent();
-        PosixFileAttributes existing = posixAttributes(real);
-        Path tmp = dir.resolve(tempName(real.getFileName().toString()));
-        boolean moved = false;
-        try {
-            try (FileChannel ch = LIVE.create(tmp, existing)) {
-                OutputStream out = Channels.newOutputStream(ch);
-                content.writeTo(out);
-                out.flush();
-                ch.force(true);
-            }
+        writeThenMove(real, posixAttributes(real), content, tmp -> {
             try {
                 Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
             }
-            moved = true;
-            syncDirectory(dir);
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-            LIVE.forget(tmp);
-        }
+        });
     }
 
     /**
@@ -103,17 +86,33 @@ public final class AtomicFiles {
         if (Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
+        // no REPLACE_EXISTING: the move fails when the target appeared meanwhile
+        writeThenMove(real, null, out -> out.write(bytes), tmp -> Files.move(tmp, real));
+    }
+
+    /** How the forced temporary file takes the target's place. */
+    private interface Move {
+        void into(Path tmp) throws IOException;
+    }
+
+    /**
+     * The one write path of {@link #write} and {@link #createNew}: {@code content} into a temporary file in
+     * {@code real}'s directory (with {@code attrs}' mode, or the umask's when null), forced to disk, then {@code move};
+     * the directory is synced after the move, the temporary file deleted on any failure.
+     */
+    private static void writeThenMove(Path real, PosixFileAttributes attrs, Content content, Move move)
+            throws IOException {
         Path dir = real.getParent();
         Path tmp = dir.resolve(tempName(real.getFileName().toString()));
         boolean moved = false;
         try {
-            try (FileChannel ch = LIVE.create(tmp, null)) {
+            try (FileChannel ch = LIVE.create(tmp, attrs)) {
                 OutputStream out = Channels.newOutputStream(ch);
-                out.write(bytes);
+                content.writeTo(out);
                 out.flush();
                 ch.force(true);
             }
-            Files.move(tmp, real); // no REPLACE_EXISTING: fails when the target appeared meanwhile
+            move.into(tmp);
             moved = true;
             syncDirectory(dir);
         } finally {
