@@ -89,21 +89,28 @@ public record CalibrationGrid(List<Part> parts) {
     /** The resolutions of every default calibration part: both ends of the range and the middle. */
     private static final List<Integer> CALIBRATION_RESOLUTIONS = List.of(96, 160, 224);
 
+    /** The resolutions of the minimalistic V3 parts: the two ends (their kernels are V2's and V3's). */
+    private static final List<Integer> MINIMALISTIC_RESOLUTIONS = List.of(96, 224);
+
     /**
-     * The default calibration grid, 60 networks (about 3.5 minutes for ONNX Runtime FP32 on a quiet 2-core machine,
+     * The default calibration grid, 68 networks (about 4.5 minutes for ONNX Runtime FP32 on a quiet 2-core machine,
      * docs/decisions/010). V1's widths are TF-Slim's {@code int(d x alpha)}, so its channel counts take every
      * alignment: besides the four published widths it has four whose counts mostly are not multiples of 4 or 16
      * (0.3: 9, 19, 38, 76, 153, 307; 0.4: 12, 25, 51, 102, 204, 409; 0.65: 20, 41, 83, 166, 332, 665; 0.85: 27,
      * 54, 108, 217, 435, 870), so every {@link KernelKey#alignment(int) alignment class} of the depthwise and 1x1
      * kernels is measured at small and large channel counts. V2 and V3 round widths to multiples of 8 (classes 8
-     * and 16): four widths each, including one above 1.0. Three resolutions per width: time is close to linear in
+     * and 16): four widths each, including one above 1.0; both minimalistic V3 variants at two widths and the two
+     * ends of the resolution range (their ReLU-only, SE-free networks run at a different overhead per layer: without
+     * them the held-out minimalistic networks were over-predicted by 50-70%). Three resolutions per width: time is close to linear in
      * the map size within a kernel class, so the fit needs the range more than the points in between.
      */
     public static final CalibrationGrid DEFAULT = new CalibrationGrid(List.of(
             Part.of(Family.V1, List.of(0.25, 0.3, 0.4, 0.5, 0.65, 0.75, 0.85, 1.0), CALIBRATION_RESOLUTIONS),
             Part.of(Family.V2, List.of(0.5, 0.75, 1.0, 1.4), CALIBRATION_RESOLUTIONS),
             Part.of(Family.V3_LARGE, List.of(0.5, 0.75, 1.0, 1.25), CALIBRATION_RESOLUTIONS),
-            Part.of(Family.V3_SMALL, List.of(0.5, 0.75, 1.0, 1.25), CALIBRATION_RESOLUTIONS)));
+            Part.of(Family.V3_SMALL, List.of(0.5, 0.75, 1.0, 1.25), CALIBRATION_RESOLUTIONS),
+            new Part(Family.V3_LARGE.id(), true, List.of(0.5, 1.0), MINIMALISTIC_RESOLUTIONS),
+            new Part(Family.V3_SMALL.id(), true, List.of(0.5, 1.0), MINIMALISTIC_RESOLUTIONS)));
 
     /**
      * Held-out configurations for {@code predict --validate}, 20 networks: every family (and both minimalistic V3

@@ -25,14 +25,26 @@ import org.mobilenetexplorer.model.MobileNetConfig;
  */
 public final class Calibrator {
     /**
-     * The protocol of every calibration and validation network: 3 warm-up runs / 0.2 s, at least 15 runs and 0.5 s,
-     * at most 5 s, batch 1, all cores, per-layer profile of 10 forward passes (0 for validation). Shorter than
-     * {@code bench}'s default so 30 networks fit the 5-minute budget; the median of >= 15 runs is robust enough for
-     * the fit (docs/decisions/010).
+     * The protocol of every calibration network: warm-up of at least 10 runs and 1.2 s, then at least 30 runs and
+     * 0.6 s, at most 5 s, batch 1, all cores, per-layer profile of 10 forward passes. The warm-up is long because a
+     * fresh worker JVM compiles its own code for the first 1-2 s: with a 0.2 s warm-up the compiler threads competed
+     * with ONNX Runtime's two threads on a 2-core machine and a 0.45 ms network measured 1.0 ms (and its medians
+     * differed by 40% between runs; docs/decisions/010, decision 7).
      */
     public static final ProtocolSettings PROTOCOL =
-            ProtocolSettings.DEFAULT.withWarmup(3, 200).withMeasurement(15, 500, 5_000)
+            ProtocolSettings.DEFAULT.withWarmup(10, 1_200).withMeasurement(30, 600, 5_000)
                     .withBatch(1).withThreads(0).withProfileRepeats(10);
+
+    /**
+     * The protocol of every held-out validation network: {@link #PROTOCOL} without the per-layer profile, in
+     * {@value #VALIDATION_FORKS} fresh worker JVMs whose samples are pooled, so one worker that lands on the slower of
+     * the two cores (their speed differs by up to 1.5x on a shared VM) cannot decide a measured median alone.
+     */
+    public static final int VALIDATION_FORKS = 2;
+
+    /** See {@link #VALIDATION_FORKS}. */
+    public static final ProtocolSettings VALIDATION_PROTOCOL =
+            PROTOCOL.withProfileRepeats(0).withForks(VALIDATION_FORKS);
 
     private final BenchmarkEngine engine;
 
@@ -100,7 +112,7 @@ public final class Calibrator {
             predictions.add(model.predict(c)); // refuse before measuring anything
         }
         String backend = model.profile().backend();
-        List<BenchmarkRequest> requests = requests(backend, grid, PROTOCOL.withProfileRepeats(0));
+        List<BenchmarkRequest> requests = requests(backend, grid, VALIDATION_PROTOCOL);
         SweepReport report = engine.sweep(requests, listener);
         if (report.cancelled()) {
             return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());

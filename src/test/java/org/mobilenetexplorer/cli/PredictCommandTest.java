@@ -105,7 +105,7 @@ class PredictCommandTest {
                 "SE_CONV align 16", "AVG_POOL", "FC", "SOFTMAX", "ADD", "MULTIPLY", "network overhead")) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(kind + " ")), kind + " in\n" + r.out());
         }
-        assertEquals(60, r.out().lines().filter(l -> l.matches("  (v\\S+ )?\\d\\.\\d+-\\d+ .*%")).count(),
+        assertEquals(68, r.out().lines().filter(l -> l.matches("  (v\\S+ )?\\d\\.\\d+-\\d+ .*%")).count(),
                 r.out());
         assertTrue(r.out().contains("band +-"), r.out());
     }

@@ -163,7 +163,7 @@ public final class PredictedLatencyViewModel {
     }
 
     /**
-     * Calibrates the current backend in the background ({@link CalibrationGrid#DEFAULT}: 60 networks, about 3.5
+     * Calibrates the current backend in the background ({@link CalibrationGrid#DEFAULT}: 68 networks, about 4.5
      * minutes for ONNX Runtime on a quiet 2-core machine), writes the profile and loads it. Does nothing while one
      * runs.
      */
