@@ -68,8 +68,8 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--validate",
             description = "Measure the held-out configurations of the profile's families (20 networks for all four: "
-                    + "alphas and resolutions off the calibration grid, minimalistic v3 included; each in a worker "
-                    + "JVM, about 3 s each) and compare with the predictions.")
+                    + "alphas and resolutions off the calibration grid, minimalistic v3 included; each in two worker "
+                    + "JVMs, samples pooled, about 8 s each) and compare with the predictions.")
     boolean validate;
 
     @Option(names = "--fit", description = "Print the profile's kernel fits and leave-one-network-out errors (what "
