@@ -108,9 +108,7 @@ public final class TradeoffCharts {
         TradeoffDataset points = new TradeoffDataset(pointSeries);
 
         ValueAxis xAxis = costAxis(a, points);
-        NumberAxis yAxis = new NumberAxis(a.metric().title() + " (%, ImageNet)");
-        yAxis.setAutoRangeIncludesZero(false);
-        yAxis.setNumberFormatOverride(new DecimalFormat("0"));
+        NumberAxis yAxis = accuracyAxis(a.metric());
         style(xAxis);
         style(yAxis);
 
@@ -147,19 +145,11 @@ public final class TradeoffCharts {
             if (!front.isEmpty()) {
                 TradeoffDataset fd = new TradeoffDataset(List.of(new TradeoffDataset.Series(
                         "Pareto front (max " + a.metric().id() + ", min " + axis.id() + ")", front)));
-                XYStepRenderer step = new XYStepRenderer();
-                step.setSeriesPaint(0, ChartStyle.ORANGE);
-                step.setSeriesStroke(0, ChartStyle.FRONT);
-                step.setDefaultToolTipGenerator(new PlotPointToolTips());
                 plot.setDataset(1, fd);
-                plot.setRenderer(1, step);
+                plot.setRenderer(1, paretoStep());
             }
         }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        stylePlot(plot);
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.addAll(plot.getLegendItems());
@@ -235,9 +225,7 @@ public final class TradeoffCharts {
         }
         TradeoffDataset points = new TradeoffDataset(data);
         ValueAxis xAxis = costAxis(first, points);
-        NumberAxis yAxis = new NumberAxis(first.metric().title() + " (%, ImageNet)");
-        yAxis.setAutoRangeIncludesZero(false);
-        yAxis.setNumberFormatOverride(new DecimalFormat("0"));
+        NumberAxis yAxis = accuracyAxis(first.metric());
         style(xAxis);
         style(yAxis);
         PointRenderer pr = new PointRenderer(points, first.paretoFront());
@@ -255,13 +243,9 @@ public final class TradeoffCharts {
             List<PlotPoint> front = first.paretoFront().stream().map(p -> plotPoint(p, CostAxis.LATENCY,
                     PlotPoint.Role.PARETO)).toList();
             if (!front.isEmpty()) {
-                XYStepRenderer step = new XYStepRenderer();
-                step.setSeriesPaint(0, ChartStyle.ORANGE);
-                step.setSeriesStroke(0, ChartStyle.FRONT);
-                step.setDefaultToolTipGenerator(new PlotPointToolTips());
                 plot.setDataset(1, new TradeoffDataset(List.of(new TradeoffDataset.Series(fit("Pareto front of "
                         + series.get(0).name()), front))));
-                plot.setRenderer(1, step);
+                plot.setRenderer(1, paretoStep());
             }
         }
         List<TradeoffDataset.Series> links = precisionLinks(series, data);
@@ -275,11 +259,7 @@ public final class TradeoffCharts {
             plot.setDataset(2, new TradeoffDataset(links));
             plot.setRenderer(2, lr);
         }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        stylePlot(plot);
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.addAll(plot.getLegendItems());
@@ -497,6 +477,32 @@ public final class TradeoffCharts {
             ax.setRange(min / Math.pow(10, 0.15 * decades), max * Math.pow(10, 0.14 * decades));
         }
         return ax;
+    }
+
+    /** The accuracy (y) axis of a trade-off chart. */
+    private static NumberAxis accuracyAxis(org.mobilenetexplorer.accuracy.AccuracyMetric metric) {
+        NumberAxis ax = new NumberAxis(metric.title() + " (%, ImageNet)");
+        ax.setAutoRangeIncludesZero(false);
+        ax.setNumberFormatOverride(new DecimalFormat("0"));
+        return ax;
+    }
+
+    /** The Pareto front's step line (dataset 1 of a trade-off chart). */
+    private static XYStepRenderer paretoStep() {
+        XYStepRenderer step = new XYStepRenderer();
+        step.setSeriesPaint(0, ChartStyle.ORANGE);
+        step.setSeriesStroke(0, ChartStyle.FRONT);
+        step.setDefaultToolTipGenerator(new PlotPointToolTips());
+        return step;
+    }
+
+    /** A trade-off chart's plot: white, light grid lines, no outline. */
+    private static void stylePlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
     }
 
     private static void style(ValueAxis ax) {
