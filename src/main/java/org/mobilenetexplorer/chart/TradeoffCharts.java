@@ -108,9 +108,8 @@ public final class TradeoffCharts {
         TradeoffDataset points = new TradeoffDataset(pointSeries);
 
         ValueAxis xAxis = costAxis(a, points);
-        NumberAxis yAxis = accuracyAxis(a.metric());
         style(xAxis);
-        style(yAxis);
+        NumberAxis yAxis = accuracyAxis(a.metric());
 
         PointRenderer pr = new PointRenderer(points, a.paretoFront());
         Shape[] shapes = {new Ellipse2D.Double(-MARKER / 2, -MARKER / 2, MARKER, MARKER),
@@ -225,9 +224,8 @@ public final class TradeoffCharts {
         }
         TradeoffDataset points = new TradeoffDataset(data);
         ValueAxis xAxis = costAxis(first, points);
-        NumberAxis yAxis = accuracyAxis(first.metric());
         style(xAxis);
-        style(yAxis);
+        NumberAxis yAxis = accuracyAxis(first.metric());
         PointRenderer pr = new PointRenderer(points, first.paretoFront());
         for (int s = 0; s < data.size(); s++) {
             pr.setSeriesShape(s, shapes.get(s));
@@ -479,11 +477,12 @@ public final class TradeoffCharts {
         return ax;
     }
 
-    /** The accuracy (y) axis of a trade-off chart. */
+    /** The accuracy (y) axis of a trade-off chart, styled. */
     private static NumberAxis accuracyAxis(org.mobilenetexplorer.accuracy.AccuracyMetric metric) {
         NumberAxis ax = new NumberAxis(metric.title() + " (%, ImageNet)");
         ax.setAutoRangeIncludesZero(false);
         ax.setNumberFormatOverride(new DecimalFormat("0"));
+        style(ax);
         return ax;
     }
 
