@@ -228,7 +228,7 @@ public final class ForkedRunner implements BenchmarkRunner {
             }
             Thread.currentThread().interrupt();
             return done(new BenchmarkOutcome.Cancelled(request), listener);
-        } catch (IOException | ResultFileException e) {
+        } catch (IOException e) { // a ResultFileException too
             if (process != null) {
                 kill(process);
             }

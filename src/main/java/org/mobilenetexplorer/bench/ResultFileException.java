@@ -1,25 +1,16 @@
 package org.mobilenetexplorer.bench;
 
 import java.nio.file.Path;
+import org.mobilenetexplorer.io.UserFileException;
 
-/** A result file that cannot be loaded; the message names the file and the reason. */
-public final class ResultFileException extends Exception {
+/**
+ * A result file that cannot be loaded; the message names the file and the reason ({@code <file>: <reason>}, as every
+ * {@link UserFileException}).
+ */
+public final class ResultFileException extends UserFileException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-    private final String reason;
-
     public ResultFileException(Path file, String reason) {
-        super(file + ": " + reason);
-        this.file = file;
-        this.reason = reason;
-    }
-
-    public Path file() {
-        return file;
-    }
-
-    public String reason() {
-        return reason;
+        super(file, reason);
     }
 }

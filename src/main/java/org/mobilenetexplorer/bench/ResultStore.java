@@ -137,14 +137,20 @@ public final class ResultStore {
     /** Validates the bytes of a result file ({@code file} names it in messages); also the fuzz target. */
     public static BenchmarkResult parse(Path file, byte[] bytes) throws ResultFileException {
         JsonNode root;
+        boolean trailing = false; // refused after the try: a ResultFileException is an IOException the catch would wrap
+        int trailingLine = 0;
         try (com.fasterxml.jackson.core.JsonParser p = MAPPER.createParser(bytes)) {
             root = MAPPER.readTree(p);
             if (p.nextToken() != null) {
-                throw new ResultFileException(file, "not valid JSON: trailing content after the result at line "
-                        + p.currentTokenLocation().getLineNr());
+                trailing = true;
+                trailingLine = p.currentTokenLocation().getLineNr();
             }
         } catch (IOException e) {
             throw new ResultFileException(file, "not valid JSON: " + JsonErrors.firstLine(e));
+        }
+        if (trailing) {
+            throw new ResultFileException(file, "not valid JSON: trailing content after the result at line "
+                    + trailingLine);
         }
         if (root == null || !root.isObject()) {
             throw new ResultFileException(file, "not a benchmark result: the top level is not a JSON object");

@@ -3,6 +3,8 @@ package org.mobilenetexplorer.chart;
 import java.awt.Color;
 import java.awt.Paint;
 import java.util.Iterator;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -69,18 +71,10 @@ public record ChartColors(Color background, Color plot, Color text, Color grid) 
         p.setRangeGridlinePaint(grid);
         p.setDomainZeroBaselinePaint(grid);
         p.setRangeZeroBaselinePaint(grid);
-        for (int i = 0; i < p.getDomainAxisCount(); i++) {
-            axis(p.getDomainAxis(i));
-        }
-        for (int i = 0; i < p.getRangeAxisCount(); i++) {
-            axis(p.getRangeAxis(i));
-        }
-        for (int i = 0; i < p.getRendererCount(); i++) {
-            int series = p.getDataset(i) == null ? 0 : p.getDataset(i).getSeriesCount();
-            if (p.getRenderer(i) instanceof AbstractRenderer r) {
-                renderer(r, series);
-            }
-        }
+        axes(p.getDomainAxisCount(), p::getDomainAxis);
+        axes(p.getRangeAxisCount(), p::getRangeAxis);
+        renderers(p.getRendererCount(), p::getRenderer,
+                i -> p.getDataset(i) == null ? 0 : p.getDataset(i).getSeriesCount());
         for (Object a : p.getAnnotations()) {
             if (a instanceof XYTextAnnotation t) {
                 t.setPaint(readable(t.getPaint()));
@@ -93,19 +87,28 @@ public record ChartColors(Color background, Color plot, Color text, Color grid) 
         p.setDomainGridlinePaint(grid);
         p.setRangeGridlinePaint(grid);
         p.setRangeZeroBaselinePaint(grid);
-        for (int i = 0; i < p.getDomainAxisCount(); i++) {
-            axis(p.getDomainAxis(i));
+        axes(p.getDomainAxisCount(), p::getDomainAxis);
+        axes(p.getRangeAxisCount(), p::getRangeAxis);
+        renderers(p.getRendererCount(), p::getRenderer,
+                i -> p.getDataset(i) == null ? 0 : p.getDataset(i).getRowCount());
+        legend(p.getFixedLegendItems());
+    }
+
+    /** Axes {@code 0..count-1} of a plot ({@code axis(i)} may be null). */
+    private void axes(int count, IntFunction<? extends Axis> axis) {
+        for (int i = 0; i < count; i++) {
+            axis(axis.apply(i));
         }
-        for (int i = 0; i < p.getRangeAxisCount(); i++) {
-            axis(p.getRangeAxis(i));
-        }
-        for (int i = 0; i < p.getRendererCount(); i++) {
-            int series = p.getDataset(i) == null ? 0 : p.getDataset(i).getRowCount();
-            if (p.getRenderer(i) instanceof AbstractRenderer r) {
+    }
+
+    /** Renderers {@code 0..count-1} of a plot, each with the series count of its dataset. */
+    private void renderers(int count, IntFunction<?> renderer, IntUnaryOperator seriesCount) {
+        for (int i = 0; i < count; i++) {
+            int series = seriesCount.applyAsInt(i);
+            if (renderer.apply(i) instanceof AbstractRenderer r) {
                 renderer(r, series);
             }
         }
-        legend(p.getFixedLegendItems());
     }
 
     private void axis(Axis a) {

@@ -108,11 +108,8 @@ public final class TradeoffCharts {
         TradeoffDataset points = new TradeoffDataset(pointSeries);
 
         ValueAxis xAxis = costAxis(a, points);
-        NumberAxis yAxis = new NumberAxis(a.metric().title() + " (%, ImageNet)");
-        yAxis.setAutoRangeIncludesZero(false);
-        yAxis.setNumberFormatOverride(new DecimalFormat("0"));
         style(xAxis);
-        style(yAxis);
+        NumberAxis yAxis = accuracyAxis(a.metric());
 
         PointRenderer pr = new PointRenderer(points, a.paretoFront());
         Shape[] shapes = {new Ellipse2D.Double(-MARKER / 2, -MARKER / 2, MARKER, MARKER),
@@ -147,19 +144,11 @@ public final class TradeoffCharts {
             if (!front.isEmpty()) {
                 TradeoffDataset fd = new TradeoffDataset(List.of(new TradeoffDataset.Series(
                         "Pareto front (max " + a.metric().id() + ", min " + axis.id() + ")", front)));
-                XYStepRenderer step = new XYStepRenderer();
-                step.setSeriesPaint(0, ChartStyle.ORANGE);
-                step.setSeriesStroke(0, ChartStyle.FRONT);
-                step.setDefaultToolTipGenerator(new PlotPointToolTips());
                 plot.setDataset(1, fd);
-                plot.setRenderer(1, step);
+                plot.setRenderer(1, paretoStep());
             }
         }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        stylePlot(plot);
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.addAll(plot.getLegendItems());
@@ -235,11 +224,8 @@ public final class TradeoffCharts {
         }
         TradeoffDataset points = new TradeoffDataset(data);
         ValueAxis xAxis = costAxis(first, points);
-        NumberAxis yAxis = new NumberAxis(first.metric().title() + " (%, ImageNet)");
-        yAxis.setAutoRangeIncludesZero(false);
-        yAxis.setNumberFormatOverride(new DecimalFormat("0"));
         style(xAxis);
-        style(yAxis);
+        NumberAxis yAxis = accuracyAxis(first.metric());
         PointRenderer pr = new PointRenderer(points, first.paretoFront());
         for (int s = 0; s < data.size(); s++) {
             pr.setSeriesShape(s, shapes.get(s));
@@ -255,13 +241,9 @@ public final class TradeoffCharts {
             List<PlotPoint> front = first.paretoFront().stream().map(p -> plotPoint(p, CostAxis.LATENCY,
                     PlotPoint.Role.PARETO)).toList();
             if (!front.isEmpty()) {
-                XYStepRenderer step = new XYStepRenderer();
-                step.setSeriesPaint(0, ChartStyle.ORANGE);
-                step.setSeriesStroke(0, ChartStyle.FRONT);
-                step.setDefaultToolTipGenerator(new PlotPointToolTips());
                 plot.setDataset(1, new TradeoffDataset(List.of(new TradeoffDataset.Series(fit("Pareto front of "
                         + series.get(0).name()), front))));
-                plot.setRenderer(1, step);
+                plot.setRenderer(1, paretoStep());
             }
         }
         List<TradeoffDataset.Series> links = precisionLinks(series, data);
@@ -275,11 +257,7 @@ public final class TradeoffCharts {
             plot.setDataset(2, new TradeoffDataset(links));
             plot.setRenderer(2, lr);
         }
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        stylePlot(plot);
 
         LegendItemCollection legend = new LegendItemCollection();
         legend.addAll(plot.getLegendItems());
@@ -497,6 +475,33 @@ public final class TradeoffCharts {
             ax.setRange(min / Math.pow(10, 0.15 * decades), max * Math.pow(10, 0.14 * decades));
         }
         return ax;
+    }
+
+    /** The accuracy (y) axis of a trade-off chart, styled. */
+    private static NumberAxis accuracyAxis(org.mobilenetexplorer.accuracy.AccuracyMetric metric) {
+        NumberAxis ax = new NumberAxis(metric.title() + " (%, ImageNet)");
+        ax.setAutoRangeIncludesZero(false);
+        ax.setNumberFormatOverride(new DecimalFormat("0"));
+        style(ax);
+        return ax;
+    }
+
+    /** The Pareto front's step line (dataset 1 of a trade-off chart). */
+    private static XYStepRenderer paretoStep() {
+        XYStepRenderer step = new XYStepRenderer();
+        step.setSeriesPaint(0, ChartStyle.ORANGE);
+        step.setSeriesStroke(0, ChartStyle.FRONT);
+        step.setDefaultToolTipGenerator(new PlotPointToolTips());
+        return step;
+    }
+
+    /** A trade-off chart's plot: white, light grid lines, no outline. */
+    private static void stylePlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
     }
 
     private static void style(ValueAxis ax) {

@@ -51,9 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     PrecisionOption precision;
 
-    @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
-            description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Mixin
     ResultsOption results;
@@ -68,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        String backendId = BackendIds.one("--backend", backend);
+        String backendId = backend.id();
         Precision p = precision.single();
         PrecisionOption.checkBackend("--backend", backendId, p);
         BenchmarkRequest request = new BenchmarkRequest(config.toConfig(), backendId,

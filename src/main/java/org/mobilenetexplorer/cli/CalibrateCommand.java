@@ -18,6 +18,7 @@ import org.mobilenetexplorer.predict.LatencyFitter;
 import org.mobilenetexplorer.predict.LatencyModel;
 import org.mobilenetexplorer.predict.Precision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,9 +42,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     MainCommand main;
 
-    @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
-            description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
             description = "Numeric precision: fp32 (the only one the backends run today). Default: ${DEFAULT-VALUE}.")
@@ -76,7 +76,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        String id = BackendIds.one("--backend", backend);
+        String id = backend.id();
         Precision p = PredictCommand.precision(precision);
         CalibrationGrid grid = grid(families, alphas, resolutions);
         Path dir = results != null ? results : ResultStore.defaultDirectory();

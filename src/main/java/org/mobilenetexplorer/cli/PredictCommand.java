@@ -45,9 +45,8 @@ public final class PredictCommand implements Callable<Integer> {
     ConfigOptions config;
 
 
-    @Option(names = "--backend", paramLabel = "ID", defaultValue = "onnxruntime",
-            description = "onnxruntime or dl4j. Default: ${DEFAULT-VALUE}.")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
             description = "Numeric precision of the profile: fp32. Default: ${DEFAULT-VALUE}.")
@@ -88,7 +87,7 @@ public final class PredictCommand implements Callable<Integer> {
             case "json" -> true;
             default -> throw new UserInputException("--format " + format + ": must be table or json");
         };
-        String id = BackendIds.one("--backend", backend);
+        String id = backend.id();
         Precision p = precision(precision);
         Path file = profileFile != null ? profileFile
                 : DeviceProfiles.file(results != null ? results : ResultStore.defaultDirectory(), id, p);

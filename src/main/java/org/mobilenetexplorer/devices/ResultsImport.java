@@ -21,7 +21,6 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.mobilenetexplorer.bench.BenchmarkResult;
 import org.mobilenetexplorer.bench.Device;
-import org.mobilenetexplorer.bench.ResultFileException;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.io.AtomicFiles;
 import org.mobilenetexplorer.io.UserFileException;
@@ -368,10 +367,7 @@ public final class ResultsImport {
         try {
             UserFiles.checkUtf8(bytes, file);
             r = ResultStore.parse(file, bytes);
-        } catch (UserFileException e) {
-            items.add(new Item(name, Outcome.SKIPPED, e.reason()));
-            return;
-        } catch (ResultFileException e) {
+        } catch (UserFileException e) { // a ResultFileException too
             items.add(new Item(name, Outcome.SKIPPED, e.reason()));
             return;
         } catch (RuntimeException e) {

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 /**
  * A user file that {@link UserFiles} would not read: not found, permission denied, not a regular file, over its size
  * limit, not UTF-8. The message is {@code <file>: <reason>}; readers wrap {@link #reason()} into their own exception
- * so every reader says the same thing.
+ * so every reader says the same thing. Subclasses name a reader's own refusals (what the content was, not just the
+ * bytes) with the same message shape.
  */
-public final class UserFileException extends IOException {
+public class UserFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;

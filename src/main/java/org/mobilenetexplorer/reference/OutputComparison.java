@@ -39,16 +39,21 @@ public record OutputComparison(double maxAbsDiff, int top5Agree, int top1Agree, 
             if (r[0] == a[0]) {
                 top1++;
             }
-            int[] rs = r.clone();
-            int[] as = a.clone();
-            Arrays.sort(rs);
-            Arrays.sort(as);
-            if (Arrays.equals(rs, as)) {
+            if (sameSet(r, a)) {
                 top5++;
             }
         }
         double refTop1 = IntStream.range(0, classes).mapToDouble(i -> reference[i]).max().orElse(Double.NaN);
         return new OutputComparison(max, top5, top1, images, refTop1);
+    }
+
+    /** True when {@code a} and {@code b} hold the same indices, in any order (the same top-k). */
+    static boolean sameSet(int[] a, int[] b) {
+        int[] as = a.clone();
+        int[] bs = b.clone();
+        Arrays.sort(as);
+        Arrays.sort(bs);
+        return Arrays.equals(as, bs);
     }
 
     /** Indices of the k largest values, largest first. */

@@ -57,11 +57,7 @@ public record QuantizedComparison(double minCosine, double meanCosine, int top5A
             if (Arrays.stream(at).anyMatch(k -> k == ref1)) {
                 inTop5++;
             }
-            int[] rs = rt.clone();
-            int[] as = at.clone();
-            Arrays.sort(rs);
-            Arrays.sort(as);
-            if (Arrays.equals(rs, as)) {
+            if (OutputComparison.sameSet(rt, at)) {
                 top5++;
             }
         }
