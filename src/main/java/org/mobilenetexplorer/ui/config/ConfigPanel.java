@@ -326,6 +326,7 @@ public final class ConfigPanel extends VBox {
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
         Slider[] current = new Slider[1];
         boolean[] updating = {false};
+        Runnable[] rebuild = new Runnable[1];
         Runnable build = () -> {
             Slider s = make.apply(vm.rangesProperty().get());
             s.setShowTickMarks(true);
@@ -345,21 +346,30 @@ public final class ConfigPanel extends VBox {
             dragging.unbind();
             dragging.bind(s.valueChangingProperty());   // the slider in place now drives the undo step
             holder.getChildren().setAll(s);
-            // the axis hides tick labels that overlap and never shows them again until its tick marks are made anew
-            // (a length or range change): laid out before the theme's CSS (a slider put in for another family) or at
-            // another width (presentation mode on and off), it kept stop labels hidden. Showing the labels again
-            // after CSS and after every width change makes it measure them afresh.
-            Runnable relabel = () -> {
+            // a slider added to a showing window lays its tick labels out only after a second layout pass
+            javafx.application.Platform.runLater(() -> {
                 s.applyCss();
-                if (s.lookup(".axis") instanceof javafx.scene.chart.Axis<?> a) {
-                    a.setTickLabelsVisible(false);
-                    a.setTickLabelsVisible(true); // lays the axis out again (its requestLayout does nothing)
+                Node axis = s.lookup(".axis");
+                if (axis instanceof javafx.scene.Parent p) {
+                    p.requestLayout();
                 }
                 s.requestLayout();
-            };
-            javafx.application.Platform.runLater(relabel);
-            s.widthProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(relabel));
+                // the axis hides labels that overlap and never shows them again while its length stays: a font
+                // change (presentation mode on and off) gets a fresh slider, its labels laid out for the new font
+                if (axis instanceof javafx.scene.chart.Axis<?> a) {
+                    a.tickLabelFontProperty().addListener((o, was, now) -> {
+                        if (current[0] == s && was != null && now != null && was.getSize() != now.getSize()) {
+                            javafx.application.Platform.runLater(() -> {
+                                if (current[0] == s) {
+                                    rebuild[0].run();
+                                }
+                            });
+                        }
+                    });
+                }
+            });
         };
+        rebuild[0] = build;
         value.addListener(o -> {
             updating[0] = true;
             try {
