@@ -2,7 +2,8 @@
 """Runs every command that README.md shows and compares its output with the README's.
 
 Usage (after `mvn -DskipTests package`):
-    scripts/check-readme.py            # every example (the benchmarks take a few minutes)
+    scripts/check-readme.py            # every example as written (the benchmarks take many minutes)
+    scripts/check-readme.py --quick    # every example, the measuring ones with the shortest protocol (.ci/run)
     scripts/check-readme.py --fast     # skip the examples that measure (bench, sweep, verify, calibrate, predict)
     scripts/check-readme.py -k chart   # only the commands containing "chart"
     scripts/check-readme.py --list     # what would run, and what is skipped and why
@@ -19,11 +20,19 @@ Expected output is compared line by line:
 - measured output (bench, sweep, verify, calibrate, predict) matches in shape: every number counts as equal to any number, runs of
   blanks as one blank; lines that depend on the machine or on the noise (the CPU line, UNSTABLE flags, the
   "saved:" path, the FMA-peak estimate, fork spreads) are not compared.
+With --quick, bench and sweep run with the shortest protocol that still goes through every phase (1 warm-up run,
+at least 5 runs and 100 ms, at most 5 s; a per-layer profile of 2 passes; forks as written), and predict's
+calibration covers V1 only (6 networks): the numbers are meaningless, the shape is what is checked.
+Besides the lines, what a command produces is checked: every "saved: FILE" is a JSON file; a sweep's table has one
+row per benchmark it announced and its results folder holds the files it says it saved; a per-layer profile has
+one row per layer its "by kind" lines count; an --out FILE exists (a PNG starts with the PNG signature); the
+calibration writes its device profile.
 Commands run in a temporary folder that links presets/, scripts/ and target/, with HOME pointing into it (so
 results and exports never touch the user's folders; DL4J's native cache stays the real ~/.javacpp). The README's
 home folder (/root) is compared as the temporary HOME. Exit 0 when everything matches, 1 otherwise.
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -35,8 +44,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 JAR_CMD = "java -jar target/mobilenet-explorer.jar"
 MEASURED = ("bench", "sweep", "verify", "calibrate", "predict")
-# predict needs a device profile: a small calibration (6 networks instead of 30) is made first, in the temporary HOME
-CALIBRATE = "scripts/mobilenet-explorer calibrate --backend onnxruntime --alphas 0.25,0.5,1.0 --resolutions 128,224"
+# predict needs a device profile: a small calibration (V1 at 6 networks instead of 60) is made first, in the
+# temporary HOME (predict --validate then measures V1's held-out configurations only)
+CALIBRATE = ("scripts/mobilenet-explorer calibrate --backend onnxruntime --families v1 --alphas 0.25,0.5,1.0"
+             " --resolutions 128,224")
+PROFILE = ".mobilenet-explorer/results/device-profiles/onnxruntime-fp32.json"
+# --quick: the shortest protocol that still runs every phase (warm-up, steady state, profile, forks)
+QUICK = {"--warmup-runs": "1", "--warmup-time": "10ms", "--min-runs": "5", "--min-time": "100ms", "--max-time": "5s"}
+QUICK_PROFILE_REPEATS = "2"
 NOT_COMPARED = re.compile(r"^\s*(UNSTABLE|saved:|share of FMA peak|[A-Z][A-Za-z ]*, \d+ cores?, |between forks:|forks\s"
                           r"|\[#|WARNING: the load average)")
 # flags a measurement may or may not get, depending on the machine's noise
@@ -187,9 +202,99 @@ def compare(expected, actual, measured):
     return None
 
 
+def quick(command):
+    """The command with the shortest protocol (bench and sweep), every other option as written."""
+    words = command.split()
+    if len(words) < 2 or words[1] not in ("bench", "sweep"):
+        return command
+    out, i = [], 0
+    while i < len(words):
+        w = words[i]
+        name = w.split("=", 1)[0]
+        if name in QUICK:  # the README's value gives way to the quick one
+            i += 1 if "=" in w else 2
+            continue
+        if name == "--profile-layers":
+            out.append("--profile-layers=" + QUICK_PROFILE_REPEATS)
+            i += 1
+            if "=" not in w and i < len(words) and words[i].isdigit():
+                i += 1
+            continue
+        out.append(w)
+        i += 1
+    for k, v in QUICK.items():
+        out.append("%s=%s" % (k, v))
+    return " ".join(out)
+
+
+def option(command, name):
+    """The value of --name VALUE or --name=VALUE in the command, or None."""
+    m = re.search(r"(?:^|\s)%s(?:=|\s+)(\S+)" % re.escape(name), command)
+    return m.group(1) if m else None
+
+
+def artefacts(command, actual, work, home):
+    """None when what the command produced is there and has the shape it says, else a message."""
+    def local(path):
+        path = path.replace("/root", str(home), 1) if path.startswith("/root") else path
+        return Path(path) if os.path.isabs(path) else work / path
+    for line in actual:
+        m = re.match(r"^\s*saved: (\S+\.json)$", line)
+        if m:
+            f = local(m.group(1))
+            try:
+                json.loads(f.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as e:
+                return "saved file %s is not a readable JSON file: %s" % (m.group(1), e)
+    words = command.split()
+    sub = words[1] if len(words) > 1 else ""
+    if sub == "sweep":
+        announced = next((int(m.group(1)) for m in (re.match(r"^sweep: (\d+) benchmark", l) for l in actual) if m),
+                         None)
+        summary = next((m for m in (re.match(r"^(\d+) of (\d+) completed, (\d+) failed, \S+; (\d+) saved in (\S+)$", l)
+                                     for l in actual) if m), None)
+        if announced is None or summary is None:
+            return "sweep: no 'sweep: N benchmark(s)' line or no 'N of M completed ...; K saved in DIR' line"
+        done, total, failed, saved, folder = (int(summary.group(1)), int(summary.group(2)), int(summary.group(3)),
+                                               int(summary.group(4)), summary.group(5))
+        if total != announced or done + failed != total or failed:
+            return "sweep: announced %d, then %d of %d completed, %d failed" % (announced, done, total, failed)
+        try:
+            header = next(k for k, l in enumerate(actual) if l.startswith("config ") and " backend " in l)
+        except StopIteration:
+            return "sweep: no results table (a 'config  backend ...' header)"
+        end = next((k for k in range(header + 1, len(actual)) if re.match(r"^\d+ of \d+ completed", actual[k])),
+                   len(actual))
+        rows = [l for l in actual[header + 1:end] if l.strip()]
+        if len(rows) != total:
+            return "sweep: %d table rows for %d benchmarks" % (len(rows), total)
+        files = list(local(folder).glob("*.json"))
+        if len(files) < saved:
+            return "sweep: says %d saved in %s, the folder holds %d JSON files" % (saved, folder, len(files))
+    if sub == "bench" and "--profile-layers" in command:
+        try:
+            start = next(k for k, l in enumerate(actual) if re.match(r"^\s+layer\s+kind\s+median ms", l))
+            end = next(k for k, l in enumerate(actual) if l.strip() == "by kind:")
+        except StopIteration:
+            return "bench: no per-layer table ('layer  kind  median ms' ... 'by kind:')"
+        counted = sum(int(m.group(1)) for m in (re.match(r"^\s+(\d+) layer\(s\)", l) for l in actual[end:]) if m)
+        if end - start - 1 != counted or counted == 0:
+            return "bench: %d per-layer rows, the 'by kind' lines count %d layers" % (end - start - 1, counted)
+    out = option(command, "--out")
+    if out and sub in ("chart", "export-onnx", "bench"):
+        f = local(out)
+        if not f.is_file() or f.stat().st_size == 0:
+            return "--out %s: no file written" % out
+        if f.suffix == ".png" and f.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
+            return "--out %s: not a PNG file" % out
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--fast", action="store_true", help="skip the examples that measure (bench, sweep, verify, calibrate, predict)")
+    ap.add_argument("--quick", action="store_true",
+                    help="run the measuring examples with the shortest protocol (bench, sweep) and a V1-only calibration")
     ap.add_argument("-k", metavar="TEXT", help="only the commands containing TEXT")
     ap.add_argument("--list", action="store_true", help="list the examples and what is skipped, run nothing")
     ap.add_argument("--readme", default=str(ROOT / "README.md"))
@@ -235,12 +340,18 @@ def main():
                 if words.startswith(prefix):
                     words = "scripts/mobilenet-explorer" + words[len(prefix):]
                     break
+            if args.quick:
+                words = quick(words)
             ran += 1
             if ex.words()[0] == "predict" and not calibrated:
                 calibrated = True
                 p = subprocess.run(["bash", "-c", CALIBRATE], cwd=work, env=env, capture_output=True, text=True,
                                    timeout=TIMEOUT_S)
-                print("%s   (for the predict examples: %s)" % ("ok  " if p.returncode == 0 else "FAIL", CALIBRATE))
+                ok = p.returncode == 0 and (home / PROFILE).is_file()
+                failed += 0 if ok else 1
+                print("%s   (for the predict examples: %s)" % ("ok  " if ok else "FAIL", CALIBRATE))
+                if not ok:
+                    print("\n".join("    | " + l for l in (p.stdout + p.stderr).splitlines()[-20:]))
             try:
                 p = subprocess.run(["bash", "-o", "pipefail", "-c", words], cwd=work, env=env, capture_output=True,
                                    text=True, timeout=TIMEOUT_S)
@@ -256,9 +367,11 @@ def main():
                 problem = "exit code %s" % rc
             elif expected:
                 problem = compare(expected, actual, ex.measured())
+            if problem is None and rc == 0:
+                problem = artefacts(words, actual, work, home)
             if problem:
                 failed += 1
-                print("FAIL %s  %s\n    %s" % (where, ex.command, problem))
+                print("FAIL %s  %s\n    %s" % (where, words if args.quick else ex.command, problem))
                 if os.environ.get("CHECK_README_VERBOSE"):
                     print("\n".join("    | " + l for l in actual[:60]))
             else:

@@ -79,6 +79,7 @@ public final class Tables {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Runnable fit = () -> fitColumns(table);
+        followFont(table, fit);
         table.getItems().addListener((ListChangeListener<S>) c -> fit.run());
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> fit.run());
         table.itemsProperty().addListener((o, a, items) -> {
@@ -175,20 +176,66 @@ public final class Tables {
 
     /** Each leaf column as wide as its widest text (header included), between its designed width and the cap. */
     public static <S> void fitColumns(TableView<S> table) {
-        fit(leaves(table), table.getItems(), Tables::text, 0);
+        fit(leaves(table), table.getItems(), Tables::text, 0, font(table));
     }
+
+    /** The font the table's text is drawn in (its column headers' font, see {@link #followFont}). */
+    static Font font(javafx.scene.control.Control table) {
+        return table.getProperties().get(FONT) instanceof Font f ? f : Font.getDefault();
+    }
+
+    /**
+     * Sizes the columns again whenever the table's font changes (presentation mode on or off, another theme): the
+     * font is read from a column header's label once the table has its skin, so widths follow the font drawn, not
+     * the platform default (presentation mode cut "(-42.1 %)" to "(-42..." before).
+     */
+    private static void followFont(javafx.scene.control.Control table, Runnable fit) {
+        Runnable attach = () -> {
+            // a header label is the probe while it is in the table (new columns bring new header labels)
+            if (table.getProperties().get(FONT_PROBE) instanceof javafx.scene.control.Labeled old
+                    && old.getScene() != null && old.getScene() == table.getScene()) {
+                return;
+            }
+            table.applyCss();
+            if (table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled probe) {
+                table.getProperties().put(FONT_PROBE, probe);
+                probe.fontProperty().addListener((o, a, f) -> {
+                    if (f != null && table.getProperties().get(FONT_PROBE) == probe && (a == null || a.getSize() != f.getSize() || !a.getFamily().equals(f.getFamily()))) {
+                        table.getProperties().put(FONT, f);
+                        fit.run();
+                    }
+                });
+                table.getProperties().put(FONT, probe.getFont());
+                fit.run();
+            }
+        };
+        table.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(attach));
+        table.sceneProperty().addListener((o, a, scene) -> javafx.application.Platform.runLater(attach));
+        if (table instanceof TableView<?> t) {
+            t.getColumns().addListener((ListChangeListener<Object>) c -> javafx.application.Platform.runLater(attach));
+        } else if (table instanceof TreeTableView<?> t) {
+            t.getColumns().addListener((ListChangeListener<Object>) c -> javafx.application.Platform.runLater(attach));
+        }
+        if (table.getSkin() != null) {
+            attach.run();
+        }
+    }
+
+    private static final String FONT = "mobilenet-explorer.font";
+    private static final String FONT_PROBE = "mobilenet-explorer.fontProbe";
 
     private static <C extends TableColumnBase<?, ?>, S> void fit(List<C> columns, List<S> rows,
                                                                  java.util.function.BiFunction<C, S, String> text,
-                                                                 double indent) {
-        Font font = Font.getDefault();
+                                                                 double indent, Font drawn) {
+        Font font = Font.font(drawn.getFamily(), FontWeight.NORMAL, drawn.getSize());
         // the theme draws headers in bold
-        Font headerFont = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+        Font headerFont = Font.font(drawn.getFamily(), FontWeight.BOLD, drawn.getSize());
         for (C c : columns) {
             Object designed = c.getProperties().computeIfAbsent(DESIGNED_WIDTH, k -> c.getPrefWidth());
             double w = textWidth(header(c), headerFont) + HEADER_PADDING;
             for (S r : rows) {
-                w = Math.max(w, textWidth(text.apply(c, r), font) + CELL_PADDING + (c == columns.get(0) ? indent : 0));
+                w = Math.max(w, textWidth(text.apply(c, r), font) + CELL_PADDING
+                        + (c == columns.get(0) ? indent * drawn.getSize() / Font.getDefault().getSize() : 0));
             }
             c.setPrefWidth(Math.min(MAX_COLUMN_WIDTH, Math.max((Double) designed, Math.ceil(w))));
         }
@@ -219,6 +266,7 @@ public final class Tables {
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Runnable fit = () -> fitColumns(table);
+        followFont(table, fit);
         table.rootProperty().addListener((o, a, root) -> fit.run());
         table.getColumns().addListener((ListChangeListener<TreeTableColumn<S, ?>>) c -> fit.run());
         fit.run();
@@ -293,7 +341,7 @@ public final class Tables {
     /** Each leaf column of a tree table as wide as its widest text over every row of the tree. */
     public static <S> void fitColumns(TreeTableView<S> table) {
         fit(List.copyOf(table.getVisibleLeafColumns()), allRows(table), (TreeTableColumn<S, ?> c, S r) -> text(c, r),
-                TREE_INDENT * depth(table.getRoot()));
+                TREE_INDENT * depth(table.getRoot()), font(table));
     }
 
     /** Room per tree level for the indentation and the disclosure arrow. */

@@ -182,6 +182,8 @@ public final class ConfigPanel extends VBox {
         presetName.setId("preset-name");
         presetName.getStyleClass().add("panel-heading");
         presetName.setWrapText(true);
+        // wrapped, never cut: the panel gives the list its height, not the name's second line (was "16 ...")
+        presetName.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ReadOnlyObjectProperty<org.mobilenetexplorer.preset.Preset> preset = presets.presetProperty();
         presetName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> preset.get() == null ? "No preset loaded (Presets menu)" : "Preset: " + preset.get().name(),
@@ -324,6 +326,7 @@ public final class ConfigPanel extends VBox {
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
         Slider[] current = new Slider[1];
         boolean[] updating = {false};
+        Runnable[] rebuild = new Runnable[1];
         Runnable build = () -> {
             Slider s = make.apply(vm.rangesProperty().get());
             s.setShowTickMarks(true);
@@ -351,8 +354,22 @@ public final class ConfigPanel extends VBox {
                     p.requestLayout();
                 }
                 s.requestLayout();
+                // the axis hides labels that overlap and never shows them again while its length stays: a font
+                // change (presentation mode on and off) gets a fresh slider, its labels laid out for the new font
+                if (axis instanceof javafx.scene.chart.Axis<?> a) {
+                    a.tickLabelFontProperty().addListener((o, was, now) -> {
+                        if (current[0] == s && was != null && now != null && was.getSize() != now.getSize()) {
+                            javafx.application.Platform.runLater(() -> {
+                                if (current[0] == s) {
+                                    rebuild[0].run();
+                                }
+                            });
+                        }
+                    });
+                }
             });
         };
+        rebuild[0] = build;
         value.addListener(o -> {
             updating[0] = true;
             try {

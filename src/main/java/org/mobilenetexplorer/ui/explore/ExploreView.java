@@ -80,6 +80,7 @@ public final class ExploreView extends BorderPane {
         pubSummary.setId("published-summary");
         pubSummary.getStyleClass().add("section-heading");
         pubSummary.setWrapText(true);
+        pubSummary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // its second line, never "..."
         pubSummary.textProperty().bind(vm.publishedSummaryProperty());
         TableView<PublishedRow> pub = new TableView<>(vm.publishedRows());
         pub.setId("published-table");

@@ -274,6 +274,22 @@ class ExplorerAppTest {
                 tickLabels(robot.lookup("#resolution-slider").queryAs(Slider.class)));
     }
 
+    @Test
+    void sliderTickLabelsStayAtTheStopsAfterPresentationModeAndBack(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> alphaStops = List.of("0.25", "0.5", "0.75", "1.0");
+        List<String> resolutionStops = List.of("96", "128", "160", "192", "224", "256");
+        for (boolean on : new boolean[] {true, false, true, false}) {
+            robot.interact(() -> w.main().presentationProperty().set(on));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(alphaStops, tickLabels(robot.lookup("#alpha-slider").queryAs(Slider.class)),
+                    "presentation " + on);
+            assertEquals(resolutionStops, tickLabels(robot.lookup("#resolution-slider").queryAs(Slider.class)),
+                    "presentation " + on);
+        }
+    }
+
     /** The labelled ticks the slider shows. */
     private static List<String> tickLabels(Slider slider) {
         return slider.lookup(".axis").lookupAll("Text").stream().map(n -> (javafx.scene.text.Text) n)

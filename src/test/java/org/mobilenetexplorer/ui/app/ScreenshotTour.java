@@ -66,6 +66,9 @@ final class ScreenshotTour {
             window.explore().selectedRowProperty().set("expanded_conv_12");
         });
         shoot("explore-v3-large");
+        if (Boolean.getBoolean("mne.screenshots.walkthrough")) {
+            walkthrough();
+        }
         if (Boolean.getBoolean("mne.screenshots.exploreOnly")) {
             step(Platform::exit);
             next();
@@ -130,6 +133,34 @@ final class ScreenshotTour {
         shoot("compare-presentation-dark");
         step(Platform::exit);
         next();
+    }
+
+    /**
+     * -Dmne.screenshots.walkthrough=true: what a new user's walkthrough looks at beyond the published set: Explore on
+     * every other family (V2, V3-Small, both minimalistic), the widest V1 (alpha 2.5 at 1024 px with standard
+     * convolutions: the longest totals), Explore in presentation mode and back, each shot as walk-*.png.
+     */
+    private void walkthrough() {
+        List<MobileNetConfig> configs = List.of(MobileNetConfig.of(Family.V2, 1.4, 224),
+                MobileNetConfig.of(Family.V3_SMALL, 1.0, 224),
+                new MobileNetConfig(Family.V3_LARGE, 1.0, 224, 1000, org.mobilenetexplorer.model.ChannelRounding.SLIM,
+                        MobileNetConfig.MAX_BLOCKS14, false, org.mobilenetexplorer.model.Activation.RELU6, true),
+                new MobileNetConfig(Family.V3_SMALL, 0.75, 160, 1000, org.mobilenetexplorer.model.ChannelRounding.SLIM,
+                        MobileNetConfig.MAX_BLOCKS14, false, org.mobilenetexplorer.model.Activation.RELU6, true),
+                new MobileNetConfig(Family.V1, 2.5, 1024, 1001, org.mobilenetexplorer.model.ChannelRounding.SLIM,
+                        MobileNetConfig.MAX_BLOCKS14, true, org.mobilenetexplorer.model.Activation.RELU6, false));
+        for (MobileNetConfig c : configs) {
+            step(() -> window.config().load(c));
+            shoot("walk-explore-" + c.family().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                    + (c.minimalistic() ? "-min" : "") + "-" + MobileNetConfig.fmt(c.alpha()) + "-" + c.resolution());
+        }
+        step(() -> {
+            window.config().load(new MobileNetConfig(0.75, 192));
+            main.presentationProperty().set(true);
+        });
+        shoot("walk-explore-presentation");
+        step(() -> main.presentationProperty().set(false));
+        shoot("walk-explore-after-presentation");
     }
 
     /** Compare of V1 and V3-Large, Learn on a V2 inverted residual and on a V3 squeeze-and-excite block. */
