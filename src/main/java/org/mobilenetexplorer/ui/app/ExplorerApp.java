@@ -124,6 +124,11 @@ public final class ExplorerApp extends Application {
                 config.backendProperty(), AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES),
                 config::load, files);
         presets.presetProperty().addListener((o, a, p) -> tradeoff.candidatesProperty().set(p));
+        bench.importReportProperty().addListener((o, a, r) -> {
+            if (!r.isEmpty()) {
+                main.reportStatus(r.lines().findFirst().orElse(r)); // the summary; names in the Benchmark view
+            }
+        });
         SessionStore session = new SessionStore(settings);
         session.restore(presets, compare, main::reportStatus);
         session.saveOnChange(presets, compare);
