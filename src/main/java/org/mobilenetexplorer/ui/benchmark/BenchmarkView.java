@@ -3,6 +3,7 @@ package org.mobilenetexplorer.ui.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -82,7 +83,10 @@ public final class BenchmarkView extends BorderPane {
         imported.visibleProperty().bind(vm.importReportProperty().isNotEmpty());
         imported.managedProperty().bind(imported.visibleProperty());
 
-        TableView<ResultRow> table = new TableView<>(vm.shownResults());
+        // the filtered rows, sorted by a clicked header without touching the view-model's order
+        SortedList<ResultRow> sorted = new SortedList<>(vm.shownResults());
+        TableView<ResultRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("results-table");
         table.setPlaceholder(new Label("No stored results yet: run a benchmark above."));
         TableColumn<ResultRow, String> deviceColumn = Controls.textColumn("Device", "The machine it was measured on"
