@@ -124,9 +124,10 @@ public final class ExplorerApp extends Application {
                 config.backendProperty(), AccuracyCatalog.bundled(), Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES),
                 config::load, files);
         presets.presetProperty().addListener((o, a, p) -> tradeoff.candidatesProperty().set(p));
-        bench.setOnResultsChanged(() -> {
-            compare.refresh();
-            tradeoff.recompute();
+        bench.importReportProperty().addListener((o, a, r) -> {
+            if (!r.isEmpty()) {
+                main.reportStatus(r.lines().findFirst().orElse(r)); // the summary; names in the Benchmark view
+            }
         });
         SessionStore session = new SessionStore(settings);
         session.restore(presets, compare, main::reportStatus);
@@ -137,7 +138,25 @@ public final class ExplorerApp extends Application {
 
         Map<AppView, Node> views = new EnumMap<>(AppView.class);
         PredictedLatencyViewModel predicted = new PredictedLatencyViewModel(config.configProperty(),
-                bench.resultsDirProperty(), config.backendProperty(), executor, engine, ZoneId.systemDefault());
+                bench.resultsDirProperty(), config.backendProperty(), config.precisionProperty(), executor, engine,
+                ZoneId.systemDefault());
+        // a profile written behind the app's back (calibrate in a terminal, an import) is read when Explore is
+        // shown again or the window is used again; the check itself is off the JavaFX thread
+        main.viewProperty().addListener((o, a, v) -> {
+            if (v == AppView.EXPLORE) {
+                predicted.refreshIfChanged();
+            }
+        });
+        stage.focusedProperty().addListener((o, was, now) -> {
+            if (now && main.viewProperty().get() == AppView.EXPLORE) {
+                predicted.refreshIfChanged();
+            }
+        });
+        bench.setOnResultsChanged(() -> {
+            compare.refresh();
+            tradeoff.recompute();
+            predicted.refreshIfChanged(); // an import or a reload may have brought a profile
+        });
         views.put(AppView.EXPLORE, PredictedLatencyView.above(predicted, new ExploreView(explore)));
         views.put(AppView.BENCHMARK, new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));

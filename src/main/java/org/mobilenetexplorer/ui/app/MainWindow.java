@@ -97,7 +97,7 @@ public final class MainWindow extends BorderPane {
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(3, 8, 3, 8));
 
-        setTop(menus(quit));
+        setTop(menus(quit, dialogs));
         addMenu(benchmarkMenu(w.benchmark(), dialogs));
         addMenu(tradeoffMenu(w.tradeoffs()));
         setLeft(configScroll);
@@ -116,12 +116,27 @@ public final class MainWindow extends BorderPane {
         bar.getMenus().add(bar.getMenus().size() - 1, menu);
     }
 
-    private MenuBar menus(Runnable quit) {
+    private MenuBar menus(Runnable quit, Dialogs dialogs) {
         Menu file = new Menu("_File");
+        BenchmarkViewModel bench = w.benchmark();
+        MenuItem importFolder = item("_Import results folder…", "Shortcut+I", "menu-import-results", () -> {
+            vm.viewProperty().set(AppView.BENCHMARK); // where the import's report and the new device show
+            bench.importFolderWithChooser(dialogs);
+        });
+        MenuItem importZip = item("Import results _ZIP…", "Shortcut+Shift+I", "menu-import-results-zip", () -> {
+            vm.viewProperty().set(AppView.BENCHMARK);
+            bench.importZipWithChooser(dialogs);
+        });
+        for (MenuItem m : List.of(importFolder, importZip)) {
+            m.disableProperty().bind(bench.importingProperty().or(bench.runningProperty()));
+        }
         file.getItems().addAll(
                 item("_Open preset…", "Shortcut+O", "menu-open", presets::openPresetWithChooser),
                 recent,
                 item("_Save as preset…", "Shortcut+S", "menu-save", presets::savePresetWithChooser),
+                new SeparatorMenuItem(),
+                importFolder,
+                importZip,
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", "menu-quit", quit));
         rebuildRecent();

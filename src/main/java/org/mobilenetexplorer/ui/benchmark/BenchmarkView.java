@@ -1,10 +1,16 @@
 package org.mobilenetexplorer.ui.benchmark;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
@@ -25,6 +31,8 @@ import org.mobilenetexplorer.ui.common.Styles;
  * selected result's per-layer time vs MACs chart.
  */
 public final class BenchmarkView extends BorderPane {
+    /** The device filter's choice for every device. */
+    static final String ALL_DEVICES = "All devices";
 
     /** @param chooseFolder asks for another results folder and opens it */
     public BenchmarkView(BenchmarkViewModel vm, Node runPanel, Runnable chooseFolder) {
@@ -42,15 +50,58 @@ public final class BenchmarkView extends BorderPane {
         folder.setOnAction(e -> chooseFolder.run());
         folder.setTooltip(Controls.tip("Read results from another folder, e.g. one a CLI 'sweep --out DIR' wrote;"
                 + " new benchmarks are saved there too (Ctrl+Shift+L)."));
-        HBox storeRow = new HBox(8, reload, folder, store);
+        // one device or every device: imported machines apart from this one
+        ComboBox<String> device = new ComboBox<>();
+        device.setId("results-device-filter");
+        Runnable fillDevices = () -> {
+            List<String> items = new ArrayList<>();
+            items.add(ALL_DEVICES);
+            items.addAll(vm.devices());
+            device.getItems().setAll(items);
+            device.setValue(vm.deviceFilterProperty().get() == null ? ALL_DEVICES : vm.deviceFilterProperty().get());
+        };
+        vm.devices().addListener((ListChangeListener<String>) c -> fillDevices.run());
+        fillDevices.run();
+        device.valueProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                vm.deviceFilterProperty().set(ALL_DEVICES.equals(d) ? null : d);
+            }
+        });
+        vm.deviceFilterProperty().addListener((o, a, d) -> device.setValue(d == null ? ALL_DEVICES : d));
+        device.setTooltip(Controls.tip("Show the results of one device (CPU and OS as its environment record names"
+                + " them) or of every device. Import another machine's results with File > Import results."));
+        device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        device.setPrefWidth(230);
+        HBox storeRow = new HBox(8, reload, folder, device, store);
         storeRow.getStyleClass().add("toolbar-row");
         HBox.setHgrow(store, Priority.ALWAYS);
+        Label imported = new Label();
+        imported.setId("import-report");
+        imported.getStyleClass().add("hint");
+        imported.setWrapText(true);
+        imported.textProperty().bind(vm.importReportProperty());
+        imported.visibleProperty().bind(vm.importReportProperty().isNotEmpty());
+        imported.managedProperty().bind(imported.visibleProperty());
 
-        TableView<ResultRow> table = new TableView<>(vm.results());
+        // the filtered rows, sorted by a clicked header without touching the view-model's order
+        SortedList<ResultRow> sorted = new SortedList<>(vm.shownResults());
+        TableView<ResultRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("results-table");
         table.setPlaceholder(new Label("No stored results yet: run a benchmark above."));
-        table.getColumns().add(Controls.textColumn("Device", "The machine it was measured on (CPU, OS); results"
-                + " group by device: imported machines apart from this one", ResultRow::device, 180));
+        TableColumn<ResultRow, String> deviceColumn = Controls.textColumn("Device", "The machine it was measured on"
+                + " (CPU, OS); results group by device: imported machines apart from this one. Hover a cell for the"
+                + " CPU, cores, clock, memory and SIMD flags.", ResultRow::device, 180);
+        deviceColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                ResultRow r = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(r == null ? null : Controls.tip(r.deviceRecord()));
+            }
+        });
+        table.getColumns().add(deviceColumn);
         table.getColumns().add(Controls.textColumn("Configuration", "Network configuration (and batch when not 1)",
                 ResultRow::config, 150));
         table.getColumns().add(Controls.textColumn("Backend", "Inference runtime and version", ResultRow::backend, 150));
@@ -73,7 +124,7 @@ public final class BenchmarkView extends BorderPane {
                 super.updateItem(r, empty);
                 pseudoClassStateChanged(Styles.UNSTABLE, !empty && r != null && !r.result().isStable());
                 setTooltip(empty || r == null ? null : Controls.tip(r.stability() + "\n" + r.environment()
-                        + "\nfile id " + r.result().id()));
+                        + "\n" + r.deviceRecord() + "\nfile id " + r.result().id()));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -102,7 +153,7 @@ public final class BenchmarkView extends BorderPane {
         SplitPane split = new SplitPane(table, chartBox);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
-        VBox center = new VBox(8, runPanel, storeRow, split);
+        VBox center = new VBox(8, runPanel, storeRow, imported, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         center.setPadding(new Insets(8));
         setCenter(center);

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkRequest;
 import org.mobilenetexplorer.bench.BenchmarkResult;
@@ -25,6 +26,7 @@ import org.mobilenetexplorer.bench.ProtocolSettings;
 import org.mobilenetexplorer.bench.LayerProfile;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.devices.ResultsImport;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.Precision;
 import org.mobilenetexplorer.ui.common.BackgroundTask;
@@ -42,6 +44,13 @@ public final class BenchmarkViewModel {
     private final TaskExecutor executor;
     private final ObjectProperty<Path> resultsDir;
     private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
+    /** The devices of the stored results, sorted (the device filter's choices besides "all"). */
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    /** The device whose results the table shows; null: every device. */
+    private final ObjectProperty<String> deviceFilter = new SimpleObjectProperty<>(this, "deviceFilter");
+    private final FilteredList<ResultRow> shown = new FilteredList<>(results);
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing", false);
+    private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper(this, "importReport", "");
     private final ObjectProperty<ResultRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<LayerProfile> layers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper storeStatus = new ReadOnlyStringWrapper(this, "storeStatus", "");
@@ -97,6 +106,21 @@ public final class BenchmarkViewModel {
         this.engine = engine;
         this.resultsDir = new SimpleObjectProperty<>(this, "resultsDir", resultsDir);
         selected.addListener((o, a, r) -> showLayers(r));
+        deviceFilter.addListener((o, a, d) -> {
+            shown.setPredicate(d == null ? null : r -> r.device().equals(d));
+            if (selected.get() != null && !shown.contains(selected.get())) {
+                selected.set(shown.isEmpty() ? null : shown.get(0));
+            }
+        });
+        results.addListener((javafx.collections.ListChangeListener<ResultRow>) c -> {
+            List<String> now = results.stream().map(ResultRow::device).distinct().sorted().toList();
+            if (!devices.equals(now)) {
+                devices.setAll(now);
+            }
+            if (deviceFilter.get() != null && !now.contains(deviceFilter.get())) {
+                deviceFilter.set(null); // its results are gone (another folder): show every device
+            }
+        });
     }
 
     /**
@@ -241,6 +265,68 @@ public final class BenchmarkViewModel {
         dialogs.chooseFolder("Open a results folder", resultsDir.get()).ifPresent(this::openResultsFolder);
     }
 
+    /**
+     * Imports another machine's results folder or ZIP ({@code import-results DIR|ZIP}) into the results folder in
+     * the background: each environment kept, duplicates recognised, corrupt files named and skipped, nothing
+     * overwritten. The summary and every duplicate or skipped file by name go to {@link #importReportProperty()};
+     * the results are reloaded afterwards (a new device appears in the device filter). Refused while a benchmark
+     * runs (its results go to the same folder) or another import runs.
+     */
+    public boolean importResults(Path source) {
+        if (source == null) {
+            return false;
+        }
+        if (running.get() || importing.get()) {
+            importReport.set("Not imported: " + (running.get() ? "a benchmark is running" : "an import is running")
+                    + "; import " + source + " when it is done.");
+            return false;
+        }
+        Path dir = resultsDir.get();
+        importing.set(true);
+        importReport.set("Importing " + source + " into " + dir + " …");
+        executor.execute(BackgroundTask.of(() -> ResultsImport.run(source, dir))
+                .onSuccess(report -> {
+                    importing.set(false);
+                    importReport.set(describe(source, report));
+                    reload();
+                })
+                .onFailure(e -> {
+                    importing.set(false);
+                    importReport.set("Nothing imported: " + (e instanceof ResultsImport.ImportException
+                            ? e.getMessage() : source + ": " + e));
+                }));
+        return true;
+    }
+
+    /** Most files named one by one in the import report (the rest are counted). */
+    static final int REPORT_LINES = 12;
+
+    /** {@code Imported from X: 3 imported, 1 duplicate skipped, 1 file skipped}, then the duplicates and skipped files by name. */
+    static String describe(Path source, ResultsImport.Report report) {
+        StringBuilder sb = new StringBuilder("Imported from " + source + ": " + report.summary() + ".");
+        List<ResultsImport.Item> named = report.items().stream()
+                .filter(i -> i.outcome() != ResultsImport.Outcome.IMPORTED).toList();
+        named.stream().limit(REPORT_LINES).forEach(i -> sb.append('\n').append(i));
+        if (named.size() > REPORT_LINES) {
+            sb.append("\n… and ").append(named.size() - REPORT_LINES).append(" more");
+        }
+        if (report.items().isEmpty()) {
+            sb.append("\nNo .json file there: nothing to import.");
+        }
+        return sb.toString();
+    }
+
+    /** Asks for a results folder of another machine and imports it (File > Import results folder). */
+    public void importFolderWithChooser(Dialogs dialogs) {
+        dialogs.chooseFolder("Import another machine's results folder", null).ifPresent(this::importResults);
+    }
+
+    /** Asks for a ZIP of another machine's results folder and imports it (File > Import results ZIP). */
+    public void importZipWithChooser(Dialogs dialogs) {
+        dialogs.chooseOpen("Import another machine's results (ZIP)", null, "ZIP archive", "zip")
+                .ifPresent(this::importResults);
+    }
+
     /** Reloads every stored result in the background. */
     public void reload() {
         Path dir = resultsDir.get();
@@ -267,8 +353,8 @@ public final class BenchmarkViewModel {
                     report.skipped().stream().map(ResultStore.SkippedFile::toString).toList());
         }
         storeStatus.set(text);
-        if (!rows.isEmpty() && (selected.get() == null || !rows.contains(selected.get()))) {
-            selected.set(rows.get(0));
+        if (!shown.isEmpty() && (selected.get() == null || !shown.contains(selected.get()))) {
+            selected.set(shown.get(0));
         }
         onResultsChanged.run();
     }
@@ -277,6 +363,9 @@ public final class BenchmarkViewModel {
     public void add(BenchmarkResult r) {
         ResultRow row = ResultRow.of(r);
         results.add(0, row);
+        if (deviceFilter.get() != null && !deviceFilter.get().equals(row.device())) {
+            deviceFilter.set(null); // a fresh result is never hidden behind another device's filter
+        }
         storeStatus.set(Formats.count(results.size(), "result") + " in " + resultsDir.get()
                 + " (the newest saved just now)");
         selected.set(row);
@@ -315,8 +404,34 @@ public final class BenchmarkViewModel {
         return resultsDir;
     }
 
+    /** Every stored result (all devices). */
     public ObservableList<ResultRow> results() {
         return results;
+    }
+
+    /** The results the table shows: those of {@link #deviceFilterProperty()} (all while it is null). */
+    public ObservableList<ResultRow> shownResults() {
+        return shown;
+    }
+
+    /** The devices of the stored results, sorted by name. */
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    /** The device whose results the table shows; null for every device. */
+    public ObjectProperty<String> deviceFilterProperty() {
+        return deviceFilter;
+    }
+
+    /** True while an import runs. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    /** What the last import did (summary, then duplicates and skipped files by name); empty before one. */
+    public ReadOnlyStringProperty importReportProperty() {
+        return importReport.getReadOnlyProperty();
     }
 
     public ObjectProperty<ResultRow> selectedProperty() {

@@ -33,6 +33,13 @@ public final class PredictedLatencyView extends FlowPane {
         Hyperlink calibrate = new Hyperlink("Calibrate this machine (about 4 minutes)");
         calibrate.setId("calibrateLink");
         calibrate.setOnAction(e -> vm.calibrate());
+        // the same calibration from a terminal; the label picks its profile up when the window is used again
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setOnShowing(e -> tip.setText("Measures this machine's kernels in the background (progress, Cancel);"
+                + " nothing is written unless it completes. The same from a terminal:\n" + vm.calibrateCommand()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        calibrate.setTooltip(tip);
         calibrate.visibleProperty().bind(vm.canCalibrateProperty());
         calibrate.managedProperty().bind(calibrate.visibleProperty());
 

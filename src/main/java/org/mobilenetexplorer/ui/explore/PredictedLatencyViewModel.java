@@ -1,7 +1,10 @@
 package org.mobilenetexplorer.ui.explore;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +15,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.BenchmarkListener;
@@ -36,7 +40,11 @@ import org.mobilenetexplorer.ui.common.TaskExecutor;
  * folder or the backend changes; a prediction then is pure arithmetic (microseconds), so the text follows the
  * sliders synchronously. Without a profile the view offers to calibrate: {@code calibrate}'s grid as a
  * {@link BackgroundTask} with progress and cancel, the profile written atomically at the end (a cancelled or failed
- * calibration writes nothing).
+ * calibration writes nothing). A profile written or replaced behind the app's back (a {@code calibrate} in a
+ * terminal) is picked up by {@link #refreshIfChanged()}, which the app calls when Explore is shown and when the window
+ * regains focus: it compares the file's size and modification time, off the JavaFX thread, with those of the profile
+ * loaded. The precision follows the configuration panel: a precision the predictor has no kernels for (INT8 today)
+ * is refused with the reason, never answered with an FP32 figure.
  */
 public final class PredictedLatencyViewModel {
     /** The date of a profile as the label shows it (the profile's own instant, in the local zone). */
@@ -45,6 +53,7 @@ public final class PredictedLatencyViewModel {
     private final ObservableValue<MobileNetConfig> config;
     private final ObservableValue<Path> resultsDir;
     private final ObservableValue<String> backend;
+    private final ObservableValue<org.mobilenetexplorer.model.Precision> precision;
     private final TaskExecutor executor;
     private final BenchmarkEngine engine;
     private final ZoneId zone;
@@ -58,6 +67,8 @@ public final class PredictedLatencyViewModel {
     private LatencyModel model;
     private String missing = "";
     private int loadGeneration;
+    /** The profile file and its state when it was last read (null before the first load finished). */
+    private FileStamp loaded;
     private BackgroundTask<?, ?> calibration;
 
     /**
@@ -71,38 +82,127 @@ public final class PredictedLatencyViewModel {
     public PredictedLatencyViewModel(ObservableValue<MobileNetConfig> config, ObservableValue<Path> resultsDir,
                                      ObservableValue<String> backend, TaskExecutor executor, BenchmarkEngine engine,
                                      ZoneId zone) {
+        this(config, resultsDir, backend, new SimpleObjectProperty<>(org.mobilenetexplorer.model.Precision.FP32),
+                executor, engine, zone);
+    }
+
+    /**
+     * As above, with the precision chosen in the configuration panel: the profile of that precision is used
+     * ({@code device-profiles/<backend>-<precision>.json}).
+     */
+    public PredictedLatencyViewModel(ObservableValue<MobileNetConfig> config, ObservableValue<Path> resultsDir,
+                                     ObservableValue<String> backend,
+                                     ObservableValue<org.mobilenetexplorer.model.Precision> precision,
+                                     TaskExecutor executor, BenchmarkEngine engine, ZoneId zone) {
         this.config = config;
         this.resultsDir = resultsDir;
         this.backend = backend;
+        this.precision = precision;
         this.executor = executor;
         this.engine = engine;
         this.zone = zone;
         config.addListener((o, a, c) -> update());
         resultsDir.addListener((o, a, d) -> reload());
         backend.addListener((o, a, b) -> reload());
+        precision.addListener((o, a, p) -> reload());
         reload();
+    }
+
+    /**
+     * The state of a profile file: absent, or its size and modification time (a rewritten profile changes one of
+     * them; {@link DeviceProfiles#write} replaces the file atomically, so a new file is also a new modification).
+     */
+    record FileStamp(Path file, boolean exists, long size, long modifiedMillis) {
+        static FileStamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileStamp(file, true, a.size(), a.lastModifiedTime().toMillis());
+            } catch (NoSuchFileException e) {
+                return new FileStamp(file, false, -1, -1);
+            } catch (IOException e) {
+                return new FileStamp(file, false, -2, -2); // unreadable: differs from absent, so it is reported
+            }
+        }
+    }
+
+    /** What a background load found: the profile's state, the fitted model or the reason there is none. */
+    private record Loaded(FileStamp stamp, LatencyModel model, String reason) {
+    }
+
+    /**
+     * Reads the profile again when its file appeared, disappeared or changed since it was loaded (a
+     * {@code calibrate} in a terminal, an import): the check runs off the JavaFX thread; the label keeps its text
+     * while the new profile is read. Does nothing while a calibration of this view runs (it writes the profile and
+     * loads it itself) or before the first load finished.
+     */
+    public void refreshIfChanged() {
+        FileStamp before = loaded;
+        Path file = profileFile();
+        if (before == null || file == null || calibrating.get() || !file.equals(before.file())) {
+            return;
+        }
+        int generation = loadGeneration;
+        executor.execute(BackgroundTask.of(() -> FileStamp.of(file))
+                .onSuccess(now -> {
+                    if (generation == loadGeneration && !now.equals(loaded)) {
+                        load(false);
+                    }
+                }));
     }
 
     /** Reads and fits the profile of the current backend in the background, then updates the text. */
     public void reload() {
+        load(true);
+    }
+
+    /** @param announce say "reading..." meanwhile (a refresh keeps the current text until the new one is there) */
+    private void load(boolean announce) {
         int generation = ++loadGeneration;
+        String id = backend.getValue();
+        org.mobilenetexplorer.model.Precision chosen = precision.getValue();
         Path file = profileFile();
-        model = null;
-        missing = "";
-        text.set("Predicted latency: reading the " + backend.getValue() + " device profile...");
-        canCalibrate.set(false);
-        executor.execute(BackgroundTask.of(() -> Files.exists(file) ? LatencyFitter.fit(DeviceProfiles.read(file))
-                        : null)
-                .onSuccess(m -> {
+        if (file == null) {
+            model = null;
+            loaded = null;
+            missing = "";
+            text.set("No predicted latency for " + chosen.name() + ": the predictor has no " + chosen.name()
+                    + " kernels yet (device profiles are calibrated in "
+                    + String.join(", ", java.util.Arrays.stream(Precision.values()).map(Enum::name).toList())
+                    + "); choose FP32 for a prediction.");
+            canCalibrate.set(false);
+            return;
+        }
+        if (announce) {
+            model = null;
+            missing = "";
+            text.set("Predicted latency: reading the " + id + " device profile...");
+            canCalibrate.set(false);
+        }
+        executor.execute(BackgroundTask.of(() -> {
+                    FileStamp stamp = FileStamp.of(file);
+                    if (!stamp.exists()) {
+                        return new Loaded(stamp, null, "no " + id + " " + chosen.name()
+                                + " device profile on this machine yet");
+                    }
+                    try {
+                        return new Loaded(stamp, LatencyFitter.fit(DeviceProfiles.read(file)), "");
+                    } catch (ProfileException e) {
+                        return new Loaded(stamp, null, e.getMessage());
+                    } catch (RuntimeException e) {
+                        return new Loaded(stamp, null, "cannot read the device profile " + file + ": "
+                                + e.getMessage());
+                    }
+                })
+                .onSuccess(l -> {
                     if (generation == loadGeneration) {
-                        loaded(m, m == null ? "no " + backend.getValue() + " device profile on this machine yet"
-                                : "");
+                        loaded = l.stamp();
+                        loaded(l.model(), l.reason());
                     }
                 })
                 .onFailure(e -> {
                     if (generation == loadGeneration) {
-                        loaded(null, e instanceof ProfileException ? e.getMessage() : "cannot read the device "
-                                + "profile " + file + ": " + e.getMessage());
+                        loaded = null;
+                        loaded(null, "cannot read the device profile " + file + ": " + e.getMessage());
                     }
                 }));
     }
@@ -113,8 +213,19 @@ public final class PredictedLatencyViewModel {
         update();
     }
 
+    /** The profile of the chosen backend and precision; null when the predictor does not know the precision. */
     private Path profileFile() {
-        return DeviceProfiles.file(resultsDir.getValue(), backend.getValue(), Precision.FP32);
+        Precision p = predictorPrecision(precision.getValue());
+        return p == null ? null : DeviceProfiles.file(resultsDir.getValue(), backend.getValue(), p);
+    }
+
+    /** The predictor's precision of the configuration panel's one, or null when it has no such kernels. */
+    private static Precision predictorPrecision(org.mobilenetexplorer.model.Precision p) {
+        try {
+            return Precision.fromId(p.id());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The label's text for the current configuration (synchronous: a prediction takes microseconds). */
@@ -173,6 +284,10 @@ public final class PredictedLatencyViewModel {
         }
         String id = backend.getValue();
         Path file = profileFile();
+        Precision measured = predictorPrecision(precision.getValue());
+        if (file == null || measured == null || id == null) {
+            return; // the predictor has no kernels of this precision: nothing to calibrate (the label says so)
+        }
         int total = CalibrationGrid.DEFAULT.configs().size();
         calibrating.set(true);
         canCalibrate.set(false);
@@ -185,7 +300,7 @@ public final class PredictedLatencyViewModel {
                     reporter.report(p);
                 }
             };
-            Calibrator.Outcome<DeviceProfile> outcome = new Calibrator(engine).calibrate(id, Precision.FP32,
+            Calibrator.Outcome<DeviceProfile> outcome = new Calibrator(engine).calibrate(id, measured,
                     CalibrationGrid.DEFAULT, listener);
             if (outcome instanceof Calibrator.Outcome.Done<DeviceProfile> done) {
                 DeviceProfiles.write(done.value(), file);
@@ -218,6 +333,21 @@ public final class PredictedLatencyViewModel {
             update();
         }).onCancel(engine::cancel);
         calibration = executor.execute(task);
+    }
+
+    /**
+     * The command line that calibrates the current backend into the current results folder, as a terminal would
+     * run it (the link's tooltip: the same calibration without the app).
+     */
+    public String calibrateCommand() {
+        Precision p = predictorPrecision(precision.getValue());
+        return "mobilenet-explorer calibrate --backend " + backend.getValue()
+                + (p == null || p == Precision.FP32 ? "" : " --precision " + p.id()) + " --results "
+                + quoted(String.valueOf(resultsDir.getValue()));
+    }
+
+    private static String quoted(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** Cancels a running calibration (the engine stops its current worker; nothing is written). */

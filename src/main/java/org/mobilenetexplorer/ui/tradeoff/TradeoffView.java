@@ -85,7 +85,8 @@ public final class TradeoffView extends BorderPane {
         devices.setId("tradeoff-devices");
         devices.setTooltip(Controls.tip("Which devices' latencies to chart, each as its own series: the machines in"
                 + " the results folder (import others with import-results) and the published reference devices"
-                + " (TF-Slim's Pixel latencies, never mixed with ours). None ticked: every measured device."));
+                + " (TF-Slim's Pixel latencies, never mixed with ours). None ticked: every measured device, one series"
+                + " each."));
         Runnable fillDevices = () -> {
             devices.getItems().clear();
             for (String d : vm.devices()) {

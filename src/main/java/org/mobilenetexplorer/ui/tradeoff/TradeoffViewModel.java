@@ -111,7 +111,7 @@ public final class TradeoffViewModel {
 
     /** What one recomputation found: the single-series analysis, the latency series (when asked for), the devices. */
     private record Computed(TradeoffAnalysis analysis, List<LatencySeries> series, List<String> devices,
-                            List<String> notes) {
+                            List<String> notes, boolean multi) {
     }
 
     /**
@@ -167,11 +167,14 @@ public final class TradeoffViewModel {
     }
 
     /**
-     * True when the latency chart needs series (several devices, a published device, both precisions, predictions);
-     * otherwise the single-series chart of before.
+     * True when the latency chart needs series (devices chosen, a published device, both precisions, predictions, or
+     * results from several devices: one series each, never one series of mixed machines); otherwise the
+     * single-series chart of before.
      */
-    static boolean multiSeries(CostAxis ax, List<String> chosen, PrecisionChoice pc, boolean predicted) {
-        return ax == CostAxis.LATENCY && (!chosen.isEmpty() || pc != PrecisionChoice.FP32 || predicted);
+    static boolean multiSeries(CostAxis ax, List<String> chosen, PrecisionChoice pc, boolean predicted,
+                               int measuredDevices) {
+        return ax == CostAxis.LATENCY && (!chosen.isEmpty() || pc != PrecisionChoice.FP32 || predicted
+                || measuredDevices > 1);
     }
 
     /** The analysis and, on a latency chart asking for them, the series (off the JavaFX thread: reads files). */
@@ -184,8 +187,9 @@ public final class TradeoffViewModel {
         LatencyTableDevices.measured(results).forEach(d -> devs.add(d.label()));
         SeriesComposer.publishedDevices(PublishedData.bundled())
                 .forEach(d -> devs.add(SeriesComposer.PUBLISHED_PREFIX + d));
-        if (!multiSeries(ax, chosen, pc, predicted)) {
-            return new Computed(a, List.of(), devs, List.of());
+        int measuredDevices = LatencyTableDevices.measured(results).size();
+        if (!multiSeries(ax, chosen, pc, predicted, measuredDevices)) {
+            return new Computed(a, List.of(), devs, List.of(), false);
         }
         List<String> notes = new ArrayList<>();
         List<Device> measured = new ArrayList<>();
@@ -216,7 +220,7 @@ public final class TradeoffViewModel {
             notes.add(e.getMessage());
             series = List.of();
         }
-        return new Computed(a, series, devs, notes);
+        return new Computed(a, series, devs, notes, true);
     }
 
     /** The accuracy source of INT8 series when the chosen one is a float source: TF-Slim's quantized checkpoints. */
@@ -273,7 +277,7 @@ public final class TradeoffViewModel {
                 + " on the Pareto front); accuracy from " + a.source().name() + ".");
         chart.set(TradeoffCharts.accuracyVsCost(a, ChartOptions.defaults()));
         analysis.set(a);
-        if (multiSeries(a.axis(), chosenDevices, precisions.get(), fillPredicted.get())) {
+        if (c.multi()) {
             notes.set(String.join("\n", c.notes()) + (c.notes().isEmpty() ? "" : "\n") + notes.get());
         }
     }

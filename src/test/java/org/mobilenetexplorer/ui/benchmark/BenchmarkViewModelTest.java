@@ -197,4 +197,101 @@ class BenchmarkViewModelTest {
         assertTrue(fresh.storeStatusProperty().get().contains(missing + ": not a folder"));
         assertEquals(other, fresh.resultsDirProperty().get());
     }
+
+    /** A result measured on another machine (an ARM board) with its own environment record. */
+    static org.mobilenetexplorer.bench.BenchmarkResult foreign(String id, MobileNetConfig c, double... samples) {
+        org.mobilenetexplorer.bench.BenchmarkResult r = org.mobilenetexplorer.tradeoff.TradeoffAnalysisTest.result(
+                id, c, "onnxruntime", 1, samples);
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>(r.environment());
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.CPU_MODEL, "Cortex-A76");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.CPU_VENDOR, "ARM");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.OS, "Linux 6.6.31+rpt-rpi-2712 aarch64");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.PHYSICAL_CORES, "4");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.LOGICAL_CORES, "4");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.CPU_MHZ, "2400");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.MEMORY_MB, "8192");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.SIMD, "asimd asimddp asimdhp");
+        env.put(org.mobilenetexplorer.bench.EnvironmentProbe.CPU_INFO_SOURCE, "/proc/cpuinfo + OSHI");
+        return r.toBuilder().environment(env).build();
+    }
+
+    /** Another machine's results folder: two results of the ARM board, one corrupt file, one foreign JSON. */
+    private static Path otherMachine(Path root) throws Exception {
+        Path other = Files.createDirectories(root.resolve("pi5"));
+        ResultStore store = new ResultStore(other);
+        store.save(foreign("20261130T080000.000Z-onnxruntime-1.0-224-b1", new MobileNetConfig(1.0, 224), 40, 41, 42));
+        store.save(foreign("20261130T080100.000Z-onnxruntime-0.5-160-b1", new MobileNetConfig(0.5, 160), 8, 9, 10));
+        Files.writeString(other.resolve("broken.json"), "{\"id\": \"x\", ");
+        Files.writeString(other.resolve("package.json"), "{\"name\": \"not a result\"}");
+        return other;
+    }
+
+    @Test
+    void importingAnotherMachineAddsItsDeviceNamesDuplicatesAndCorruptFilesAndTheFilterShowsOneDevice(
+            @TempDir Path elsewhere) throws Exception {
+        vm();
+        assertTrue(vm.run(List.of(SMALL), FakeBackend.ID));
+        assertEquals(List.of("Test CPU, " + org.mobilenetexplorer.bench.Device.of(vm.results().get(0).result())
+                .os()), vm.devices());
+        Path other = otherMachine(elsewhere);
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.folder = other;
+        int before = changes;
+        vm.importFolderWithChooser(dialogs);
+        assertFalse(vm.importingProperty().get());
+        String report = vm.importReportProperty().get();
+        assertTrue(report.startsWith("Imported from " + other + ": 2 imported, 0 duplicates skipped, 2 files skipped."),
+                report);
+        assertTrue(report.contains("\nskipped broken.json: "), report);
+        assertTrue(report.contains("\nskipped package.json: "), report);
+        // reloaded: three results from two devices, each with its own environment
+        assertTrue(changes > before);
+        assertEquals(3, vm.results().size());
+        assertTrue(vm.storeStatusProperty().get().startsWith("3 results from 2 devices in "),
+                vm.storeStatusProperty().get());
+        assertEquals(2, vm.devices().size());
+        assertTrue(vm.devices().contains("Cortex-A76, Linux aarch64"), vm.devices().toString());
+        ResultRow arm = vm.results().stream().filter(r -> r.device().equals("Cortex-A76, Linux aarch64"))
+                .findFirst().orElseThrow();
+        assertEquals("Cortex-A76 (ARM), Linux 6.6.31+rpt-rpi-2712 aarch64\n4 physical, 4 logical cores, 2400 MHz,"
+                + " 8.0 GiB memory\nSIMD: asimd asimddp asimdhp\nfrom /proc/cpuinfo + OSHI", arm.deviceRecord());
+
+        // one device at a time, then every device again
+        vm.deviceFilterProperty().set("Cortex-A76, Linux aarch64");
+        assertEquals(2, vm.shownResults().size());
+        assertTrue(vm.shownResults().stream().allMatch(r -> r.device().equals("Cortex-A76, Linux aarch64")));
+        assertEquals("Cortex-A76, Linux aarch64", vm.selectedProperty().get().device());
+        vm.deviceFilterProperty().set(null);
+        assertEquals(3, vm.shownResults().size());
+
+        // the same folder again: every result a duplicate, nothing overwritten, the corrupt file named again
+        vm.importResults(other);
+        report = vm.importReportProperty().get();
+        assertTrue(report.startsWith("Imported from " + other + ": 0 imported, 2 duplicates skipped, 2 files skipped."),
+                report);
+        assertTrue(report.contains("\nduplicate 20261130T080000.000Z-onnxruntime-1.0-224-b1.json: "), report);
+        assertEquals(3, vm.results().size());
+    }
+
+    @Test
+    void aFreshResultIsNeverHiddenByAnotherDevicesFilterAndAMissingSourceImportsNothing(@TempDir Path elsewhere)
+            throws Exception {
+        vm();
+        vm.importResults(otherMachine(elsewhere));
+        vm.deviceFilterProperty().set("Cortex-A76, Linux aarch64");
+        assertTrue(vm.run(List.of(SMALL), FakeBackend.ID));
+        assertEquals(null, vm.deviceFilterProperty().get());
+        assertEquals(3, vm.shownResults().size());
+
+        Path missing = elsewhere.resolve("no-such.zip");
+        vm.importResults(missing);
+        assertTrue(vm.importReportProperty().get().startsWith("Nothing imported: " + missing + ": "),
+                vm.importReportProperty().get());
+        // another results folder without the filtered device: the filter goes back to every device
+        vm.deviceFilterProperty().set("Cortex-A76, Linux aarch64");
+        Path empty = Files.createDirectories(elsewhere.resolve("empty"));
+        assertTrue(vm.openResultsFolder(empty));
+        assertEquals(null, vm.deviceFilterProperty().get());
+        assertTrue(vm.devices().isEmpty());
+    }
 }

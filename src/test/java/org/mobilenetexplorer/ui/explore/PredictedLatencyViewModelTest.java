@@ -87,11 +87,11 @@ class PredictedLatencyViewModelTest {
     @Test
     void withoutAProfileItOffersToCalibrate() {
         PredictedLatencyViewModel vm = vm(engine());
-        assertEquals("No predicted latency: no onnxruntime device profile on this machine yet.",
+        assertEquals("No predicted latency: no onnxruntime FP32 device profile on this machine yet.",
                 vm.textProperty().get());
         assertTrue(vm.canCalibrateProperty().get());
         backend.set("dl4j");
-        assertEquals("No predicted latency: no dl4j device profile on this machine yet.", vm.textProperty().get());
+        assertEquals("No predicted latency: no dl4j FP32 device profile on this machine yet.", vm.textProperty().get());
     }
 
     @Test
@@ -125,5 +125,80 @@ class PredictedLatencyViewModelTest {
         assertEquals("Calibration cancelled after 0 of 60 networks; nothing written.", vm.progressTextProperty().get());
         assertFalse(Files.exists(DeviceProfiles.file(dir, "onnxruntime", Precision.FP32)));
         assertTrue(vm.canCalibrateProperty().get());
+    }
+
+    @Test
+    void aProfileWrittenBehindTheAppsBackIsPickedUpWithoutRestart() throws Exception {
+        PredictedLatencyViewModel vm = vm(engine());
+        assertEquals("No predicted latency: no onnxruntime FP32 device profile on this machine yet.",
+                vm.textProperty().get());
+        vm.refreshIfChanged(); // nothing changed: the same text
+        assertEquals("No predicted latency: no onnxruntime FP32 device profile on this machine yet.",
+                vm.textProperty().get());
+        // calibrate in a terminal writes the profile: the next check reads it
+        Path file = DeviceProfiles.file(dir, "onnxruntime", Precision.FP32);
+        DeviceProfiles.write(SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0.03, 5), file);
+        vm.refreshIfChanged();
+        assertTrue(vm.textProperty().get().endsWith("predicted on this machine (onnxruntime, batch 1), profile of "
+                + "2026-11-30"), vm.textProperty().get());
+        assertFalse(vm.canCalibrateProperty().get());
+        // replaced by another calibration (a V1-only grid): the change of size and time is noticed
+        DeviceProfiles.write(SyntheticProfiles.profile(CalibrationGrid.v1(List.of(0.25, 0.5, 1.0),
+                List.of(96, 160, 224)), 0, 1), file);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 2_000));
+        config.set(MobileNetConfig.of(Family.V2, 1.0, 224));
+        assertTrue(vm.textProperty().get().endsWith("profile of 2026-11-30"), vm.textProperty().get());
+        vm.refreshIfChanged();
+        assertEquals("No predicted latency: the onnxruntime profile of 2026-11-30 has no v2 networks (calibrate "
+                + "again to add them).", vm.textProperty().get());
+        // deleted: back to the offer to calibrate
+        Files.delete(file);
+        vm.refreshIfChanged();
+        assertEquals("No predicted latency: no onnxruntime FP32 device profile on this machine yet.",
+                vm.textProperty().get());
+        assertTrue(vm.canCalibrateProperty().get());
+    }
+
+    @Test
+    void int8IsRefusedWithTheReasonNeverAnsweredWithAnFp32Figure() throws Exception {
+        DeviceProfiles.write(SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0.03, 5),
+                DeviceProfiles.file(dir, "onnxruntime", Precision.FP32));
+        SimpleObjectProperty<org.mobilenetexplorer.model.Precision> precision = new SimpleObjectProperty<>(
+                org.mobilenetexplorer.model.Precision.FP32);
+        PredictedLatencyViewModel vm = new PredictedLatencyViewModel(config, new SimpleObjectProperty<>(dir), backend,
+                precision, new CurrentThreadTaskExecutor(), engine(), UTC);
+        assertTrue(vm.textProperty().get().contains("predicted on this machine"), vm.textProperty().get());
+        precision.set(org.mobilenetexplorer.model.Precision.INT8);
+        assertEquals("No predicted latency for INT8: the predictor has no INT8 kernels yet (device profiles are "
+                + "calibrated in FP32); choose FP32 for a prediction.", vm.textProperty().get());
+        assertFalse(vm.canCalibrateProperty().get());
+        vm.calibrate(); // nothing to calibrate in INT8
+        assertFalse(vm.calibratingProperty().get());
+        assertEquals("", vm.progressTextProperty().get());
+        config.set(new MobileNetConfig(0.5, 128)); // the sliders do not bring an FP32 figure back
+        assertTrue(vm.textProperty().get().startsWith("No predicted latency for INT8"), vm.textProperty().get());
+        precision.set(org.mobilenetexplorer.model.Precision.FP32);
+        assertTrue(vm.textProperty().get().contains("predicted on this machine"), vm.textProperty().get());
+    }
+
+    @Test
+    void minimalisticV3IsPredictedFromTheKernelsItShares() throws Exception {
+        // minimalistic V3 is plain ReLU, 3x3 depthwise and no SE: kernels the default grid measures (its V1, V2 and
+        // V3 parts), so it gets a prediction although the grid has no minimalistic network
+        DeviceProfiles.write(SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0.03, 5),
+                DeviceProfiles.file(dir, "onnxruntime", Precision.FP32));
+        PredictedLatencyViewModel vm = vm(engine());
+        config.set(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224).withMinimalistic(true));
+        assertTrue(vm.textProperty().get().endsWith("predicted on this machine (onnxruntime, batch 1), profile of "
+                + "2026-11-30"), vm.textProperty().get());
+    }
+
+    @Test
+    void theLinksCommandCalibratesTheSameBackendIntoTheSameFolder() {
+        PredictedLatencyViewModel vm = vm(engine());
+        assertEquals("mobilenet-explorer calibrate --backend onnxruntime --results " + dir, vm.calibrateCommand());
+        backend.set("dl4j");
+        assertTrue(vm.calibrateCommand().startsWith("mobilenet-explorer calibrate --backend dl4j --results "));
     }
 }

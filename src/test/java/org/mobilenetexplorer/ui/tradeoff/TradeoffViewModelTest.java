@@ -115,7 +115,15 @@ class TradeoffViewModelTest {
         }
         TradeoffViewModel vm = vm();
         vm.axisProperty().set(CostAxis.LATENCY);
-        assertTrue(vm.seriesProperty().get().isEmpty(), "the default latency chart is the single series of before");
+        // two machines in the folder: every measured device, one series each, never one series of mixed machines
+        assertEquals(List.of("AMD EPYC 9R45, Linux amd64 \u00b7 FP32 measured",
+                "Cortex-A76, Linux aarch64 \u00b7 FP32 measured"), vm.seriesProperty().get().stream()
+                .map(org.mobilenetexplorer.tradeoff.LatencySeries::name).toList());
+        vm.chosenDevices().setAll("Cortex-A76, Linux aarch64"); // one device alone
+        assertEquals(List.of("Cortex-A76, Linux aarch64 \u00b7 FP32 measured"), vm.seriesProperty().get().stream()
+                .map(org.mobilenetexplorer.tradeoff.LatencySeries::name).toList());
+        assertTrue(vm.points().stream().allMatch(p -> p.provenance().startsWith("Cortex-A76, Linux aarch64")),
+                vm.points().toString());
         assertEquals(List.of("AMD EPYC 9R45, Linux amd64", "Cortex-A76, Linux aarch64"), vm.devices().subList(0, 2));
         assertTrue(vm.devices().contains("published, Pixel 1"), vm.devices().toString());
         vm.precisionsProperty().set(TradeoffViewModel.PrecisionChoice.BOTH);
