@@ -214,11 +214,12 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static MobileNetConfig gridConfig(String alpha, String resolution) {
-        Double a = DecimalConverter.parse(alpha.trim());
-        int r;
-        if (a == null) {
-            throw new OptionValueException("--alphas", alpha, DecimalConverter.RULE);
+        String problem = DecimalConverter.problem(alpha.trim());
+        if (problem != null) {
+            throw new OptionValueException("--alphas", alpha, problem);
         }
+        double a = Double.parseDouble(alpha.trim());
+        int r;
         try {
             r = Integer.parseInt(resolution.trim());
         } catch (NumberFormatException e) {
