@@ -538,7 +538,9 @@ interrupt() {
     shift 4
     local jt=$T/jt-$name out=$T/$name.out err=$T/$name.err
     mkdir -p "$jt"
-    "$JAVA" -Djava.io.tmpdir="$jt" -jar "$JAR" "$@" >"$out" 2>"$err" &
+    # a command started with & by a script ignores SIGINT (POSIX, no job control): the JVM would keep ignoring it,
+    # as no shell user's Ctrl-C ever is; env restores the default so SIGINT reaches the tool as from a terminal
+    env --default-signal=INT "$JAVA" -Djava.io.tmpdir="$jt" -jar "$JAR" "$@" >"$out" 2>"$err" &
     local pid=$!
     if ! wait_until "$REACH" "$state" "kill -0 $pid 2>/dev/null" $pid; then
         if kill -0 $pid 2>/dev/null; then
