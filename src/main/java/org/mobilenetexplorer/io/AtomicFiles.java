@@ -161,6 +161,9 @@ public final class AtomicFiles {
                 if (!Files.isDirectory(abs)) {
                     throw new UnsafeTargetException(dir, "not a directory");
                 }
+            } catch (java.nio.file.NoSuchFileException e) { // the parent exists: "not found" would mislead (/proc)
+                throw new UnsafeTargetException(dir, "cannot create a folder in " + parent
+                        + " (the file system takes no new entries there)");
             }
         }
         probe(abs);

@@ -153,6 +153,17 @@ class AtomicFilesTest {
         assertEquals("permission denied", UserFiles.reason(e));
     }
 
+    /** /proc answers a new folder with ENOENT: said as "not found" before, as if the folder should exist. */
+    @Test
+    void aFolderTheFileSystemWillNotCreateIsNotCalledNotFound() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc.resolve("self")));
+        UnsafeTargetException e = assertThrows(UnsafeTargetException.class,
+                () -> AtomicFiles.checkWritableDirectory(proc.resolve("mnx-results"), false));
+        assertEquals("cannot create a folder in /proc (the file system takes no new entries there)",
+                UserFiles.reason(e));
+    }
+
     @Test
     void checkWritableDirectoryCreatesTheNamedFolderButNotItsParents() throws Exception {
         Path results = dir.resolve("results");
