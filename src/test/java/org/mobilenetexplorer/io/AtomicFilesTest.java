@@ -162,6 +162,9 @@ class AtomicFilesTest {
                 () -> AtomicFiles.checkWritableDirectory(proc.resolve("mnx-results"), false));
         assertEquals("cannot create a folder in /proc (the file system takes no new entries there)",
                 UserFiles.reason(e));
+        UnsafeTargetException f = assertThrows(UnsafeTargetException.class,
+                () -> AtomicFiles.checkWritable(proc.resolve("m.onnx")));
+        assertEquals("cannot create a file here (the file system takes no new entries)", UserFiles.reason(f));
     }
 
     @Test
