@@ -598,10 +598,12 @@ interruptions() {
     first_saved='ls "$T/swk"/*.json >/dev/null 2>&1'
     interrupt sweep-sigkill KILL "first saved result" "$first_saved" "${S[@]}" --results "$T/swk"
     n=$(ls "$T/swk"/*.json 2>/dev/null | wc -l)
-    mx tradeoff --preset $P --x latency --results "$T/swk" --format csv >"$T/swk.out" 2>"$T/swk.err"
-    if [ "$n" -gt 0 ] && ! grep -q skipped "$T/swk.out" "$T/swk.err" && grep -q '0.25-96' "$T/swk.out"; then
+    # import-results reads every file and names each one it cannot read (tradeoff shows only the preset's configs)
+    mx import-results "$T/swk" --results "$T/swk-check" >"$T/swk.out" 2>"$T/swk.err"
+    rc=$?
+    if [ "$n" -gt 0 ] && [ $rc = 0 ] && ! grep -q skipped "$T/swk.out" "$T/swk.err"; then
         record sweep-sigkill-results-readable clean "$n saved results, all readable"
-    else record sweep-sigkill-results-readable lost "$n files; $(grep -m1 skipped "$T/swk.out" "$T/swk.err")"; fi
+    else record sweep-sigkill-results-readable lost "$n files, import rc=$rc: $(grep -m1 skipped "$T/swk.out" "$T/swk.err")"; fi
     # a write cut short: the old file stays whole (SIGINT: no temporary file either; SIGKILL may leave one dot file)
     E=(export-onnx --alpha 2.0 --resolution 224)
     for sig in INT KILL; do
@@ -638,7 +640,7 @@ concurrency() {
         || record two-sweeps-one-folder lost "rc $r1/$r2, $files files"
     [ -z "$bad" ] && record reader-during-two-sweeps clean "$reads reads, no partial file seen" \
         || record reader-during-two-sweeps lost "$bad"
-    c two-sweeps-readable ok 0.3-96 -- tradeoff --preset $P --x latency --results "$T/cc" --format csv
+    c two-sweeps-readable ok imported -- import-results "$T/cc" --results "$T/cc-check"
     sync_cases
     mx "${O[@]}" --out "$T/same.onnx" >/dev/null 2>&1 &
     p1=$!
