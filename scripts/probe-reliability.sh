@@ -578,7 +578,8 @@ interrupt() {
         record "$name" clean "rc=$rc; worker ${workers:-none} ended by itself and its folder was removed within ${gone}s"
         return
     fi
-    classify "$name" interrupted "$rc" "$(cat "$out")" "$(cat "$err")" cancelled
+    local says=(${SAYS-cancelled}) # what the tool says when interrupted (export-onnx says nothing: exit 130)
+    classify "$name" interrupted "$rc" "$(cat "$out")" "$(cat "$err")" "${says[@]}"
 }
 interruptions() {
     B=(bench --alpha 0.25 --resolution 96 --min-time 60s --max-time 60s --results "$T/int")
@@ -608,7 +609,7 @@ interruptions() {
     E=(export-onnx --alpha 2.0 --resolution 224)
     for sig in INT KILL; do
         printf old >"$T/big-$sig.onnx"
-        interrupt "export-sig${sig,,}-during-write" "$sig" "temporary file" \
+        SAYS= interrupt "export-sig${sig,,}-during-write" "$sig" "temporary file" \
             "compgen -G '$T/.big-$sig.onnx.*' >/dev/null" "${E[@]}" --out "$T/big-$sig.onnx"
         content=$(head -c 3 "$T/big-$sig.onnx")
         [ "$content" = old ] || [ "$(stat -c %s "$T/big-$sig.onnx")" -gt 1000000 ] \
