@@ -602,9 +602,9 @@ interruptions() {
     # import-results reads every file and names each one it cannot read (tradeoff shows only the preset's configs)
     mx import-results "$T/swk" --results "$T/swk-check" >"$T/swk.out" 2>"$T/swk.err"
     rc=$?
-    if [ "$n" -gt 0 ] && [ $rc = 0 ] && ! grep -q skipped "$T/swk.out" "$T/swk.err"; then
+    if [ "$n" -gt 0 ] && [ $rc = 0 ] && ! grep -qE 'skipped [^(]' "$T/swk.out" "$T/swk.err"; then
         record sweep-sigkill-results-readable clean "$n saved results, all readable"
-    else record sweep-sigkill-results-readable lost "$n files, import rc=$rc: $(grep -m1 skipped "$T/swk.out" "$T/swk.err")"; fi
+    else record sweep-sigkill-results-readable lost "$n files, import rc=$rc: $(grep -m1 -E 'skipped [^(]' "$T/swk.out" "$T/swk.err")"; fi
     # a write cut short: the old file stays whole (SIGINT: no temporary file either; SIGKILL may leave one dot file)
     E=(export-onnx --alpha 2.0 --resolution 224)
     for sig in INT KILL; do
@@ -631,7 +631,7 @@ concurrency() {
         mx tradeoff --preset $P --x latency --results "$T/cc" --format csv >"$T/cr.out" 2>"$T/cr.err"
         r=$?
         reads=$((reads + 1))
-        if grep -q skipped "$T/cr.out" "$T/cr.err" || { [ $r != 0 ] && ! grep -q -- "--x latency" "$T/cr.err"; }; then
+        if grep -qE 'skipped [^(]' "$T/cr.out" "$T/cr.err" || { [ $r != 0 ] && ! grep -q -- "--x latency" "$T/cr.err"; }; then
             bad="rc=$r $(cat "$T/cr.err" | head -2)"
         fi
     done
