@@ -162,6 +162,7 @@ c() {
 
 P=slim-grid-16
 FAST=(--warmup-runs 0 --warmup-time 0 --min-runs 3 --min-time 0 --max-time 2s)
+O=(export-onnx --alpha 0.25 --resolution 32) # a small export (outputs and concurrency)
 mkdir -p "$T/res" "$T/empty"
 printf 'a file\n' >"$T/afile"
 
@@ -459,7 +460,6 @@ accuracy() {
 }
 
 outputs() {
-    O=(export-onnx --alpha 0.25 --resolution 32)
     c out-directory refuse "$T/empty" directory -- "${O[@]}" --out "$T/empty"
     mkfifo "$T/o-fifo"; c out-fifo refuse o-fifo FIFO -- "${O[@]}" --out "$T/o-fifo"
     c out-missing-parent refuse "$T/nodir" "does not exist" -- "${O[@]}" --out "$T/nodir/m.onnx"
