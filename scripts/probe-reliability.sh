@@ -448,7 +448,7 @@ accuracy() {
     printf '%.0s[' $(seq 5000) >"$T/a-deep.json"; ac json-deep refuse "$T/a-deep.json" a-deep.json
     printf '[{"alpha":0.5,"resolution":160,"top1":60,"label":"%s"}]' "$longname" >"$T/a-long.json"; ac json-string-200k refuse "$T/a-long.json" a-long.json
     printf '[{"alpha":0.5,"resolution":160,"top1":"60"}]' >"$T/a-jsonstr.json"; ac json-number-as-string refuse "$T/a-jsonstr.json" a-jsonstr.json top1
-    printf 'alpha,resolution,top1\n0.5,160,60\n0.5,160,60\n' >"$T/a-same.csv"; ac equal-duplicate-rows ok "$T/a-same.csv" 0.5-160
+    printf 'alpha,resolution,top1,source\n0.5,160,60,t\n0.5,160,60,t\n' >"$T/a-same.csv"; ac equal-duplicate-rows ok "$T/a-same.csv" 0.5-160
     sync_cases
     awk 'BEGIN { print "alpha,resolution,top1,source"; for (i = 1; i <= 100000; i++) printf "%.6f,%d,%.3f,t\n", 0.1 + i / 40000, 96 + i % 129, 50 + i / 5000 }' >"$T/a-100k.csv"
     started=$SECONDS
