@@ -49,4 +49,37 @@ class LauncherTest {
             assertEquals(Launcher.NO_DISPLAY, out.strip());
         }
     }
+
+    /** A display that is named but has no X server: before, JavaFX's "Unable to open DISPLAY" stack trace, exit 1. */
+    @Test
+    void aDisplayThatCannotBeOpenedIsOneLineNamingItAndExitTwo() throws Exception {
+        if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
+            return;
+        }
+        int free = 77;
+        while (java.nio.file.Files.exists(Path.of("/tmp/.X11-unix/X" + free))) {
+            free++;
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.prefs.userRoot=" + java.nio.file.Files.createTempDirectory("mnx-prefs"),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName());
+        pb.environment().put("DISPLAY", ":" + free);
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), out);
+        assertEquals(1, out.strip().lines().count(), out);
+        assertTrue(out.startsWith("no display: cannot open DISPLAY=:" + free + " "), out);
+    }
+
+    @Test
+    void onlyTheDisplayFailureIsRenamed() {
+        RuntimeException wrapped = new RuntimeException("launch failed",
+                new UnsupportedOperationException("Unable to open DISPLAY"));
+        assertEquals(Optional.of("no display: cannot open DISPLAY=:5\\x1b (is an X server running there?) set DISPLAY"
+                + " or use a command, see --help"), Launcher.cannotOpen(wrapped, Map.of("DISPLAY", ":5\u001b")));
+        assertEquals(Optional.empty(), Launcher.cannotOpen(new IllegalStateException("other"), Map.of()));
+    }
 }

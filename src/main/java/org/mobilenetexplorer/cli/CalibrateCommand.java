@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.io.AtomicFiles;
+import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.predict.CalibrationGrid;
 import org.mobilenetexplorer.predict.Calibrator;
@@ -84,6 +86,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserInputException("--results " + dir + ": is a file (give a directory)");
         }
         Path file = DeviceProfiles.file(dir, id, p);
+        // refuse a profile that cannot be written before the whole grid is benchmarked, not after
+        try {
+            new ResultStore(dir).checkWritable();
+            AtomicFiles.checkWritableDirectory(file.getParent(), false);
+        } catch (IOException e) {
+            throw new UserInputException("--results " + dir + ": " + UserFiles.reason(e), e);
+        }
         int total = grid.configs().size();
         stderr.println("calibrate: " + total + " networks on " + id + " (" + p.id() + "), "
                 + grid.rangeText() + "; profile -> " + file.toAbsolutePath());

@@ -113,6 +113,9 @@ public final class ExportOnnxCommand implements Callable<Integer> {
 
     /** Refuses an --out that cannot be written before the model is built. */
     static void checkOut(String option, Path target) {
+        if (target.toString().isBlank()) { // "" is the current folder to Path: say what was given
+            throw new UserInputException(option + " (empty): give a file name");
+        }
         try {
             AtomicFiles.checkWritable(target);
         } catch (IOException e) {

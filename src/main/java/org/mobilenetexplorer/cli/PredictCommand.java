@@ -89,6 +89,7 @@ public final class PredictCommand implements Callable<Integer> {
         };
         String id = backend.id();
         Precision p = precision(precision);
+        config.toConfig(); // the options before the files: a bad --family or --alpha is named, not a missing profile
         Path file = profileFile != null ? profileFile
                 : DeviceProfiles.file(results != null ? results : ResultStore.defaultDirectory(), id, p);
         if (profileFile == null && !Files.exists(file)) {

@@ -112,12 +112,18 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        Path dir = resultsDirectory(stderr);
+        Path dir = resultsDirectory();
         ResultStore store = new ResultStore(dir);
+        String option = deprecatedOut != null ? "--out" : "--results"; // the refusal names the option given
         try { // before any benchmark runs: a folder that cannot take the results is refused now
             store.checkWritable();
         } catch (IOException e) {
-            throw new UserInputException("--results " + dir + ": " + UserFiles.reason(e), e);
+            throw new UserInputException(option + " " + dir + ": " + UserFiles.reason(e), e);
+        }
+        if (deprecatedOut != null) { // after the checks: a refusal stays one line
+            stderr.println("sweep: --out DIR is deprecated: use --results DIR (the same option as bench, tradeoff "
+                    + "and chart)");
+            stderr.flush();
         }
         List<String> saveErrors = new CopyOnWriteArrayList<>();
         ResultSaver saver = new ResultSaver(store, saveErrors::add);
@@ -149,8 +155,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** --results DIR, or the deprecated --out DIR (with a one-line note on stderr), or the default. */
-    private Path resultsDirectory(PrintWriter stderr) {
+    /** --results DIR, or the deprecated --out DIR (noted on stderr once the folder is checked), or the default. */
+    private Path resultsDirectory() {
         if (deprecatedOut == null) {
             return results.directory();
         }
@@ -158,9 +164,6 @@ public final class SweepCommand implements Callable<Integer> {
             throw new OptionValueException("--out", deprecatedOut, "the deprecated name of --results: give only "
                     + "--results " + results.results);
         }
-        stderr.println("sweep: --out DIR is deprecated: use --results DIR (the same option as bench, tradeoff "
-                + "and chart)");
-        stderr.flush();
         return ResultsOption.directory("--out", deprecatedOut);
     }
 
@@ -214,11 +217,12 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static MobileNetConfig gridConfig(String alpha, String resolution) {
-        Double a = DecimalConverter.parse(alpha.trim());
-        int r;
-        if (a == null) {
-            throw new OptionValueException("--alphas", alpha, DecimalConverter.RULE);
+        String problem = DecimalConverter.problem(alpha.trim());
+        if (problem != null) {
+            throw new OptionValueException("--alphas", alpha, problem);
         }
+        double a = Double.parseDouble(alpha.trim());
+        int r;
         try {
             r = Integer.parseInt(resolution.trim());
         } catch (NumberFormatException e) {

@@ -389,8 +389,23 @@ public final class ResultsImport {
         try {
             AtomicFiles.createNew(resultsDir.resolve(target), bytes);
         } catch (FileAlreadyExistsException e) {
-            items.add(new Item(name, Outcome.SKIPPED, target + " already exists in the results folder (not a readable"
-                    + " result): not overwritten"));
+            // written since this import listed the folder (another import at the same time) or not a readable result
+            BenchmarkResult there = null;
+            try {
+                there = ResultStore.read(resultsDir.resolve(target));
+            } catch (ResultFileException | RuntimeException unreadable) {
+                // stays null: said below
+            }
+            if (there != null && there.equals(r)) {
+                items.add(new Item(name, Outcome.DUPLICATE, "the same result (id " + r.id() + ") is already in "
+                        + target));
+            } else if (there != null) {
+                items.add(new Item(name, Outcome.SKIPPED, "a different result with id " + there.id()
+                        + " is already in " + target + ": not overwritten"));
+            } else {
+                items.add(new Item(name, Outcome.SKIPPED, target + " already exists in the results folder (not a"
+                        + " readable result): not overwritten"));
+            }
             return;
         } catch (IOException e) {
             items.add(new Item(name, Outcome.SKIPPED, "cannot write " + target + ": " + UserFiles.reason(e)));

@@ -161,6 +161,9 @@ public final class AtomicFiles {
                 if (!Files.isDirectory(abs)) {
                     throw new UnsafeTargetException(dir, "not a directory");
                 }
+            } catch (java.nio.file.NoSuchFileException e) { // the parent exists: "not found" would mislead (/proc)
+                throw new UnsafeTargetException(dir, "cannot create a folder in " + parent
+                        + " (the file system takes no new entries there)");
             }
         }
         probe(abs);
@@ -171,6 +174,8 @@ public final class AtomicFiles {
         Path p = dir.resolve(tempName("probe"));
         try (FileChannel ch = LIVE.create(p, null)) {
             ch.force(false);
+        } catch (java.nio.file.NoSuchFileException e) { // the folder exists: "not found" would mislead (/proc)
+            throw new UnsafeTargetException(dir, "cannot create a file here (the file system takes no new entries)");
         } finally {
             Files.deleteIfExists(p);
             LIVE.forget(p);

@@ -173,6 +173,12 @@ class BenchCommandTest {
                     "--results", "/sys/mnx-results");
             assertBad("sweep: --results /sys/mnx-results: ", "sweep", "--alphas", "0.25",
                     "--resolutions", "96", "--backend", "fake", "--results", "/sys/mnx-results");
+            // the deprecated --out of sweep: one line naming --out (before: the deprecation note, then "--results")
+            assertBad("sweep: --out /sys/mnx-results: ", "sweep", "--alphas", "0.25", "--resolutions", "96",
+                    "--backend", "fake", "--out", "/sys/mnx-results");
+            // calibrate benchmarked its whole grid (minutes) and only then failed to write the profile
+            assertBad("calibrate: --results /sys/mnx-results: ", "calibrate", "--backend", "fake", "--families", "v1",
+                    "--alphas", "0.25", "--resolutions", "96", "--results", "/sys/mnx-results");
         }
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
         assertBad("bench: --results " + file + ": is a file (give a directory)", "bench", "--backend", "fake",

@@ -64,6 +64,14 @@ class ExportOnnxCommandTest {
         assertFalse(Files.exists(dir.resolve("no")), "no directory created");
     }
 
+    /** Before: "--out : not a regular file (a directory)" (an empty path is the current folder to Java). */
+    @Test
+    void anEmptyOutIsNamedAsEmpty() {
+        Cli.Run r = Cli.run("export-onnx", "--out", "");
+        assertEquals(2, r.code());
+        assertEquals("export-onnx: --out (empty): give a file name", r.err().strip());
+    }
+
     @Test
     void aFifoIsRefusedNotReplaced(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("m.onnx");

@@ -45,6 +45,12 @@ class OptionLimitsTest {
                 + " all cores)",
         "export-onnx --batch 4097 --out DIR/m.onnx|export-onnx: --batch 4097: must be in 0..4096 (0 = symbolic)",
         "analyze --alpha 4.0000001|analyze: --alpha 4.0000001: must be in (0, 4]",
+        "analyze --alpha 4.0000000000000001|analyze: Invalid value for option '--alpha': '4.0000000000000001': more"
+                + " digits than a double holds (it would be read as 4.0)",
+        "analyze --alpha 1e-400|analyze: Invalid value for option '--alpha': '1e-400': too small for a double (it would"
+                + " be read as 0)",
+        "sweep --backend fake --alphas 0.5,1e-400 --resolutions 96|sweep: --alphas 1e-400: too small for a double (it"
+                + " would be read as 0)",
         "analyze --classes 100001|analyze: --classes 100001: must be an integer in 1..100000",
         "analyze --resolution 2049|analyze: --resolution 2049: must be an integer in 32..2048",
         "chart --out DIR/c.png --width 10001|chart: --width 10001: must be in 200..10000",

@@ -95,6 +95,14 @@ class PredictCommandTest {
         assertEquals("calibrate: --families v4: must be v1, v2, v3-large or v3-small", badFamilies.err().strip());
     }
 
+    /** Before: "no device profile for onnxruntime fp32 ..." (found by the probe): the options are checked first. */
+    @Test
+    void aBadOptionIsNamedBeforeTheProfileIsLookedFor(@org.junit.jupiter.api.io.TempDir Path empty) {
+        Run r = run("predict", "--family", "v9", "--results", empty.toString());
+        assertEquals(2, r.code());
+        assertEquals("predict: --family v9: must be v1, v2, v3-large or v3-small", r.err().strip());
+    }
+
     @Test
     void fitPrintsEveryKernelKindAndTheLeaveOneOutErrors() throws Exception {
         writeProfile();

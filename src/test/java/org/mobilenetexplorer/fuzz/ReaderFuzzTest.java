@@ -31,7 +31,7 @@ class ReaderFuzzTest {
         return UserFiles.decodeUtf8(data, FILE);
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void presetReader(byte[] data) {
         Preset p;
         try {
@@ -46,7 +46,7 @@ class ReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void accuracyCsv(byte[] data) {
         try {
             List<AccuracySource> s = AccuracyImport.parseCsv(text(data), "fuzz.csv");
@@ -58,7 +58,7 @@ class ReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void accuracyJson(byte[] data) {
         try {
             List<AccuracySource> s = AccuracyImport.parseJson(text(data), "fuzz.json");
@@ -70,7 +70,7 @@ class ReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void resultFile(byte[] data) {
         try {
             ResultStore.parse(FILE, data);

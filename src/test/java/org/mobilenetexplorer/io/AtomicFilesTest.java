@@ -120,6 +120,25 @@ class AtomicFilesTest {
         assertEquals(List.of("keep.json"), names());
     }
 
+    /**
+     * SIGINT, or SIGTERM when this JVM was started with SIGINT ignored (Maven run with {@code &} from a script: the
+     * child inherits it and a JVM keeps an ignored SIGINT ignored, so the child would never see it); the JVM runs the
+     * same shutdown hooks for both.
+     */
+    static String interruptSignal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                    return (ignored & 0x2) != 0 ? "-TERM" : "-INT"; // bit 1: signal 2, SIGINT
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no /proc (macOS): SIGINT
+        }
+        return "-INT";
+    }
+
     @Test
     void sigintDuringAWriteLeavesNoTemporaryFile() throws Exception {
         Path f = Files.writeString(dir.resolve("model.onnx"), "old");
@@ -129,7 +148,7 @@ class AtomicFilesTest {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("writing", r.readLine());
             assertEquals(2, names().size(), "the temporary file exists while writing: " + names());
-            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+            assertEquals(0, new ProcessBuilder("kill", interruptSignal(), Long.toString(p.pid())).start().waitFor());
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the interrupted JVM exits");
         } finally {
             p.destroyForcibly();
@@ -151,6 +170,20 @@ class AtomicFilesTest {
         assumeTrue(Files.isDirectory(sys));
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.checkWritable(sys.resolve("x.json")));
         assertEquals("permission denied", UserFiles.reason(e));
+    }
+
+    /** /proc answers a new folder with ENOENT: said as "not found" before, as if the folder should exist. */
+    @Test
+    void aFolderTheFileSystemWillNotCreateIsNotCalledNotFound() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc.resolve("self")));
+        UnsafeTargetException e = assertThrows(UnsafeTargetException.class,
+                () -> AtomicFiles.checkWritableDirectory(proc.resolve("mnx-results"), false));
+        assertEquals("cannot create a folder in /proc (the file system takes no new entries there)",
+                UserFiles.reason(e));
+        UnsafeTargetException f = assertThrows(UnsafeTargetException.class,
+                () -> AtomicFiles.checkWritable(proc.resolve("m.onnx")));
+        assertEquals("cannot create a file here (the file system takes no new entries)", UserFiles.reason(f));
     }
 
     @Test
