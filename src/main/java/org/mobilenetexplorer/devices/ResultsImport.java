@@ -393,7 +393,7 @@ public final class ResultsImport {
             BenchmarkResult there = null;
             try {
                 there = ResultStore.read(resultsDir.resolve(target));
-            } catch (ResultFileException | RuntimeException unreadable) {
+            } catch (UserFileException | RuntimeException unreadable) {
                 // stays null: said below
             }
             if (there != null && there.equals(r)) {
