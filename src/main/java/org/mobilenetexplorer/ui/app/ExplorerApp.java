@@ -57,6 +57,7 @@ public final class ExplorerApp extends Application {
     private TaskExecutor executor;
 
     public static void launchApp(String[] args) {
+        StartupTrace.mark("main");
         Application.launch(ExplorerApp.class, args);
     }
 
@@ -134,21 +135,26 @@ public final class ExplorerApp extends Application {
         ConfigHistory history = new ConfigHistory(config);
         ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff,
                 history);
+        StartupTrace.mark("view-models");
 
         Map<AppView, Node> views = new EnumMap<>(AppView.class);
         PredictedLatencyViewModel predicted = new PredictedLatencyViewModel(config.configProperty(),
                 bench.resultsDirProperty(), config.backendProperty(), executor, engine, ZoneId.systemDefault());
         views.put(AppView.EXPLORE, PredictedLatencyView.above(predicted, new ExploreView(explore)));
+        StartupTrace.mark("view-explore");
         views.put(AppView.BENCHMARK, new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
         views.put(AppView.TRADEOFFS, new TradeoffView(tradeoff));
         views.put(AppView.COMPARE, new CompareView(compare));
         views.put(AppView.LEARN, new LearnView(learn));
+        StartupTrace.mark("views-other");
         MainWindow window = new MainWindow(w, views, new ConfigPanel(config, presets), d, stage::close);
+        StartupTrace.mark("main-window");
 
         double[] b = main.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
         main.themeProperty().get().apply();
         main.themeProperty().addListener((o, a, t) -> t.apply());
+        StartupTrace.mark("theme");
         Scene scene = new Scene(window, b[2], b[3]);
         scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         ChartThemes.follow(scene, main.themeProperty());
@@ -165,6 +171,7 @@ public final class ExplorerApp extends Application {
             main.saveState();
             remembered.save(config.config(), config.backendProperty().get());
         });
+        StartupTrace.mark("scene");
         StartupTrace.watchFirstFrame(scene);
         stage.show();
         // background work waits for the first frame: on two cores it would otherwise delay the window
