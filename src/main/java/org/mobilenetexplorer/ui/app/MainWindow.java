@@ -44,7 +44,7 @@ import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
 /**
  * The main window's content: menus, configuration panel, one tab per view, status bar. A tab's view is built the
  * first time its tab is selected, or earlier by {@link #buildNextView()} (the app builds them one per frame after
- * the first frame): the window shows sooner when only the selected view is built, styled and laid out before it.
+ * the first frame): only the selected view is built, styled and laid out before the window shows.
  */
 public final class MainWindow extends BorderPane {
     private final ExplorerWindow w;
