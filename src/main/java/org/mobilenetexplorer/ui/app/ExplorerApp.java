@@ -60,7 +60,7 @@ public final class ExplorerApp extends Application {
     private TaskExecutor executor;
 
     public static void launchApp(String[] args) {
-        StartupTrace.mark("main");
+        StartupTrace.mark(StartupTrace.MAIN);
         preloadBundledData();
         Application.launch(ExplorerApp.class, args);
     }

@@ -22,6 +22,8 @@ final class StartupTrace {
     static final String PROPERTY = "mne.startupTrace";
     static final String EXIT_PROPERTY = PROPERTY + ".exit";
     static final String PREFIX = "mne.startupTrace ";
+    /** The app's main method starts (printed at once). */
+    static final String MAIN = "main";
     /** The first-frame mark (its line is what {@code scripts/startup-time.sh} reads). */
     static final String FIRST_FRAME = "first-frame";
     /** Every tab's view built (after the first frame). */
@@ -53,7 +55,8 @@ final class StartupTrace {
 
     /**
      * Records the end of a phase. The phases are printed together after the first frame (printing as they happen
-     * would slow the start it measures); {@value #FIRST_FRAME} and {@value #VIEWS_BUILT} print at once.
+     * would slow the start it measures); {@value #MAIN}, {@value #FIRST_FRAME} and {@value #VIEWS_BUILT} print at
+     * once.
      */
     static void mark(String event) {
         if (!enabled()) {
@@ -63,7 +66,10 @@ final class StartupTrace {
         synchronized (MARKS) {
             MARKS.add(m);
         }
-        if (event.equals(FIRST_FRAME)) {
+        if (event.equals(MAIN)) {
+            // at once: scripts/startup-time.sh tells a jar with the trace from an older one by this line
+            System.err.println(PREFIX + MAIN + "-ms=" + m.wallMs());
+        } else if (event.equals(FIRST_FRAME)) {
             System.err.println(PREFIX + FIRST_FRAME + "-ms=" + m.wallMs());
             printPhases();
         } else if (event.equals(VIEWS_BUILT)) {
