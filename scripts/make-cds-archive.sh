@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Writes target/mobilenet-explorer.jsa, an AppCDS archive of the classes the GUI loads until its first frame
-# (JavaFX, Jackson, JFreeChart, ours): scripts/mobilenet-explorer then starts the JVM with it
+# Writes target/mobilenet-explorer.jsa, an AppCDS archive of the classes the GUI loads until its first frame and
+# while it builds the other views after it (JavaFX, Jackson, JFreeChart, ours; never the inference engines, which
+# run in worker JVMs): scripts/mobilenet-explorer then starts the JVM with it
 # (-XX:SharedArchiveFile), so those classes are mapped from the archive instead of being read, verified and parsed
 # from the jar on every start. `mvn package` runs this after building the jar (skip with -Dcds.skip=true).
 # The archive belongs to this jar and this JDK: the launcher uses it only while it is newer than the jar, and the
 # JVM itself ignores an archive made by another JDK. Needs a display: xvfb-run if installed, else $DISPLAY; with
-# neither it writes nothing (the app starts without the archive). Never fails the build.
+# neither it writes nothing (the app starts without the archive). Never fails the build. The training run gives up
+# after CDS_TIMEOUT seconds (default 120; a quiet machine needs a few).
 cd "$(dirname "$0")/.." || exit 0
 jar=target/mobilenet-explorer.jar
 out=target/mobilenet-explorer.jsa
@@ -25,10 +27,12 @@ else
 fi
 prefs=$(mktemp -d)
 trap 'rm -rf "$prefs"' EXIT
-# one training start of the GUI from fresh preferences; it quits after its first frame (the JVM writes the archive
-# as it exits: into a temporary file, moved into place only when the run ended normally)
-timeout 120 "${run[@]}" "$java" -XX:ArchiveClassesAtExit="$out.tmp" -Djava.util.prefs.userRoot="$prefs" \
-  -Dmne.startupTrace=true -Dmne.startupTrace.exit=true -jar "$jar" >"$prefs/log" 2>&1
+# one training start of the GUI from fresh preferences and an empty results folder; it quits once every view is
+# built, after its first frame (the JVM writes the archive as it exits: into a temporary file, moved into place only
+# when the run ended normally)
+timeout "${CDS_TIMEOUT:-120}" "${run[@]}" "$java" -XX:ArchiveClassesAtExit="$out.tmp" \
+  -Djava.util.prefs.userRoot="$prefs" -Dmobilenet.explorer.results="$prefs/results" \
+  -Dmne.startupTrace=true -Dmne.startupTrace.exit=views -jar "$jar" >"$prefs/log" 2>&1
 rc=$?
 if [ "$rc" -eq 0 ] && [ -s "$out.tmp" ]; then
   mv "$out.tmp" "$out"

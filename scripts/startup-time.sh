@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Start-up time of the GUI: launches the runnable jar RUNS times (default 10) under one Xvfb screen and prints, per
 # run, the milliseconds from the java process's start to the window's first frame with the layer table filled, then
-# the median. The app measures itself (-Dmne.startupTrace=true prints "mne.startupTrace first-frame-ms=N" and
-# -Dmne.startupTrace.exit=true quits); a jar built before that trace existed is timed from outside instead: from
-# launch until xdotool sees the window mapped ("window-ms", a little earlier than the filled table).
+# the median, and the phases of the last run (when each phase of the start ended, wall and process CPU ms: on a busy
+# machine the CPU column still says where the time went). The app measures itself (-Dmne.startupTrace=true prints
+# "mne.startupTrace first-frame-ms=N" and -Dmne.startupTrace.exit=true quits); a jar built before that trace existed
+# is timed from outside instead: from launch until xdotool sees the window mapped ("window-ms", a little earlier than
+# the filled table).
 # Each run starts from fresh preferences (a temporary java.util.prefs root), as a first launch does.
 #
 # Usage: scripts/startup-time.sh [RUNS]          (the jar of `mvn -DskipTests package`: target/mobilenet-explorer.jar)
@@ -54,6 +56,8 @@ for i in $(seq 1 "$runs"); do
     fi
     sleep 0.02
   done
+  # the app quits by itself after the first frame (-Dmne.startupTrace.exit=true), printing its phases first
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [ -z "$ms" ]; then
@@ -62,5 +66,9 @@ for i in $(seq 1 "$runs"); do
   echo "run $i: $kind=$ms"
   times+=("$ms")
 done
+if grep -q 'mne.startupTrace phases' "$work/out"; then
+  echo "phases of run $runs (ms since the process started; +wall/+cpu: the phase's own share):"
+  grep -A40 'mne.startupTrace phases' "$work/out" | grep '^mne.startupTrace   ' | sed 's/^mne.startupTrace //'
+fi
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
   printf "median of %d runs: %d ms (min %d, max %d)\n", NR, m, a[1], a[NR]}'

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -14,6 +15,8 @@ import org.mobilenetexplorer.accuracy.AccuracyCatalog;
 import org.mobilenetexplorer.bench.Backends;
 import org.mobilenetexplorer.bench.BenchmarkEngine;
 import org.mobilenetexplorer.bench.ResultStore;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.preset.Presets;
 import org.mobilenetexplorer.published.PublishedData;
 import org.mobilenetexplorer.ui.benchmark.BenchmarkRunPanel;
@@ -57,7 +60,31 @@ public final class ExplorerApp extends Application {
     private TaskExecutor executor;
 
     public static void launchApp(String[] args) {
+        StartupTrace.mark(StartupTrace.MAIN);
+        preloadBundledData();
         Application.launch(ExplorerApp.class, args);
+    }
+
+    /**
+     * Reads the bundled data the window needs at once (published figures and presets: JSON through Jackson, whose
+     * classes take a while to load) and counts one network (the cost model's classes) on a second thread while this
+     * one starts the JavaFX toolkit, so on a machine with two cores or more it costs the start little time. A
+     * failure is left to the JavaFX thread, which reads the same data again and reports it.
+     */
+    private static void preloadBundledData() {
+        Thread t = new Thread(() -> {
+            try {
+                PublishedData.bundled();
+                Presets.bundled();
+                Presets.bundled(TradeoffViewModel.DEFAULT_CANDIDATES);
+                NetworkStats.of(new MobileNetConfig(1.0, 224));
+                StartupTrace.mark("preloaded");
+            } catch (RuntimeException e) {
+                // the JavaFX thread reads it again and says what is wrong
+            }
+        }, "mne-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
@@ -104,8 +131,13 @@ public final class ExplorerApp extends Application {
     public static ExplorerWindow show(Stage stage, Settings settings, TaskExecutor executor, Dialogs dialogs,
                                       Path resultsDir, BenchmarkEngine engine) {
         Dialogs d = dialogs != null ? dialogs : new FxDialogs(() -> stage);
-        PublishedData published = PublishedData.bundled();
         MainViewModel main = new MainViewModel(settings);
+        // the theme first: the first control class to initialise would otherwise load JavaFX's own Modena
+        // stylesheet, only for the theme to replace it
+        main.themeProperty().get().apply();
+        main.themeProperty().addListener((o, a, t) -> t.apply());
+        StartupTrace.mark("theme");
+        PublishedData published = PublishedData.bundled();
         ConfigSettings remembered = new ConfigSettings(settings);
         ConfigViewModel config = new ConfigViewModel();
         config.load(remembered.restore());
@@ -135,8 +167,9 @@ public final class ExplorerApp extends Application {
         ConfigHistory history = new ConfigHistory(config);
         ExplorerWindow w = new ExplorerWindow(main, config, presets, explore, learn, compare, bench, tradeoff,
                 history);
+        StartupTrace.mark("view-models");
 
-        Map<AppView, Node> views = new EnumMap<>(AppView.class);
+        // each view is built when first shown (MainWindow): only the selected one before the window shows
         PredictedLatencyViewModel predicted = new PredictedLatencyViewModel(config.configProperty(),
                 bench.resultsDirProperty(), config.backendProperty(), config.precisionProperty(), executor, engine,
                 ZoneId.systemDefault());
@@ -157,20 +190,23 @@ public final class ExplorerApp extends Application {
             tradeoff.recompute();
             predicted.refreshIfChanged(); // an import or a reload may have brought a profile
         });
-        views.put(AppView.EXPLORE, PredictedLatencyView.above(predicted, new ExploreView(explore)));
-        views.put(AppView.BENCHMARK, new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
+        Map<AppView, Supplier<Node>> views = new EnumMap<>(AppView.class);
+        views.put(AppView.EXPLORE, () -> PredictedLatencyView.above(predicted, new ExploreView(explore)));
+        views.put(AppView.BENCHMARK, () -> new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
-        views.put(AppView.TRADEOFFS, new TradeoffView(tradeoff));
-        views.put(AppView.COMPARE, new CompareView(compare));
-        views.put(AppView.LEARN, new LearnView(learn));
-        MainWindow window = new MainWindow(w, views, new ConfigPanel(config, presets), d, stage::close);
+        views.put(AppView.TRADEOFFS, () -> new TradeoffView(tradeoff));
+        views.put(AppView.COMPARE, () -> new CompareView(compare));
+        views.put(AppView.LEARN, () -> new LearnView(learn));
+        ConfigPanel configPanel = new ConfigPanel(config, presets);
+        StartupTrace.mark("config-panel");
+        MainWindow window = new MainWindow(w, views, configPanel, d, stage::close);
+        StartupTrace.mark("main-window");
 
         double[] b = main.windowBounds(new double[] {Double.NaN, Double.NaN, DEFAULT_WIDTH, DEFAULT_HEIGHT});
-        main.themeProperty().get().apply();
-        main.themeProperty().addListener((o, a, t) -> t.apply());
         Scene scene = new Scene(window, b[2], b[3]);
         scene.getStylesheets().add(ExplorerApp.class.getResource(Styles.STYLESHEET).toExternalForm());
-        ChartThemes.follow(scene, main.themeProperty());
+        ChartThemes charts = ChartThemes.follow(scene, main.themeProperty());
+        window.setOnViewBuilt(charts::include);
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -184,19 +220,35 @@ public final class ExplorerApp extends Application {
             main.saveState();
             remembered.save(config.config(), config.backendProperty().get());
         });
+        StartupTrace.mark("scene");
         StartupTrace.watchFirstFrame(scene);
         stage.show();
-        // background work waits for the first frame: on two cores it would otherwise delay the window
-        afterFirstFrame(scene, () -> {
+        // background work and the other views wait for the first frame: on two cores they would delay the window
+        afterNextPulse(scene, () -> {
             config.loadBackends(executor, Backends::ids, remembered.backend(), main::reportStatus);
             bench.reload();
             tradeoff.recompute();
+            buildViewsInTurn(window, scene);
         });
         return w;
     }
 
-    /** Runs {@code work} on the JavaFX thread once {@code scene} has been laid out (and so drawn) the first time. */
-    private static void afterFirstFrame(Scene scene, Runnable work) {
+    /**
+     * Builds the views not shown yet, one per frame, so the window stays responsive meanwhile and a tab chosen later
+     * opens at once; marks {@code views-built} when done.
+     */
+    private static void buildViewsInTurn(MainWindow window, Scene scene) {
+        if (window.buildNextView()) {
+            afterNextPulse(scene, () -> buildViewsInTurn(window, scene));
+            Platform.requestNextPulse();
+        } else {
+            StartupTrace.mark(StartupTrace.VIEWS_BUILT);
+            StartupTrace.exitIfAsked(StartupTrace.VIEWS_BUILT);
+        }
+    }
+
+    /** Runs {@code work} on the JavaFX thread once {@code scene} has been laid out (and so drawn) the next time. */
+    private static void afterNextPulse(Scene scene, Runnable work) {
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -39,34 +41,44 @@ import org.mobilenetexplorer.ui.common.Theme;
 import org.mobilenetexplorer.ui.config.PresetViewModel;
 import org.mobilenetexplorer.ui.tradeoff.TradeoffViewModel;
 
-/** The main window's content: menus, configuration panel, one tab per view, status bar. */
+/**
+ * The main window's content: menus, configuration panel, one tab per view, status bar. A tab's view is built the
+ * first time its tab is selected, or earlier by {@link #buildNextView()} (the app builds them one per frame after
+ * the first frame): only the selected view is built, styled and laid out before the window shows.
+ */
 public final class MainWindow extends BorderPane {
     private final ExplorerWindow w;
     private final MainViewModel vm;
     private final PresetViewModel presets;
     private final TabPane tabs = new TabPane();
     private final Map<AppView, Tab> tabByView = new EnumMap<>(AppView.class);
+    private final Map<AppView, Supplier<? extends Node>> factories;
+    private final Map<AppView, Node> built = new EnumMap<>(AppView.class);
     private final Menu recent = new Menu("Open _recent");
+    private Consumer<Node> onViewBuilt = n -> { };
 
     /**
      * @param w          the window's view-models
-     * @param views      the content of each tab (a missing one shows {@link UnavailableView})
+     * @param views      what builds the content of each tab, called once, on the JavaFX thread, when the view is
+     *                   first needed (a missing one shows {@link UnavailableView})
      * @param configPanel the configuration panel on the left
      * @param dialogs    the window's choosers and alerts
      * @param quit       File > Quit
      */
-    public MainWindow(ExplorerWindow w, Map<AppView, Node> views, Node configPanel, Dialogs dialogs, Runnable quit) {
+    public MainWindow(ExplorerWindow w, Map<AppView, ? extends Supplier<? extends Node>> views, Node configPanel,
+                      Dialogs dialogs, Runnable quit) {
         getProperties().put(Tables.DIALOGS, dialogs);
         this.w = w;
         this.vm = w.main();
         this.presets = w.presets();
+        this.factories = new EnumMap<>(AppView.class);
         setId("main-window");
         getStyleClass().add("main-window");
 
         for (AppView v : AppView.values()) {
-            Node content = views.containsKey(v) ? views.get(v) : new UnavailableView(v, "Missing from this build.");
-            content.setId(v.id());
-            Tab t = new Tab(v.title(), content);
+            Supplier<? extends Node> factory = views.get(v);
+            factories.put(v, factory != null ? factory : () -> new UnavailableView(v, "Missing from this build."));
+            Tab t = new Tab(v.title());
             t.setId(v.id() + "-tab");
             t.setClosable(false);
             t.setTooltip(Controls.tip(v.description() + " (Ctrl+" + (v.ordinal() + 1) + ")"));
@@ -74,9 +86,11 @@ public final class MainWindow extends BorderPane {
             tabByView.put(v, t);
         }
         tabs.setId("view-tabs");
+        buildView(vm.viewProperty().get());
         tabs.getSelectionModel().select(tabByView.get(vm.viewProperty().get()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tabByView.forEach((v, tab) -> {
             if (tab == t) {
+                buildView(v); // before this pulse's styling and layout, so the tab never shows empty
                 vm.viewProperty().set(v);
             }
         }));
@@ -108,6 +122,48 @@ public final class MainWindow extends BorderPane {
         pseudoClassStateChanged(Styles.PRESENTATION, vm.presentationProperty().get());
         vm.themeProperty().addListener((o, a, t) -> pseudoClassStateChanged(Styles.DARK, t == Theme.DARK));
         pseudoClassStateChanged(Styles.DARK, vm.themeProperty().get() == Theme.DARK);
+    }
+
+    /** Builds {@code v}'s content unless it is built already; returns it. */
+    private Node buildView(AppView v) {
+        Node content = built.get(v);
+        if (content == null) {
+            content = factories.get(v).get();
+            content.setId(v.id());
+            built.put(v, content);
+            tabByView.get(v).setContent(content);
+            StartupTrace.mark(v.id());
+            onViewBuilt.accept(content);
+        }
+        return content;
+    }
+
+    /**
+     * Builds the first view (in tab order) not built yet, if any; returns whether a view is still left to build.
+     * JavaFX thread.
+     */
+    public boolean buildNextView() {
+        for (AppView v : AppView.values()) {
+            if (!built.containsKey(v)) {
+                buildView(v);
+                break;
+            }
+        }
+        return built.size() < AppView.values().length;
+    }
+
+    /** Whether {@code v}'s content has been built. */
+    public boolean isBuilt(AppView v) {
+        return built.containsKey(v);
+    }
+
+    /**
+     * Calls {@code action} with each view's content as it is built from now on, and at once with those built
+     * already (the window's chart theming finds the charts of views built later this way).
+     */
+    public void setOnViewBuilt(Consumer<Node> action) {
+        onViewBuilt = action;
+        built.values().forEach(action);
     }
 
     /** Adds a view's menu before the Help menu. */

@@ -137,6 +137,9 @@ public final class BenchmarkView extends BorderPane {
                 table.getSelectionModel().select(r);
             }
         });
+        if (vm.selectedProperty().get() != null) { // the view may be built after a selection (built lazily)
+            table.getSelectionModel().select(vm.selectedProperty().get());
+        }
 
         Label caption = new Label();
         caption.setId("layer-profile-caption");

@@ -16,50 +16,60 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * Keeps every chart of a window in the colours of the current {@link Theme}, without the views knowing: it finds
- * the window's {@link ChartViewer}s once, repaints their charts when the theme changes, and after each layout
- * pulse repaints a chart a view has just put in (views build a new chart when their data change).
+ * the window's {@link ChartViewer}s (those in the scene at the start, and those under a view added later through
+ * {@link #include}), repaints their charts when the theme changes, and after each layout pulse repaints a chart a
+ * view has just put in (views build a new chart when their data change).
  */
 public final class ChartThemes {
-    private final List<ChartViewer> viewers;
+    private final List<ChartViewer> viewers = new ArrayList<>();
     private final ObservableValue<Theme> theme;
     /** Per viewer, the chart last repainted and the theme it got (compared by identity: charts are mutable). */
-    private final JFreeChart[] paintedChart;
-    private final Theme[] paintedTheme;
+    private final List<JFreeChart> paintedChart = new ArrayList<>();
+    private final List<Theme> paintedTheme = new ArrayList<>();
 
-    private ChartThemes(List<ChartViewer> viewers, ObservableValue<Theme> theme) {
-        this.viewers = viewers;
+    private ChartThemes(ObservableValue<Theme> theme) {
         this.theme = theme;
-        this.paintedChart = new JFreeChart[viewers.size()];
-        this.paintedTheme = new Theme[viewers.size()];
     }
 
     /** Follows {@code theme} with the charts under {@code root} (the scene's root). */
     public static ChartThemes follow(Scene scene, ObservableValue<Theme> theme) {
-        List<ChartViewer> found = new ArrayList<>();
-        collect(scene.getRoot(), found);
-        ChartThemes t = new ChartThemes(List.copyOf(found), theme);
+        ChartThemes t = new ChartThemes(theme);
+        t.include(scene.getRoot());
         theme.addListener(o -> t.repaint());
         scene.addPostLayoutPulseListener(t::repaint);
-        t.repaint();
         return t;
+    }
+
+    /** Follows the theme with the charts under {@code view} too (a view built after the window showed). */
+    public void include(Node view) {
+        List<ChartViewer> found = new ArrayList<>();
+        collect(view, found);
+        for (ChartViewer v : found) {
+            if (!viewers.contains(v)) {
+                viewers.add(v);
+                paintedChart.add(null);
+                paintedTheme.add(null);
+            }
+        }
+        repaint();
     }
 
     /** The viewers found (tests). */
     public List<ChartViewer> viewers() {
-        return viewers;
+        return List.copyOf(viewers);
     }
 
     private void repaint() {
         Theme current = theme.getValue();
         for (int i = 0; i < viewers.size(); i++) {
             JFreeChart c = viewers.get(i).getChart();
-            if (c == null || (c == paintedChart[i] && current == paintedTheme[i])) {
+            if (c == null || (c == paintedChart.get(i) && current == paintedTheme.get(i))) {
                 continue;
             }
             // a chart is built in the light colours: a new one needs repainting only for the dark theme
-            boolean repaint = c == paintedChart[i] || current != Theme.LIGHT;
-            paintedChart[i] = c;
-            paintedTheme[i] = current;
+            boolean repaint = c == paintedChart.get(i) || current != Theme.LIGHT;
+            paintedChart.set(i, c);
+            paintedTheme.set(i, current);
             if (repaint) {
                 current.chartColors().applyTo(c);
             }

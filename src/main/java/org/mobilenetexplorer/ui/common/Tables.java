@@ -357,12 +357,24 @@ public final class Tables {
         return d;
     }
 
+    /** The text node that measures on the JavaFX thread (a node per measurement cost the start a lot of them). */
+    private static Text measure;
+
     /** Width of {@code s} in {@code font}, in pixels. */
     public static double textWidth(String s, Font font) {
         if (s == null || s.isEmpty()) {
             return 0;
         }
-        Text t = new Text(s);
+        Text t;
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            if (measure == null) {
+                measure = new Text();
+            }
+            t = measure;
+            t.setText(s);
+        } else {
+            t = new Text(s);
+        }
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }

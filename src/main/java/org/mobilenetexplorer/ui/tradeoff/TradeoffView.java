@@ -103,9 +103,10 @@ public final class TradeoffView extends BorderPane {
             }
         };
         vm.devices().addListener((javafx.collections.ListChangeListener<String>) c -> fillDevices.run());
-        vm.chosenDevices().addListener((javafx.collections.ListChangeListener<String>) c -> devices.setText(
-                vm.chosenDevices().isEmpty() ? "Devices: all measured" : "Devices: " + vm.chosenDevices().size()
-                        + " chosen"));
+        Runnable devicesText = () -> devices.setText(vm.chosenDevices().isEmpty() ? "Devices: all measured"
+                : "Devices: " + vm.chosenDevices().size() + " chosen");
+        vm.chosenDevices().addListener((javafx.collections.ListChangeListener<String>) c -> devicesText.run());
+        devicesText.run();
         fillDevices.run();
         ComboBox<TradeoffViewModel.PrecisionChoice> precision = new ComboBox<>();
         precision.setId("tradeoff-precisions");
@@ -142,6 +143,9 @@ public final class TradeoffView extends BorderPane {
         viewer.setId("tradeoff-chart");
         // the window shows a copy with smaller fonts; exports use the view-model's chart as built
         vm.chartProperty().addListener((o, a, c) -> viewer.setChart(c == null ? null : windowCopy(c)));
+        if (vm.chartProperty().get() != null) { // the view may be built after the chart (MainWindow builds lazily)
+            viewer.setChart(windowCopy(vm.chartProperty().get()));
+        }
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
