@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Measure this machine's kernels for `predict`: the calibration grid (default 68 networks: v1 "
                 + "at 8 widths, v2, v3-large and v3-small at 4 each, x resolution 96,160,224, and both minimalistic "
-                + "v3 at 2 widths x 96,224), each network in a worker JVM with its per-layer profile (about 4.5 min "
+                + "v3 at 2 widths x 96,224), each network in a worker JVM with its per-layer profile (about 5 min "
                 + "for onnxruntime on a quiet 2-core machine).",
             "Writes the device profile <results>/device-profiles/<backend>-<precision>.json (atomically; Ctrl-C "
                 + "writes nothing)."})

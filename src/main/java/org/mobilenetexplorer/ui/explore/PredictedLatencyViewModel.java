@@ -274,7 +274,7 @@ public final class PredictedLatencyViewModel {
     }
 
     /**
-     * Calibrates the current backend in the background ({@link CalibrationGrid#DEFAULT}: 68 networks, about 4.5
+     * Calibrates the current backend in the background ({@link CalibrationGrid#DEFAULT}: 68 networks, about 5
      * minutes for ONNX Runtime on a quiet 2-core machine), writes the profile and loads it. Does nothing while one
      * runs.
      */
