@@ -72,6 +72,10 @@ public final class BenchmarkView extends BorderPane {
                 + " them) or of every device. Import another machine's results with File > Import results."));
         device.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         device.setPrefWidth(230);
+        // the buttons keep their text; the wrapping status line gives way (at 1280x800 it squeezed them to "Re...")
+        reload.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        folder.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        store.setMinWidth(0);
         HBox storeRow = new HBox(8, reload, folder, device, store);
         storeRow.getStyleClass().add("toolbar-row");
         HBox.setHgrow(store, Priority.ALWAYS);
