@@ -50,14 +50,18 @@ class LauncherTest {
         }
     }
 
+    /** Where X servers put their local sockets, by the X11 protocol's convention on every Unix. */
+    private static final Path X11_SOCKETS = Path.of("/tmp/.X11-unix");
+
     /** A display that is named but has no X server: before, JavaFX's "Unable to open DISPLAY" stack trace, exit 1. */
     @Test
     void aDisplayThatCannotBeOpenedIsOneLineNamingItAndExitTwo() throws Exception {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
             return;
         }
+        // display N's local socket is X11_SOCKETS/XN: the X11 protocol fixes that folder (it is not java.io.tmpdir)
         int free = 77;
-        while (java.nio.file.Files.exists(Path.of("/tmp/.X11-unix/X" + free))) {
+        while (java.nio.file.Files.exists(X11_SOCKETS.resolve("X" + free))) {
             free++;
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -79,6 +79,10 @@ public record BenchmarkResult(
         samplesMs = List.copyOf(required(samplesMs, "samplesMs"));
         check(samplesMs.size() == latencyMs.n(), "samplesMs", samplesMs.size() + " values",
                 "must match latencyMs.n = " + latencyMs.n());
+        for (int i = 0; i < samplesMs.size(); i++) {
+            double v = samplesMs.get(i);
+            check(Double.isFinite(v) && v >= 0, "samplesMs[" + i + "]", v, "must be finite and >= 0");
+        }
         if (forks != null) {
             check(forks.count() == protocol.forks(), "forks", forks.count() + " fork(s)",
                     "must match protocol.forks = " + protocol.forks());
