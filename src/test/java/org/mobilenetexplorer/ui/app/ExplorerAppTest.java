@@ -282,7 +282,15 @@ class ExplorerAppTest {
         for (boolean on : new boolean[] {true, false, true, false}) {
             robot.interact(() -> w.main().presentationProperty().set(on));
             WaitForAsyncUtils.waitForFxEvents();
-            WaitForAsyncUtils.waitForFxEvents();
+            // the axis swaps its tick labels over a few pulses (old and new side by side for a moment): wait until
+            // it has settled, at most 5 s, then hold it to the stops
+            try {
+                WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> alphaStops.equals(
+                        tickLabels(robot.lookup("#alpha-slider").queryAs(Slider.class))) && resolutionStops.equals(
+                        tickLabels(robot.lookup("#resolution-slider").queryAs(Slider.class))));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // not settled on the stops: the assertions below say how
+            }
             assertEquals(alphaStops, tickLabels(robot.lookup("#alpha-slider").queryAs(Slider.class)),
                     "presentation " + on);
             assertEquals(resolutionStops, tickLabels(robot.lookup("#resolution-slider").queryAs(Slider.class)),
