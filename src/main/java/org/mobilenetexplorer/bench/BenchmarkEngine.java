@@ -56,6 +56,21 @@ public final class BenchmarkEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a sweep in rounds now (waits for any other benchmark first): each round runs one fork of every request,
+     * in one worker JVM when the engine forks; see {@link ForkRounds}.
+     */
+    public SweepReport sweepInRounds(List<BenchmarkRequest> requests, BenchmarkListener listener) {
+        oneAtATime.lock();
+        try {
+            CancellationToken sweepToken = new CancellationToken();
+            current = sweepToken;
+            return new ForkRounds(runner).run(requests, listener, sweepToken);
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
     /** Queues one benchmark on the engine's single background thread. */
     public CompletableFuture<BenchmarkOutcome> submit(BenchmarkRequest request, BenchmarkListener listener) {
         return CompletableFuture.supplyAsync(() -> run(request, listener), background);

@@ -1,5 +1,6 @@
 package org.mobilenetexplorer.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Main class of the forked benchmark JVM: {@code BenchmarkWorker REQUEST.json RESULT.json}. Runs one benchmark in
@@ -21,6 +23,12 @@ import java.nio.file.Path;
  * SIGKILL, the pipe closes, the worker deletes the parent's temporary folder (the request file's folder, when named
  * {@code mnx-bench-*}) and exits at once with {@value #EXIT_ORPHANED}.
  *
+ * <p>Batch mode, {@code BenchmarkWorker --batch REQUESTS.json FOLDER} ({@link ForkedRunner#runAll}): runs a JSON
+ * array of requests one after the other in this one JVM, each with its own fresh network and session, announcing
+ * each with a {@code next} event ({@code i}: its index), writing each completed result to
+ * {@code FOLDER/}{@link #batchResultName(int)} and ending each with {@code done} or, after a {@code failed} event,
+ * {@code end}; a failed request does not stop the batch. Exit code 0 when the batch ran to its end.
+ *
  * <p>Exit codes: 0 result written; {@value #EXIT_FAILED} backend failure (a {@code failed} event says why);
  * {@value #EXIT_USAGE} bad arguments; {@value #EXIT_OOM} out of memory; {@value #EXIT_ORPHANED} the parent died.
  * Anything else is a crash.
@@ -32,6 +40,8 @@ public final class BenchmarkWorker {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_OOM = 5;
     public static final int EXIT_ORPHANED = 6;
+    /** First argument of batch mode. */
+    static final String BATCH = "--batch";
     /** System property: watch stdin and exit when the parent is gone. */
     public static final String WATCH_STDIN_PROPERTY = "mobilenet.explorer.worker.watchParent";
     /** Prefix of the parent's temporary folder ({@link ForkedRunner}). */
@@ -44,9 +54,14 @@ public final class BenchmarkWorker {
         PrintStream events = new PrintStream(new BufferedOutputStream(
                 new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
         System.setOut(System.err); // stray prints from libraries cannot be mistaken for events
-        if (args.length != 2) {
-            System.err.println("usage: BenchmarkWorker REQUEST.json RESULT.json");
+        boolean batch = args.length == 3 && BATCH.equals(args[0]);
+        if (args.length != 2 && !batch) {
+            System.err.println("usage: BenchmarkWorker REQUEST.json RESULT.json | --batch REQUESTS.json FOLDER");
             System.exit(EXIT_USAGE);
+        }
+        if (batch) {
+            runBatch(Path.of(args[1]), Path.of(args[2]), events);
+            return;
         }
         if (Boolean.getBoolean(WATCH_STDIN_PROPERTY)) {
             watchParent(Path.of(args[0]).toAbsolutePath().getParent());
@@ -71,6 +86,44 @@ public final class BenchmarkWorker {
             e.printStackTrace();
             System.exit(EXIT_USAGE);
         }
+    }
+
+    /** Runs the requests of {@code requestsFile} one after the other (batch mode, see the class comment) and exits. */
+    private static void runBatch(Path requestsFile, Path folder, PrintStream events) {
+        if (Boolean.getBoolean(WATCH_STDIN_PROPERTY)) {
+            watchParent(requestsFile.toAbsolutePath().getParent());
+        }
+        ObjectMapper json = ResultJson.compactMapper();
+        try {
+            List<BenchmarkRequest> requests = json.readValue(requestsFile.toFile(),
+                    new TypeReference<List<BenchmarkRequest>>() { });
+            EventWriter writer = new EventWriter(events, json);
+            InProcessRunner runner = new InProcessRunner(new BenchmarkProtocol(), Backends::byId, false);
+            for (int i = 0; i < requests.size(); i++) {
+                writer.emit(writer.event("next").put("i", i));
+                writer.flush();
+                BenchmarkOutcome outcome = runner.run(requests.get(i), writer, new CancellationToken());
+                writer.flush();
+                if (outcome instanceof BenchmarkOutcome.Completed c) {
+                    ResultStore.write(c.result(), folder.resolve(batchResultName(i)));
+                    writer.emit(writer.event("done").put("i", i));
+                } else {
+                    writer.emit(writer.event("end").put("i", i));
+                }
+                writer.flush();
+            }
+            System.exit(0);
+        } catch (OutOfMemoryError e) {
+            Runtime.getRuntime().halt(EXIT_OOM);
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace();
+            System.exit(EXIT_USAGE);
+        }
+    }
+
+    /** The file name of the result of request {@code index} of a batch. */
+    static String batchResultName(int index) {
+        return "result-" + index + ".json";
     }
 
     /** Exits (after deleting the parent's temporary folder) as soon as stdin closes: the parent is gone. */

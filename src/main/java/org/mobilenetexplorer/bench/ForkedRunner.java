@@ -152,23 +152,33 @@ public final class ForkedRunner implements BenchmarkRunner {
         return env;
     }
 
-    @Override
-    public BenchmarkOutcome run(BenchmarkRequest request, BenchmarkListener listener, CancellationToken cancel) {
-        MemoryEstimate memory = MemoryGuard.estimate(NetworkStats.of(request.config()), request.protocol().batch());
+    /** Why {@code request} cannot run here (memory, native variant), before any worker starts; else empty. */
+    private Optional<String> refusal(BenchmarkRequest request, MemoryEstimate memory) {
         Optional<String> refusal = MemoryGuard.refusal(memory, MemoryGuard.availableBytes(), request.label());
         if (refusal.isPresent()) {
-            return failed(request, refusal.get(), listener);
+            return refusal;
         }
         String variant = request.protocol().nativeVariant();
         if (!variant.isEmpty()) {
             WorkerProcessSettings s = processSettings.get(request.backend());
-            Optional<String> bad = s == null
+            return s == null
                     ? Optional.of("native variant " + variant + ": backend " + request.backend()
                             + " has no selectable native variants")
                     : s.refuseNativeVariant(variant);
-            if (bad.isPresent()) {
-                return failed(request, bad.get(), listener);
-            }
+        }
+        return Optional.empty();
+    }
+
+    private static MemoryEstimate memory(BenchmarkRequest request) {
+        return MemoryGuard.estimate(NetworkStats.of(request.config()), request.protocol().batch());
+    }
+
+    @Override
+    public BenchmarkOutcome run(BenchmarkRequest request, BenchmarkListener listener, CancellationToken cancel) {
+        MemoryEstimate memory = memory(request);
+        Optional<String> refusal = refusal(request, memory);
+        if (refusal.isPresent()) {
+            return failed(request, refusal.get(), listener);
         }
         if (cancel.isCancelled()) {
             return done(new BenchmarkOutcome.Cancelled(request), listener);
@@ -235,6 +245,271 @@ public final class ForkedRunner implements BenchmarkRunner {
             return failed(request, "cannot run the worker: " + e.getMessage(), listener);
         } finally {
             deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Runs {@code requests} in one worker JVM ({@link BenchmarkWorker}'s batch mode): one JVM start for all, a fresh
+     * network and session for each. The worker first warms its own JIT up on the first request for
+     * {@value #PRIME_MS_DEFAULT} ms (system property {@value #PRIME_MS_PROPERTY} of this JVM; discarded), so that no
+     * request is measured while the worker still compiles its code. The requests must share the backend and the
+     * worker's command line and environment (threads, native variant, the backend's process settings); otherwise,
+     * and for a single request, each runs in its own worker.
+     * A request the memory guard or its native variant refuses fails before any worker starts. A worker that crashes
+     * or times out fails the request it was running, and the rest run on in a new worker. The time limit of a worker
+     * is the start-up allowance plus each of its requests' protocol bounds (see {@link #timeout}).
+     */
+    @Override
+    public List<BenchmarkOutcome> runAll(List<BenchmarkRequest> requests, BenchmarkListener listener,
+                                         CancellationToken cancel) {
+        if (requests.size() < 2 || !oneWorkerFits(requests)) { // one request: no batch to share a JVM
+            return BenchmarkRunner.super.runAll(requests, listener, cancel);
+        }
+        int n = requests.size();
+        BenchmarkOutcome[] outcomes = new BenchmarkOutcome[n];
+        List<Integer> todo = new ArrayList<>();
+        MemoryEstimate largest = null;
+        for (int i = 0; i < n; i++) {
+            MemoryEstimate m = memory(requests.get(i));
+            Optional<String> refusal = refusal(requests.get(i), m);
+            if (refusal.isPresent()) {
+                outcomes[i] = failed(requests.get(i), refusal.get(), listener);
+            } else {
+                todo.add(i);
+                if (largest == null || m.workerHeapBytes() > largest.workerHeapBytes()) {
+                    largest = m;
+                }
+            }
+        }
+        while (!todo.isEmpty() && !cancel.isCancelled()) {
+            int before = todo.size();
+            if (!runBatch(requests, todo, largest, outcomes, listener, cancel)) {
+                break; // cancelled or interrupted
+            }
+            todo.removeIf(i -> outcomes[i] != null);
+            if (todo.size() == before) { // a worker that ran nothing: never start another for the same requests
+                for (int i : todo) {
+                    outcomes[i] = failed(requests.get(i), "the worker ended without running it", listener);
+                }
+                todo.clear();
+            }
+        }
+        List<BenchmarkOutcome> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] == null) {
+                list.add(done(new BenchmarkOutcome.Cancelled(requests.get(i)), listener));
+                break;
+            }
+            list.add(outcomes[i]);
+        }
+        return list;
+    }
+
+    /** System property: how long a batch worker warms up before its first request, in ms. */
+    public static final String PRIME_MS_PROPERTY = "mobilenet.explorer.worker.primeMs";
+    /** The default of {@link #PRIME_MS_PROPERTY}: a fresh worker JVM compiles its own code for 1-2 s. */
+    public static final long PRIME_MS_DEFAULT = 1_500;
+
+    /** True when every request has one fork and would get the same worker command line and environment. */
+    private boolean oneWorkerFits(List<BenchmarkRequest> requests) {
+        BenchmarkRequest first = requests.get(0);
+        MemoryEstimate m = memory(first);
+        List<String> cmd = command(first, m);
+        Map<String, String> env = environment(first);
+        for (BenchmarkRequest r : requests) {
+            if (r.protocol().forks() != 1 || !r.backend().equals(first.backend())
+                    || !command(r, m).equals(cmd) || !environment(r).equals(env)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One batch worker for the requests {@code todo} (indices into {@code requests}); fills {@code outcomes} as they
+     * end. Returns false when cancelled or interrupted (the caller stops), true when the worker ended (the requests
+     * it did not reach stay empty).
+     */
+    private boolean runBatch(List<BenchmarkRequest> requests, List<Integer> todo, MemoryEstimate memory,
+                             BenchmarkOutcome[] outcomes, BenchmarkListener listener, CancellationToken cancel) {
+        Path dir = null;
+        Process process = null;
+        BenchmarkRequest first = requests.get(todo.get(0));
+        List<BenchmarkRequest> batch = new ArrayList<>();
+        long primeMs = Long.getLong(PRIME_MS_PROPERTY, PRIME_MS_DEFAULT);
+        if (primeMs > 0) {
+            batch.add(new BenchmarkRequest(first.config(), first.backend(), first.protocol().toBuilder()
+                    .warmupRuns(10).warmupMinTimeMs(primeMs).minRuns(1).minTimeMs(0).profileRepeats(0).build()));
+        }
+        int offset = batch.size();
+        Duration timeout = startupAllowance.plusMillis(primeMs > 0 ? primeMs + first.protocol().maxTimeMs() : 0);
+        for (int i : todo) {
+            batch.add(requests.get(i));
+            timeout = timeout.plus(timeout(requests.get(i).protocol()).minus(startupAllowance));
+        }
+        try {
+            dir = Files.createTempDirectory(BenchmarkWorker.TEMP_PREFIX);
+            Path requestFile = dir.resolve("requests.json");
+            Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(batch));
+            List<String> cmd = command(first, memory);
+            cmd.add(BenchmarkWorker.BATCH);
+            cmd.add(requestFile.toString());
+            cmd.add(dir.toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(environment(first));
+            process = pb.start();
+            Process p = process;
+            cancel.onCancel(() -> kill(p));
+            Tail tail = new Tail();
+            Path folder = dir;
+            BatchEvents events = new BatchEvents(requests, todo, offset, folder, outcomes, listener, tail);
+            Thread out = pump(p.getInputStream(), events::onLine, "stdout");
+            Thread err = pump(p.getErrorStream(), tail::add, "stderr");
+            boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited) {
+                kill(p);
+            }
+            out.join(5_000);
+            err.join(5_000);
+            if (cancel.isCancelled()) {
+                return false;
+            }
+            int running = events.running();
+            if (!exited) {
+                String message = "the worker timed out after " + timeout.toSeconds() + " s and was killed"
+                        + tail.describe();
+                failRunningOrAll(requests, todo, running, outcomes, message, listener);
+                return true;
+            }
+            int code = p.exitValue();
+            if (code == 0 && running < 0) {
+                return true;
+            }
+            if (code == 130 || code == 143) {
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (!cancel.isCancelled() && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+            }
+            failRunningOrAll(requests, todo, running, outcomes, describeExit(code, events.failure(), memory, tail),
+                    listener);
+            return true;
+        } catch (InterruptedException e) {
+            if (process != null) {
+                kill(process);
+            }
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            if (process != null) {
+                kill(process);
+            }
+            failRunningOrAll(requests, todo, -1, outcomes, "cannot run the worker: " + e.getMessage(), listener);
+            return true;
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * After a worker died: the request it was running fails with {@code message}; when it died before reaching any
+     * request (or the priming run), every request it had fails, so the batch cannot restart forever.
+     */
+    private static void failRunningOrAll(List<BenchmarkRequest> requests, List<Integer> todo, int running,
+                                         BenchmarkOutcome[] outcomes, String message, BenchmarkListener listener) {
+        if (running >= 0 && outcomes[running] == null) {
+            outcomes[running] = failed(requests.get(running), message, listener);
+            return;
+        }
+        boolean reachedAny = todo.stream().anyMatch(i -> outcomes[i] != null);
+        if (!reachedAny) {
+            for (int i : todo) {
+                outcomes[i] = failed(requests.get(i), message, listener);
+            }
+        } else {
+            // ended between two requests: the next one fails, so the batch moves on
+            todo.stream().filter(i -> outcomes[i] == null).findFirst()
+                    .ifPresent(i -> outcomes[i] = failed(requests.get(i), message, listener));
+        }
+    }
+
+    /** The events of a batch worker (read on the pump thread), turned into listener calls and outcomes. */
+    private static final class BatchEvents {
+        private final List<BenchmarkRequest> requests;
+        private final List<Integer> todo;
+        private final int offset;
+        private final Path folder;
+        private final BenchmarkOutcome[] outcomes;
+        private final BenchmarkListener listener;
+        private final Tail tail;
+        private volatile int batchIndex = -1;
+        private volatile String failure;
+
+        BatchEvents(List<BenchmarkRequest> requests, List<Integer> todo, int offset, Path folder,
+                    BenchmarkOutcome[] outcomes, BenchmarkListener listener, Tail tail) {
+            this.requests = requests;
+            this.todo = todo;
+            this.offset = offset;
+            this.folder = folder;
+            this.outcomes = outcomes;
+            this.listener = listener;
+            this.tail = tail;
+        }
+
+        /** The index (into the requests) of the request running now and not ended, else -1. */
+        int running() {
+            int i = requestIndex();
+            return i >= 0 && outcomes[i] == null ? i : -1;
+        }
+
+        String failure() {
+            return failure;
+        }
+
+        private int requestIndex() {
+            int b = batchIndex - offset;
+            return b >= 0 && b < todo.size() ? todo.get(b) : -1;
+        }
+
+        void onLine(String line) {
+            if (!line.startsWith(BenchmarkWorker.PREFIX)) {
+                tail.add(line);
+                return;
+            }
+            try {
+                JsonNode e = EVENTS.readTree(line.substring(BenchmarkWorker.PREFIX.length()));
+                String type = e.path("e").asText();
+                if (type.equals("next")) {
+                    batchIndex = e.get("i").asInt();
+                    failure = null;
+                    return;
+                }
+                int i = requestIndex();
+                if (i < 0) {
+                    return; // the priming run: not reported
+                }
+                BenchmarkRequest request = requests.get(i);
+                switch (type) {
+                    case "phase" -> listener.phaseStarted(request, Phase.valueOf(e.get("phase").asText()));
+                    case "run" -> listener.runFinished(request, Phase.valueOf(e.get("phase").asText()),
+                            e.get("i").asInt(), e.get("ms").asDouble());
+                    case "failed" -> failure = e.get("message").asText();
+                    case "done" -> {
+                        BenchmarkResult result = ResultStore.read(
+                                folder.resolve(BenchmarkWorker.batchResultName(batchIndex)));
+                        outcomes[i] = done(new BenchmarkOutcome.Completed(request, result), listener);
+                    }
+                    case "end" -> outcomes[i] = failed(request, failure != null ? failure
+                            : "the worker ended it without a result", listener);
+                    default -> {
+                    }
+                }
+            } catch (IOException | RuntimeException ex) {
+                tail.add(line);
+            }
         }
     }
 

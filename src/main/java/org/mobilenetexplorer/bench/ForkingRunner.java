@@ -17,6 +17,11 @@ public final class ForkingRunner implements BenchmarkRunner {
         this.oneFork = oneFork;
     }
 
+    /** The runner each fork runs on. */
+    public BenchmarkRunner oneFork() {
+        return oneFork;
+    }
+
     @Override
     public BenchmarkOutcome run(BenchmarkRequest request, BenchmarkListener listener, CancellationToken cancel) {
         int n = request.protocol().forks();

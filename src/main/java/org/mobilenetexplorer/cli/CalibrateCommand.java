@@ -94,10 +94,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserInputException("--results " + dir + ": " + UserFiles.reason(e), e);
         }
         int total = grid.configs().size();
-        stderr.println("calibrate: " + total + " networks on " + id + " (" + p.id() + "), "
-                + grid.rangeText() + "; profile -> " + file.toAbsolutePath());
+        stderr.println("calibrate: " + total + " networks x " + Calibrator.ROUNDS + " rounds on " + id + " ("
+                + p.id() + "), " + grid.rangeText() + "; profile -> " + file.toAbsolutePath());
         stderr.flush();
-        Progress progress = new Progress(stderr, System.console() != null, total);
+        Progress progress = new Progress(stderr, System.console() != null);
         try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(inProcess));
              Interruption interruption = new Interruption(engine)) {
             Calibrator.Outcome<DeviceProfile> outcome = new Calibrator(engine).calibrate(id, p, grid, progress);
@@ -157,16 +157,24 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per finished network on stderr, with the ETA of the engine's sweep (redrawn on a terminal). */
+    /**
+     * One line per finished measurement on stderr (a network in one round: [done/networks x rounds]), with the ETA of
+     * the engine's sweep (redrawn on a terminal).
+     */
     static final class Progress implements org.mobilenetexplorer.bench.BenchmarkListener {
         private final PrintWriter err;
         private final boolean terminal;
-        private final int total;
+        private int round = -1;
 
-        Progress(PrintWriter err, boolean terminal, int total) {
+        Progress(PrintWriter err, boolean terminal) {
             this.err = err;
             this.terminal = terminal;
-            this.total = total;
+        }
+
+        @Override
+        public synchronized void forkStarted(org.mobilenetexplorer.bench.BenchmarkRequest request, int index,
+                                             int forks) {
+            round = index;
         }
 
         @Override
@@ -177,8 +185,9 @@ public final class CalibrateCommand implements Callable<Integer> {
 
         @Override
         public synchronized void sweepProgress(org.mobilenetexplorer.bench.SweepProgress p) {
-            String line = String.format(java.util.Locale.ROOT, "  [%d/%d] %-22s elapsed %s  ETA %s", p.done(), total,
-                    p.current().config().label(), clock(p.elapsed()), clock(p.remaining()));
+            String line = String.format(java.util.Locale.ROOT, "  [%d/%d] %s%-22s elapsed %s  ETA %s", p.done(),
+                    p.total(), round >= 0 ? "round " + (round + 1) + ": " : "", p.current().config().label(),
+                    clock(p.elapsed()), clock(p.remaining()));
             err.print(terminal ? "\r\033[K" + line : line + System.lineSeparator());
             err.flush();
         }

@@ -149,11 +149,11 @@ public final class PredictCommand implements Callable<Integer> {
         // the held-out configurations of the families the profile has
         CalibrationGrid grid = CalibrationGrid.HELD_OUT.select(model.profile().grid().families(), null, null);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        stderr.println("predict --validate: measuring " + grid.configs().size() + " held-out configurations on "
+        stderr.println("predict --validate: measuring " + grid.configs().size() + " held-out configurations x "
+                + Calibrator.ROUNDS + " rounds on "
                 + model.profile().backend() + " (" + grid.rangeText() + ")");
         stderr.flush();
-        CalibrateCommand.Progress progress = new CalibrateCommand.Progress(stderr, System.console() != null,
-                grid.configs().size());
+        CalibrateCommand.Progress progress = new CalibrateCommand.Progress(stderr, System.console() != null);
         try (BenchmarkEngine engine = new BenchmarkEngine(Workers.of(main).runner(inProcess));
              Interruption interruption = new Interruption(engine)) {
             Calibrator.Outcome<Validation> outcome = new Calibrator(engine).validate(model, grid, progress);

@@ -19,32 +19,34 @@ import org.mobilenetexplorer.bench.UnstableFlag;
 import org.mobilenetexplorer.model.MobileNetConfig;
 
 /**
- * Measures a calibration grid (whole networks with the per-layer profile, one forked worker each, through the
- * benchmark engine) into a {@link DeviceProfile}, and held-out configurations into a {@link Validation}. Never
+ * Measures a calibration grid (whole networks with the per-layer profile, in {@value #ROUNDS} rounds of one forked
+ * worker each, through the benchmark engine) into a {@link DeviceProfile}, and held-out configurations into a {@link Validation}. Never
  * prints and never writes: the caller reports progress from the listener and stores the profile.
  */
 public final class Calibrator {
     /**
-     * The protocol of every calibration network: warm-up of at least 10 runs and 1.2 s, then at least 30 runs and
-     * 0.6 s, at most 5 s, batch 1, all cores, per-layer profile of 10 forward passes. The warm-up is long because a
-     * fresh worker JVM compiles its own code for the first 1-2 s: with a 0.2 s warm-up the compiler threads competed
-     * with ONNX Runtime's two threads on a 2-core machine and a 0.45 ms network measured 1.0 ms (and its medians
-     * differed by 40% between runs; docs/decisions/010, decision 7).
+     * How many times every network is measured, each time in another worker JVM: the rounds of
+     * {@link org.mobilenetexplorer.bench.ForkRounds} (one worker measures one fork of every network, a fresh session
+     * each). On this 2-vCPU VM one worker's median of the same network differed from another's by up to 45%: a
+     * process placed on the slower core, or with a worse memory placement, runs slower throughout (docs/decisions/010,
+     * decisions 7 and 8). Pooling three workers' samples per network bounds what one of them can do, for three JVM
+     * starts in all instead of one per network.
      */
-    public static final ProtocolSettings PROTOCOL =
-            ProtocolSettings.DEFAULT.withWarmup(10, 1_200).withMeasurement(30, 600, 5_000)
-                    .withBatch(1).withThreads(0).withProfileRepeats(10);
+    public static final int ROUNDS = 3;
 
     /**
-     * The protocol of every held-out validation network: {@link #PROTOCOL} without the per-layer profile, in
-     * {@value #VALIDATION_FORKS} fresh worker JVMs whose samples are pooled, so one worker that lands on the slower of
-     * the two cores (their speed differs by up to 1.5x on a shared VM) cannot decide a measured median alone.
+     * The protocol of every calibration network, per round: warm-up of at least 10 runs and 0.4 s, then at least 20
+     * runs and 0.4 s, at most 5 s, batch 1, all cores; the per-layer profile of 10 forward passes in the last round.
+     * The worker warms its own JIT up for {@value org.mobilenetexplorer.bench.ForkedRunner#PRIME_MS_DEFAULT} ms before
+     * its first network, so no network is measured while the worker still compiles (with a 0.2 s warm-up in a fresh
+     * JVM, a 0.45 ms network measured 1.0 ms; decision 7).
      */
-    public static final int VALIDATION_FORKS = 2;
+    public static final ProtocolSettings PROTOCOL =
+            ProtocolSettings.DEFAULT.withWarmup(10, 400).withMeasurement(20, 400, 5_000)
+                    .withBatch(1).withThreads(0).withProfileRepeats(10).withForks(ROUNDS);
 
-    /** See {@link #VALIDATION_FORKS}. */
-    public static final ProtocolSettings VALIDATION_PROTOCOL =
-            PROTOCOL.withProfileRepeats(0).withForks(VALIDATION_FORKS);
+    /** The protocol of every held-out validation network: {@link #PROTOCOL} without the per-layer profile. */
+    public static final ProtocolSettings VALIDATION_PROTOCOL = PROTOCOL.withProfileRepeats(0);
 
     private final BenchmarkEngine engine;
 
@@ -80,7 +82,7 @@ public final class Calibrator {
                                             BenchmarkListener listener) {
         List<BenchmarkRequest> requests = requests(backend, grid, PROTOCOL);
         double load = loadAverage();
-        SweepReport report = engine.sweep(requests, listener);
+        SweepReport report = engine.sweepInRounds(requests, listener);
         if (report.cancelled()) {
             return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());
         }
@@ -113,7 +115,7 @@ public final class Calibrator {
         }
         String backend = model.profile().backend();
         List<BenchmarkRequest> requests = requests(backend, grid, VALIDATION_PROTOCOL);
-        SweepReport report = engine.sweep(requests, listener);
+        SweepReport report = engine.sweepInRounds(requests, listener);
         if (report.cancelled()) {
             return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());
         }

@@ -20,6 +20,8 @@ import org.mobilenetexplorer.model.LayerSpec;
  * in-process code sees it through the thread context class loader ({@link #withServices}).
  */
 public final class FakeBackend implements InferenceBackend {
+    private static final java.util.concurrent.atomic.AtomicInteger PREPARES = new java.util.concurrent.atomic.AtomicInteger();
+
     public static final String ID = "fake";
 
     /** The directory holding this backend's META-INF/services registration. */
@@ -121,11 +123,17 @@ public final class FakeBackend implements InferenceBackend {
         int failRun = failAt.startsWith("run:") ? Integer.parseInt(failAt.substring(4)) : 0;
         int outLen = batchSize * spec.config().classes();
         String usesThreads = options.extra("usesThreads", ""); // a backend that picks its own thread count
+        // "countPrepares": report how many networks this JVM has prepared so far (one worker or several)
+        String prepared = options.extra("countPrepares", "").isEmpty() ? ""
+                : Integer.toString(PREPARES.incrementAndGet());
         return new PreparedNetwork() {
             int runs;
 
             @Override
             public Map<String, String> settings() {
+                if (!prepared.isEmpty()) {
+                    return Map.of("preparedInThisJvm", prepared);
+                }
                 return usesThreads.isEmpty() ? Map.of() : Map.of("threads", usesThreads, "graph", "fake");
             }
 

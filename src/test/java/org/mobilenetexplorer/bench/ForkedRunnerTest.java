@@ -190,4 +190,82 @@ class ForkedRunnerTest {
         assertTrue(m.startsWith("4.0-2048 on fake (batch 4096) needs about "), m);
         assertTrue(m.endsWith("use a smaller batch, alpha or resolution"), m);
     }
+
+    private static BenchmarkRequest counted(MobileNetConfig config, String fail) {
+        Map<String, String> options = fail.isEmpty() ? Map.of("runMs", "1", "countPrepares", "yes")
+                : Map.of("runMs", "1", "countPrepares", "yes", "fail", fail);
+        return new BenchmarkRequest(config, FakeBackend.ID, ProtocolSettings.DEFAULT.withBackendOptions(options)
+                .withWarmup(1, 0).withMeasurement(5, 0, 10_000).withThreads(1));
+    }
+
+    private static int preparedInItsJvm(BenchmarkOutcome o) {
+        BenchmarkResult r = assertInstanceOf(BenchmarkOutcome.Completed.class, o, o::toString).result();
+        return Integer.parseInt(r.environment().get(EnvironmentProbe.SETTING_PREFIX + "preparedInThisJvm"));
+    }
+
+    @Test
+    void runAllRunsEveryRequestInOneWorkerAfterAPrimingRun() {
+        List<BenchmarkRequest> requests = List.of(counted(TINY, ""), counted(new MobileNetConfig(0.5, 96), ""),
+                counted(new MobileNetConfig(0.75, 96), ""));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        List<BenchmarkOutcome> outcomes = runner.runAll(requests, new BenchmarkListener() {
+            @Override
+            public void phaseStarted(BenchmarkRequest r, Phase phase) {
+                if (phase == Phase.STARTUP) {
+                    events.add(r.config().label());
+                }
+            }
+
+            @Override
+            public void configurationDone(BenchmarkOutcome o) {
+                events.add("done " + o.request().config().label());
+            }
+        }, new CancellationToken());
+        assertEquals(3, outcomes.size());
+        // the priming run prepared the first network once before the first measured one, in the same JVM
+        assertEquals(List.of(2, 3, 4), outcomes.stream().map(ForkedRunnerTest::preparedInItsJvm).toList());
+        assertEquals(List.of("0.25-96", "done 0.25-96", "0.5-96", "done 0.5-96", "0.75-96", "done 0.75-96"), events);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(requests.get(i), outcomes.get(i).request());
+            assertEquals(5, ((BenchmarkOutcome.Completed) outcomes.get(i)).result().samplesMs().size());
+        }
+    }
+
+    @Test
+    void aWorkerCrashFailsTheRequestItRanAndTheRestRunInANewWorker() {
+        List<BenchmarkRequest> requests = List.of(counted(TINY, ""), counted(new MobileNetConfig(0.5, 96), "halt"),
+                counted(new MobileNetConfig(0.75, 96), ""));
+        List<BenchmarkOutcome> outcomes = runner.runAll(requests, BenchmarkListener.NONE, new CancellationToken());
+        assertEquals(3, outcomes.size());
+        assertEquals(2, preparedInItsJvm(outcomes.get(0)));
+        String m = assertInstanceOf(BenchmarkOutcome.Failed.class, outcomes.get(1)).message();
+        assertTrue(m.startsWith("the worker crashed: killed by signal 6 (exit code 134"), m);
+        assertEquals(2, preparedInItsJvm(outcomes.get(2)), "a new worker, primed again");
+    }
+
+    @Test
+    void cancellingABatchKillsItsWorkerAndEndsTheListWithCancelled() throws Exception {
+        CancellationToken token = new CancellationToken();
+        CountDownLatch second = new CountDownLatch(1);
+        BenchmarkRequest slow = new BenchmarkRequest(new MobileNetConfig(0.5, 96), FakeBackend.ID,
+                ProtocolSettings.DEFAULT.withBackendOptions(Map.of("runMs", "5")).withWarmup(0, 0)
+                        .withMeasurement(1_000_000, 0, 600_000).withThreads(1));
+        BenchmarkRequest quick = new BenchmarkRequest(TINY, FakeBackend.ID, slow.protocol()
+                .withMeasurement(3, 0, 10_000));
+        CompletableFuture<List<BenchmarkOutcome>> f = CompletableFuture.supplyAsync(() ->
+                runner.runAll(List.of(quick, slow, quick), new BenchmarkListener() {
+                    @Override
+                    public void phaseStarted(BenchmarkRequest r, Phase phase) {
+                        if (r == slow && phase == Phase.MEASUREMENT) {
+                            second.countDown();
+                        }
+                    }
+                }, token));
+        assertTrue(second.await(60, TimeUnit.SECONDS));
+        token.cancel();
+        List<BenchmarkOutcome> outcomes = f.get(30, TimeUnit.SECONDS);
+        assertEquals(2, outcomes.size());
+        assertInstanceOf(BenchmarkOutcome.Completed.class, outcomes.get(0));
+        assertInstanceOf(BenchmarkOutcome.Cancelled.class, outcomes.get(1));
+    }
 }

@@ -39,7 +39,7 @@ class CalibratorTest {
             var outcome = new Calibrator(engine).calibrate("onnxruntime", Precision.FP32, GRID, BenchmarkListener.NONE);
             var failed = assertInstanceOf(Calibrator.Outcome.Failed.class, outcome);
             assertEquals(4, failed.messages().size());
-            assertEquals("0.25-96 on onnxruntime: worker crashed", failed.messages().get(0));
+            assertEquals("0.25-96 on onnxruntime: round 1 of 3: worker crashed", failed.messages().get(0));
         }
     }
 }

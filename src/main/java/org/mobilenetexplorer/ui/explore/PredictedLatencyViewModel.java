@@ -310,8 +310,9 @@ public final class PredictedLatencyViewModel {
         task.onProgress(p -> {
             progress.set(p.fraction());
             long s = p.remaining().toSeconds();
-            progressText.set(String.format(Locale.ROOT, "Calibrating %s: %d of %d networks, about %d:%02d left", id,
-                    p.done(), total, s / 60, s % 60));
+            // done and total count measurements: each network once per round, in another worker each time
+            progressText.set(String.format(Locale.ROOT, "Calibrating %s: %d of %d measurements (%d networks x %d "
+                    + "rounds), about %d:%02d left", id, p.done(), p.total(), total, Calibrator.ROUNDS, s / 60, s % 60));
         }).onSuccess(outcome -> {
             calibrating.set(false);
             calibration = null;
