@@ -4,17 +4,90 @@ import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 /** Small view helpers: wiring only, no logic (the view-models decide values and validity). */
 public final class Controls {
     private Controls() {
+    }
+
+    /** The node property holding the text of a tooltip not built yet ({@link #tip(Node, String)}). */
+    private static final String PENDING_TIP = "mne.pendingTip";
+    /** The node property marking that {@link #tip(Node, String)}'s mouse handler is installed. */
+    private static final String TIP_HANDLER = "mne.tipHandler";
+
+    /**
+     * Gives {@code node} the tooltip {@code text} (null: none), building the {@link Tooltip} only when the pointer
+     * first enters the node. A Tooltip is a popup window with its own CSS: building the ones of the first view (column
+     * headers, knobs, one per box of the network drawing, again on every redraw) took about a tenth of the start-up's
+     * JavaFX-thread time (JFR, 2026-11-30). A tooltip already built is updated in place.
+     */
+    public static void tip(Node node, String text) {
+        Tooltip built = builtTip(node);
+        if (built != null) {
+            if (text == null) {
+                uninstall(node, built);
+            } else {
+                built.setText(text);
+                return;
+            }
+        }
+        if (text == null) {
+            node.getProperties().remove(PENDING_TIP);
+            return;
+        }
+        node.getProperties().put(PENDING_TIP, text);
+        if (!node.getProperties().containsKey(TIP_HANDLER)) {
+            EventHandler<MouseEvent> onEnter = e -> {
+                Object pending = node.getProperties().remove(PENDING_TIP);
+                if (pending instanceof String t && builtTip(node) == null) {
+                    Tooltip tooltip = tip(t);
+                    if (node instanceof Control c) {
+                        c.setTooltip(tooltip);
+                    } else {
+                        Tooltip.install(node, tooltip);
+                        node.getProperties().put(Tooltip.class, tooltip);
+                    }
+                }
+            };
+            node.getProperties().put(TIP_HANDLER, onEnter);
+            node.addEventHandler(MouseEvent.MOUSE_ENTERED, onEnter);
+        }
+    }
+
+    /** The text of {@code node}'s tooltip, built or not yet built ({@link #tip(Node, String)}); null when none. */
+    public static String tipText(Node node) {
+        Tooltip built = builtTip(node);
+        if (built != null) {
+            return built.getText();
+        }
+        return node.getProperties().get(PENDING_TIP) instanceof String t ? t : null;
+    }
+
+    private static Tooltip builtTip(Node node) {
+        if (node instanceof Control c) {
+            return c.getTooltip();
+        }
+        return node.getProperties().get(Tooltip.class) instanceof Tooltip t ? t : null;
+    }
+
+    private static void uninstall(Node node, Tooltip t) {
+        if (node instanceof Control c) {
+            c.setTooltip(null);
+        } else {
+            Tooltip.uninstall(node, t);
+            node.getProperties().remove(Tooltip.class);
+        }
     }
 
     public static Tooltip tip(String text) {
@@ -81,7 +154,7 @@ public final class Controls {
     /** A header with a tooltip (column headers have no tooltip of their own). */
     public static <S, T> void header(TableColumn<S, T> column, String title, String tooltip) {
         Label l = new Label(title);
-        l.setTooltip(tip(tooltip));
+        tip(l, tooltip);
         l.getStyleClass().add("column-title");
         column.setGraphic(l);
         column.setText("");
@@ -100,7 +173,7 @@ public final class Controls {
                 setText(empty ? null : s);
                 // a text wider than its column (beyond Tables.MAX_COLUMN_WIDTH) shows in full in its tooltip
                 boolean cut = !empty && s != null && Tables.textWidth(s, getFont()) + 12 > tc.getWidth();
-                setTooltip(cut ? tip(s) : null);
+                tip(this, cut ? s : null);
             }
         });
         Tables.cellText(col, f);

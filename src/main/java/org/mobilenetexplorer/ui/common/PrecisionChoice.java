@@ -32,12 +32,12 @@ public final class PrecisionChoice extends VBox {
         RadioButton fp32 = new RadioButton("FP32");
         fp32.setId(idPrefix + "-fp32");
         fp32.setUserData(Precision.FP32);
-        fp32.setTooltip(Controls.tip("32-bit floating point: the network as trained."));
+        Controls.tip(fp32, "32-bit floating point: the network as trained.");
         RadioButton int8 = new RadioButton("INT8");
         int8.setId(idPrefix + "-int8");
         int8.setUserData(Precision.INT8);
-        int8.setTooltip(Controls.tip("8-bit integers on ONNX Runtime: per-channel int8 weights, uint8 activations"
-                + " calibrated on the reference forward pass (QDQ model fused into quantized kernels)."));
+        Controls.tip(int8, "8-bit integers on ONNX Runtime: per-channel int8 weights, uint8 activations"
+                + " calibrated on the reference forward pass (QDQ model fused into quantized kernels).");
         fp32.setToggleGroup(group);
         int8.setToggleGroup(group);
         StringBinding refusal = Bindings.createStringBinding(() -> refusal(backend.get(), Precision.INT8), backend);

@@ -63,7 +63,7 @@ public final class ConfigPanel extends VBox {
         af.setConverter(Controls.converter(MobileNetConfig::fmt, vm::parseAlpha, () -> vm.alphaProperty().get()));
         alphaSpinner.setValueFactory(af);
         alphaSpinner.setEditable(true);
-        alphaSpinner.setTooltip(Controls.tip("Exact width multiplier, any real in (0, 4]; Enter or Tab to apply."));
+        Controls.tip(alphaSpinner, "Exact width multiplier, any real in (0, 4]; Enter or Tab to apply.");
         alphaObject = vm.alphaProperty().asObject();
         af.valueProperty().bindBidirectional(alphaObject);
         Controls.commitOnFocusLoss(alphaSpinner);
@@ -93,8 +93,8 @@ public final class ConfigPanel extends VBox {
             case SLIM -> "slim (min 8)";
             case KERAS -> "keras (no min)";
         }));
-        rounding.setTooltip(Controls.tip("Channel rounding: slim = max(int(d * alpha), 8) as TF-Slim; keras ="
-                + " int(d * alpha), no minimum. They differ only below alpha 0.25."));
+        Controls.tip(rounding, "Channel rounding: slim = max(int(d * alpha), 8) as TF-Slim; keras ="
+                + " int(d * alpha), no minimum. They differ only below alpha 0.25.");
 
         Spinner<Integer> blocks = intSpinner("blocks14-spinner", 0, MobileNetConfig.MAX_BLOCKS14, 1, "blocks14", vm,
                 "How many of the five repeated 14x14x512 separable blocks to keep; 0 is the paper's shallow"
@@ -105,8 +105,8 @@ public final class ConfigPanel extends VBox {
         CheckBox standard = new CheckBox("Standard convolutions");
         standard.setId("standard-conv-check");
         standard.selectedProperty().bindBidirectional(vm.standardConvProperty());
-        standard.setTooltip(Controls.tip("Replace every depthwise-separable block by a full 3x3 convolution (the"
-                + " paper's Table 4 'Conv MobileNet'): about 8.6x the MACs."));
+        Controls.tip(standard, "Replace every depthwise-separable block by a full 3x3 convolution (the"
+                + " paper's Table 4 'Conv MobileNet'): about 8.6x the MACs.");
 
         ComboBox<Activation> activation = new ComboBox<>();
         activation.setId("activation-choice");
@@ -116,15 +116,15 @@ public final class ConfigPanel extends VBox {
             case RELU -> "ReLU";
             case RELU6 -> "ReLU6";
         }));
-        activation.setTooltip(Controls.tip("Activation after batch norm. Cost-neutral: it changes no MAC or param;"
-                + " benchmarks run it. The paper says ReLU; TF-Slim and Keras train with ReLU6."));
+        Controls.tip(activation, "Activation after batch norm. Cost-neutral: it changes no MAC or param;"
+                + " benchmarks run it. The paper says ReLU; TF-Slim and Keras train with ReLU6.");
 
         ComboBox<String> backend = new ComboBox<>(vm.backends());
         backend.setId("backend-choice");
         backend.valueProperty().bindBidirectional(vm.backendProperty());
         backend.setPromptText("no backend found");
-        backend.setTooltip(Controls.tip("Inference runtime for benchmarks: onnxruntime (deployment-grade, default)"
-                + " or dl4j. Found on the class path at start-up."));
+        Controls.tip(backend, "Inference runtime for benchmarks: onnxruntime (deployment-grade, default)"
+                + " or dl4j. Found on the class path at start-up.");
 
         Label error = new Label();
         error.setId("config-error");
@@ -191,7 +191,7 @@ public final class ConfigPanel extends VBox {
         ListView<PresetEntry> entries = new ListView<>(presets.presetEntries());
         entries.setId("preset-list");
         entries.setPrefHeight(150);
-        entries.setTooltip(Controls.tip("The loaded preset's configurations: click one to make it current."));
+        Controls.tip(entries, "The loaded preset's configurations: click one to make it current.");
         entries.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(PresetEntry e, boolean empty) {
@@ -227,9 +227,9 @@ public final class ConfigPanel extends VBox {
         family.getItems().setAll(Family.values());
         family.valueProperty().bindBidirectional(vm.familyProperty());
         family.setConverter(Controls.display(Family::id));
-        family.setTooltip(Controls.tip("Architecture family: v1 (depthwise separable), v2 (inverted residuals with"
+        Controls.tip(family, "Architecture family: v1 (depthwise separable), v2 (inverted residuals with"
                 + " linear bottlenecks), v3-large and v3-small (with squeeze-and-excite and h-swish). The knobs that"
-                + " do not apply to the family are disabled."));
+                + " do not apply to the family are disabled.");
         return family;
     }
 
@@ -238,8 +238,8 @@ public final class ConfigPanel extends VBox {
         CheckBox minimalistic = new CheckBox("Minimalistic (V3)");
         minimalistic.setId("minimalistic-check");
         minimalistic.selectedProperty().bindBidirectional(vm.minimalisticProperty());
-        minimalistic.setTooltip(Controls.tip("V3's minimalistic variant: no squeeze-and-excite, no h-swish, 3x3"
-                + " kernels only (TF-Slim's V3_LARGE_MINIMALISTIC and V3_SMALL_MINIMALISTIC)."));
+        Controls.tip(minimalistic, "V3's minimalistic variant: no squeeze-and-excite, no h-swish, 3x3"
+                + " kernels only (TF-Slim's V3_LARGE_MINIMALISTIC and V3_SMALL_MINIMALISTIC).");
         return minimalistic;
     }
 
@@ -287,9 +287,9 @@ public final class ConfigPanel extends VBox {
             s.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
             s.setLabelFormatter(stopLabels(v -> k.isAlphaStop(v) || near(v, k.alphaMin()) || near(v, k.alphaMax()),
                     v -> MobileNetConfig.fmt(Math.round(v * 1e6) / 1e6))); // ticks sit at sums of 0.05 steps
-            s.setTooltip(Controls.tip("Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
+            Controls.tip(s, "Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
                     + " depth_multiplier). Stops at " + k.alphaSource() + "; arrow keys go from stop to stop. Type any"
-                    + " value in (0, 4] in the box."));
+                    + " value in (0, 4] in the box.");
             return s;
         }, v -> vm.alphaProperty().set(vm.alphaForSlider(v)), vm::stepAlpha);
     }
@@ -304,9 +304,9 @@ public final class ConfigPanel extends VBox {
             s.setBlockIncrement(ConfigViewModel.RESOLUTION_DRAG_STEP);
             s.setLabelFormatter(stopLabels(v -> k.isResolutionStop(v) || near(v, k.resolutionMin())
                     || near(v, k.resolutionMax()), v -> String.valueOf(Math.round(v))));
-            s.setTooltip(Controls.tip("Input resolution in pixels (square); rho = resolution / 224. Stops at "
+            Controls.tip(s, "Input resolution in pixels (square); rho = resolution / 224. Stops at "
                     + k.resolutionSource() + "; arrow keys go from stop to stop. Type any integer in 32..2048 in the"
-                    + " box."));
+                    + " box.");
             return s;
         }, v -> vm.resolutionProperty().set(vm.resolutionForSlider(v)), vm::stepResolution);
     }
@@ -434,7 +434,7 @@ public final class ConfigPanel extends VBox {
         s.setValueFactory(f);
         f.setConverter(Controls.converter(String::valueOf, t -> vm.parseInt(field, t), f::getValue));
         s.setEditable(true);
-        s.setTooltip(Controls.tip(tooltip));
+        Controls.tip(s, tooltip);
         Controls.commitOnFocusLoss(s);
         return s;
     }

@@ -39,14 +39,14 @@ public final class ExploreView extends BorderPane {
         macs.setId("total-macs");
         macs.getStyleClass().add("total-big");
         macs.textProperty().bind(vm.totalMacsProperty());
-        macs.setTooltip(Controls.tip("Sum of every layer's multiply-adds at batch 1 (includes the FC layer, as the"
-                + " paper's 569M does)."));
+        Controls.tip(macs, "Sum of every layer's multiply-adds at batch 1 (includes the FC layer, as the"
+                + " paper's 569M does).");
         Label params = new Label();
         params.setId("total-params");
         params.getStyleClass().add("total");
         params.textProperty().bind(vm.totalParamsProperty());
-        params.setTooltip(Controls.tip("Parameters: weights + biases; batch-norm values listed separately. The"
-                + " paper's '4.2M' counts weights only."));
+        Controls.tip(params, "Parameters: weights + biases; batch-norm values listed separately. The"
+                + " paper's '4.2M' counts weights only.");
         Label other = new Label();
         other.setId("total-other");
         other.textProperty().bind(vm.totalOtherProperty());
@@ -99,8 +99,8 @@ public final class ExploreView extends BorderPane {
             protected void updateItem(PublishedRow r, boolean empty) {
                 super.updateItem(r, empty);
                 pseudoClassStateChanged(Styles.MISMATCH, !empty && r != null && !r.matches());
-                setTooltip(empty || r == null ? null : Controls.tip(r.model() + " — " + r.citation()
-                        + (r.notes().isEmpty() ? "" : "\n" + r.notes())));
+                Controls.tip(this, empty || r == null ? null : r.model() + " — " + r.citation()
+                        + (r.notes().isEmpty() ? "" : "\n" + r.notes()));
             }
         });
         VBox pubBox = new VBox(4, pubSummary, pub);
@@ -247,7 +247,7 @@ public final class ExploreView extends BorderPane {
         TreeTableColumn<LayerTableRow, LayerTableRow> col = new TreeTableColumn<>();
         Label header = new Label(c.title());
         header.getStyleClass().add("column-title");
-        header.setTooltip(Controls.tip(c.tooltip()));
+        Controls.tip(header, c.tooltip());
         col.setGraphic(header);
         col.setId(c.id());
         col.setPrefWidth(c.width());

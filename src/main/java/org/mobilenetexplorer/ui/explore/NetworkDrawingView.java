@@ -3,7 +3,6 @@ package org.mobilenetexplorer.ui.explore;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -48,7 +47,7 @@ final class NetworkDrawingView extends Pane {
             r.setId("box-" + b.key().replace('/', '-'));
             r.getStyleClass().add("network-box");
             r.setFill(LIGHT.interpolate(DARK, b.shade()));
-            Tooltip.install(r, Controls.tip(b.tooltip()));
+            Controls.tip(r, b.tooltip()); // built when the pointer first enters the box
             r.setOnMouseClicked(e -> vm.selectedRowProperty().set(b.key()));
             shapes.put(b.key(), r);
             getChildren().add(r);

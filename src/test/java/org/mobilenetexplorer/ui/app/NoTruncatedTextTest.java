@@ -117,7 +117,7 @@ class NoTruncatedTextTest {
                 if (c instanceof Text t && c.getStyleClass().contains("text") && t.getText() != null
                         && !t.getText().equals(l.getText()) && t.getText().endsWith(l.getEllipsisString())
                         && !l.getText().endsWith(l.getEllipsisString())
-                        && !(l.getTooltip() != null && l.getText().equals(l.getTooltip().getText())
+                        && !(l.getText().equals(org.mobilenetexplorer.ui.common.Controls.tipText(l))
                                 && !NUMBER.matcher(l.getText()).matches())
                         && (!numbersOnly || NUMBER.matcher(l.getText()).matches() && !l.getText().contains(" ("))) {
                     out.add("\"" + t.getText() + "\" (" + l.getText() + ")");
