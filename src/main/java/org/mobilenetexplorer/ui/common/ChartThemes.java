@@ -21,6 +21,12 @@ import org.jfree.chart.fx.ChartViewer;
  * view has just put in (views build a new chart when their data change).
  */
 public final class ChartThemes {
+    /**
+     * Node property: content a view attaches to this node after the window's first frame (its charts are followed
+     * from the start, so they are in the theme's colours when they appear).
+     */
+    public static final String DEFERRED_CONTENT = "mne.deferredContent";
+
     private final List<ChartViewer> viewers = new ArrayList<>();
     private final ObservableValue<Theme> theme;
     /** Per viewer, the chart last repainted and the theme it got (compared by identity: charts are mutable). */
@@ -84,6 +90,9 @@ public final class ChartThemes {
         if (n instanceof ChartViewer v) {
             out.add(v);
             return;
+        }
+        if (n.getProperties().get(DEFERRED_CONTENT) instanceof Node later) {
+            collect(later, out);
         }
         if (n instanceof SplitPane sp) {
             sp.getItems().forEach(i -> collect(i, out));

@@ -17,11 +17,15 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.jfree.chart.fx.ChartViewer;
 import org.mobilenetexplorer.chart.PaneCharts;
 import org.mobilenetexplorer.model.KindShare;
+import org.mobilenetexplorer.ui.common.ChartThemes;
 import org.mobilenetexplorer.ui.common.Controls;
 import org.mobilenetexplorer.ui.common.Styles;
 import org.mobilenetexplorer.ui.common.Tables;
@@ -109,12 +113,49 @@ public final class ExploreView extends BorderPane {
 
         SplitPane bottom = new SplitPane(viewer, pubBox);
         bottom.setDividerPositions(0.34);
-        SplitPane center = new SplitPane(drawing, table, bottom);
+        // the shares chart and the published figures join after the window's first frame: the totals, the drawing
+        // and the filled layer table are what the first frame must show, and the two panes below them (a chart
+        // drawn on a canvas and a second table) cost the start-up's first CSS and layout pass a good part of its time
+        StackPane below = new StackPane();
+        below.setId("explore-below");
+        below.getProperties().put(ChartThemes.DEFERRED_CONTENT, bottom);
+        whenFirstShown(below, () -> below.getChildren().setAll(bottom));
+        SplitPane center = new SplitPane(drawing, table, below);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.2, 0.64);
         SplitPane.setResizableWithParent(drawing, false);
         setTop(totals);
         setCenter(center);
+    }
+
+    /**
+     * Runs {@code attach} on the JavaFX thread after the first layout pulse of the scene {@code node} is in (at once,
+     * later, whenever it joins one): the part it attaches is drawn one frame after the rest.
+     */
+    private static void whenFirstShown(Node node, Runnable attach) {
+        boolean[] done = {false};
+        javafx.beans.value.ChangeListener<Scene> onScene = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene scene) {
+                if (scene == null || done[0]) {
+                    return;
+                }
+                node.sceneProperty().removeListener(this);
+                Runnable[] pulse = new Runnable[1];
+                pulse[0] = () -> {
+                    scene.removePostLayoutPulseListener(pulse[0]);
+                    javafx.application.Platform.runLater(() -> {
+                        if (!done[0]) {
+                            done[0] = true;
+                            attach.run();
+                        }
+                    });
+                };
+                scene.addPostLayoutPulseListener(pulse[0]);
+                javafx.application.Platform.requestNextPulse();
+            }
+        };
+        node.sceneProperty().addListener(onScene);
     }
 
     /**
