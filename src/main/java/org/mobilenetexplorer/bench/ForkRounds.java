@@ -48,59 +48,52 @@ public final class ForkRounds {
             InvalidSettingException.check(r.protocol().forks() == forks, "forks", r.protocol().forks(),
                     "must be the same for every request of a sweep in rounds (" + forks + ")");
         }
-        List<List<BenchmarkResult>> results = new ArrayList<>();
-        String[] failure = new String[n];
-        for (int i = 0; i < n; i++) {
-            results.add(new ArrayList<>());
-        }
-        int total = forks * n;
-        int done = 0;
-        int failedCount = 0;
+        Tally tally = new Tally(n, forks, start, listener);
         boolean cancelled = false;
         for (int f = 0; f < forks && !cancelled; f++) {
             List<Integer> order = new ArrayList<>();
             int offset = n == 0 ? 0 : (int) ((long) f * n / forks);
             for (int k = 0; k < n; k++) {
                 int i = (offset + k) % n;
-                if (failure[i] == null) {
+                if (tally.failure[i] == null) {
                     order.add(i);
                 }
             }
             List<BenchmarkRequest> batch = new ArrayList<>();
+            Map<BenchmarkRequest, Integer> index = new IdentityHashMap<>();
             for (int i : order) {
-                batch.add(forks == 1 ? requests.get(i) : Forks.forkRequest(requests.get(i), f));
+                BenchmarkRequest b = forks == 1 ? requests.get(i) : Forks.forkRequest(requests.get(i), f);
+                batch.add(b);
+                index.put(b, i);
             }
             if (cancel.isCancelled()) {
                 cancelled = true;
                 break;
             }
-            RoundListener round = new RoundListener(batch, order.stream().map(requests::get).toList(), f, forks,
-                    listener);
-            List<BenchmarkOutcome> outcomes = runner.runAll(batch, round, cancel);
+            int round = f;
+            // progress as each fork ends (a round in one worker takes minutes), and for any the runner did not report
+            RoundListener listen = new RoundListener(batch, order.stream().map(requests::get).toList(), f, forks,
+                    listener, (b, o) -> {
+                        Integer i = index.get(b);
+                        if (i != null) {
+                            tally.ended(b, i, round, o, requests.get(i));
+                        }
+                    });
+            List<BenchmarkOutcome> outcomes = runner.runAll(batch, listen, cancel);
             for (int k = 0; k < outcomes.size(); k++) {
-                int i = order.get(k);
                 BenchmarkOutcome o = outcomes.get(k);
                 if (o instanceof BenchmarkOutcome.Cancelled) {
                     cancelled = true;
                     break;
                 }
-                if (o instanceof BenchmarkOutcome.Completed c) {
-                    results.get(i).add(c.result());
-                } else if (o instanceof BenchmarkOutcome.Failed fail) {
-                    failure[i] = forks == 1 ? fail.message()
-                            : "round " + (f + 1) + " of " + forks + ": " + fail.message();
-                    failedCount++;
-                    done += forks - f - 1; // its later forks will not run
-                }
-                done++;
-                Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
-                Duration eta = elapsed.dividedBy(done).multipliedBy(total - done);
-                listener.sweepProgress(new SweepProgress(done, total, failedCount, elapsed, eta, requests.get(i)));
+                tally.ended(batch.get(k), order.get(k), f, o, requests.get(order.get(k)));
             }
             if (outcomes.size() < order.size()) {
                 cancelled = true;
             }
         }
+        List<List<BenchmarkResult>> results = tally.results;
+        String[] failure = tally.failure;
         cancelled |= cancel.isCancelled();
         List<BenchmarkOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -128,6 +121,50 @@ public final class ForkRounds {
         return new SweepReport(outcomes, n, cancelled, Duration.ofNanos(nanoTime.getAsLong() - start));
     }
 
+    /** What the rounds measured so far, counted once per fork, with a progress report after each. */
+    private final class Tally {
+        final List<List<BenchmarkResult>> results = new ArrayList<>();
+        final String[] failure;
+        private final Set<BenchmarkRequest> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final int forks;
+        private final int total;
+        private final long start;
+        private final BenchmarkListener listener;
+        private int done;
+        private int failed;
+
+        Tally(int n, int forks, long start, BenchmarkListener listener) {
+            for (int i = 0; i < n; i++) {
+                results.add(new ArrayList<>());
+            }
+            this.failure = new String[n];
+            this.forks = forks;
+            this.total = forks * n;
+            this.start = start;
+            this.listener = listener;
+        }
+
+        /** Fork {@code round} of request {@code i} (run as {@code batchRequest}) ended with {@code o}. */
+        synchronized void ended(BenchmarkRequest batchRequest, int i, int round, BenchmarkOutcome o,
+                                BenchmarkRequest original) {
+            if (o instanceof BenchmarkOutcome.Cancelled || !counted.add(batchRequest)) {
+                return;
+            }
+            if (o instanceof BenchmarkOutcome.Completed c) {
+                results.get(i).add(c.result());
+            } else if (o instanceof BenchmarkOutcome.Failed fail) {
+                failure[i] = forks == 1 ? fail.message()
+                        : "round " + (round + 1) + " of " + forks + ": " + fail.message();
+                failed++;
+                done += forks - round - 1; // its later forks will not run
+            }
+            done++;
+            Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
+            Duration eta = elapsed.dividedBy(done).multipliedBy(total - done);
+            listener.sweepProgress(new SweepProgress(done, total, failed, elapsed, eta, original));
+        }
+    }
+
     /**
      * Passes the phases and runs of a round's batch on under the original requests, with a {@code forkStarted} before
      * each one's first event; the forks' own ends and failures are the rounds' to report.
@@ -138,9 +175,11 @@ public final class ForkRounds {
         private final int fork;
         private final int forks;
         private final BenchmarkListener to;
+        private final java.util.function.BiConsumer<BenchmarkRequest, BenchmarkOutcome> onEnd;
 
         RoundListener(List<BenchmarkRequest> batch, List<BenchmarkRequest> originals, int fork, int forks,
-                      BenchmarkListener to) {
+                      BenchmarkListener to, java.util.function.BiConsumer<BenchmarkRequest, BenchmarkOutcome> onEnd) {
+            this.onEnd = onEnd;
             for (int k = 0; k < batch.size(); k++) {
                 this.originals.put(batch.get(k), originals.get(k));
             }
@@ -165,6 +204,11 @@ public final class ForkRounds {
         @Override
         public void runFinished(BenchmarkRequest r, Phase phase, int index, double millis) {
             to.runFinished(original(r), phase, index, millis);
+        }
+
+        @Override
+        public void configurationDone(BenchmarkOutcome outcome) {
+            onEnd.accept(outcome.request(), outcome);
         }
     }
 }

@@ -25,6 +25,7 @@ class ForkRoundsTest {
         String failLabel;
         int failRound = -1;
         int cancelAtCall = -1;
+        boolean reportEnds;
         int calls;
 
         @Override
@@ -39,7 +40,12 @@ class ForkRoundsTest {
                 return new BenchmarkOutcome.Failed(request, "worker crashed");
             }
             double v = round + request.config().alpha();
-            return new BenchmarkOutcome.Completed(request, TestResults.sample("r" + calls, request.config(), v, v, v));
+            BenchmarkOutcome o = new BenchmarkOutcome.Completed(request,
+                    TestResults.sample("r" + calls, request.config(), v, v, v));
+            if (reportEnds) {
+                listener.configurationDone(o); // as the real runners do, while the batch still runs
+            }
+            return o;
         }
 
         @Override
@@ -140,5 +146,26 @@ class ForkRoundsTest {
         InvalidSettingException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSettingException.class,
                 () -> new ForkRounds(new Scripted()).run(mixed, BenchmarkListener.NONE, new CancellationToken()));
         assertTrue(e.getMessage().contains("forks"), e.getMessage());
+    }
+
+    @Test
+    void progressIsReportedAsEachForkEndsNotWhenItsRoundEnds() {
+        Scripted runner = new Scripted();
+        runner.reportEnds = true;
+        List<String> seen = new ArrayList<>();
+        new ForkRounds(runner).run(requests(3), new BenchmarkListener() {
+            @Override
+            public void phaseStarted(BenchmarkRequest request, Phase phase) {
+                seen.add("start " + request.config().label());
+            }
+
+            @Override
+            public void sweepProgress(SweepProgress p) {
+                seen.add(p.done() + "/" + p.total());
+            }
+        }, new CancellationToken());
+        assertEquals(List.of("start 0.25-96", "1/9", "start 0.5-96", "2/9", "start 0.75-96", "3/9"),
+                seen.subList(0, 6));
+        assertEquals(18, seen.size(), "each fork counted once: " + seen);
     }
 }
