@@ -196,14 +196,21 @@ final class PredictReport {
                 Runtime.getRuntime().availableProcessors(),
                 loadBefore >= 1.0 ? ": the machine was busy before the measurements, expect larger errors" : ""));
         out.println();
-        out.println(f("%-22s %12s %13s %19s %8s", "config", "measured ms", "predicted ms", "band ms", "error"));
-        out.println("-".repeat(78));
+        out.println(f("%-22s %12s %8s %13s %19s %8s", "config", "measured ms", "rounds", "predicted ms", "band ms",
+                "error"));
+        out.println("-".repeat(87));
         for (Validation.Row r : v.rows()) {
-            out.println(f("%-22s %12.3f %13.3f %9.3f..%-8.3f %+7.1f%%%s", r.config().label(), r.measuredMs(),
+            out.println(f("%-22s %12.3f %8s %13.3f %9.3f..%-8.3f %+7.1f%%%s", r.config().label(), r.measuredMs(),
+                    Double.isNaN(r.roundSpreadPercent()) ? "-" : f("%.1f%%", r.roundSpreadPercent()),
                     r.predictedMs(), r.lowMs(), r.highMs(), r.errorPercent(),
                     Math.abs(r.errorPercent()) > Validation.BEYOND_PERCENT ? "  beyond 20%" : ""));
         }
-        out.println("-".repeat(78));
+        out.println("-".repeat(87));
+        if (!Double.isNaN(v.medianRoundSpreadPercent())) {
+            out.println(f("  rounds: (slowest - fastest round's median) / measured; median %.1f%%, more than 10%% in %d"
+                    + " of %d (the measurement's own repeatability)", v.medianRoundSpreadPercent(),
+                    v.roundsSpreadBeyond10(), v.rows().size()));
+        }
         for (Family family : v.families()) {
             Validation own = v.of(family);
             out.println(f("  %-10s MAPE %5.1f%%; within +-10%%: %d of %d; worst %.1f%%", family.id(), own.mapePercent(),
@@ -226,6 +233,11 @@ final class PredictReport {
                     .put("measuredMs", r.measuredMs())
                     .put("predictedMs", r.predictedMs()).put("lowMs", r.lowMs()).put("highMs", r.highMs())
                     .put("errorPercent", r.errorPercent());
+            ArrayNode rounds = ((ObjectNode) rows.get(rows.size() - 1)).putArray("roundMediansMs");
+            r.roundMediansMs().forEach(rounds::add);
+            if (!Double.isNaN(r.roundSpreadPercent())) {
+                ((ObjectNode) rows.get(rows.size() - 1)).put("roundSpreadPercent", r.roundSpreadPercent());
+            }
         }
         root.put("mapePercent", v.mapePercent());
         root.put("shareWithin10", v.shareWithin10());

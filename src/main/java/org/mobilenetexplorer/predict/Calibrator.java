@@ -127,8 +127,11 @@ public final class Calibrator {
         List<BenchmarkResult> results = report.results();
         for (int i = 0; i < results.size(); i++) {
             Prediction p = predictions.get(i);
-            rows.add(new Validation.Row(results.get(i).config(), results.get(i).latencyMs().median(),
-                    p.predictedMs(), p.lowMs(), p.highMs()));
+            BenchmarkResult r = results.get(i);
+            List<Double> rounds = r.forks() == null ? List.of()
+                    : r.forks().perFork().stream().map(org.mobilenetexplorer.bench.ForkSummary::medianMs).toList();
+            rows.add(new Validation.Row(r.config(), r.latencyMs().median(), p.predictedMs(), p.lowMs(), p.highMs(),
+                    rounds));
         }
         return new Outcome.Done<>(new Validation(rows));
     }

@@ -27,13 +27,36 @@ public record Validation(List<Row> rows) {
      * @param predictedMs predicted median latency, ms
      * @param lowMs       the prediction band's lower end
      * @param highMs      the prediction band's upper end
+     * @param roundMediansMs the median of each round (each worker JVM) whose samples were pooled into
+     *                    {@code measuredMs}; empty when it was measured in one
      */
-    public record Row(MobileNetConfig config, double measuredMs, double predictedMs, double lowMs, double highMs) {
+    public record Row(MobileNetConfig config, double measuredMs, double predictedMs, double lowMs, double highMs,
+                      List<Double> roundMediansMs) {
         public Row {
             Objects.requireNonNull(config, "config");
             if (!(measuredMs > 0) || Double.isInfinite(measuredMs)) {
                 throw new IllegalArgumentException("measuredMs = " + measuredMs + ": must be a finite time > 0");
             }
+            roundMediansMs = List.copyOf(roundMediansMs);
+        }
+
+        /** A row measured in one worker (no rounds). */
+        public Row(MobileNetConfig config, double measuredMs, double predictedMs, double lowMs, double highMs) {
+            this(config, measuredMs, predictedMs, lowMs, highMs, List.of());
+        }
+
+        /**
+         * How far the rounds disagreed among themselves: (slowest - fastest round median) / measured x 100; NaN
+         * without rounds. The measurement's own repeatability: a prediction cannot be held to a tighter bound
+         * than this.
+         */
+        public double roundSpreadPercent() {
+            if (roundMediansMs.size() < 2) {
+                return Double.NaN;
+            }
+            double min = roundMediansMs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double max = roundMediansMs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            return (max - min) / measuredMs * 100;
         }
 
         /** (predicted - measured) / measured x 100. */
@@ -87,6 +110,21 @@ public record Validation(List<Row> rows) {
     public double shareInsideBand() {
         return rows.isEmpty() ? Double.NaN
                 : rows.stream().filter(Row::insideBand).count() / (double) rows.size();
+    }
+
+    /** The median over the rows of {@link Row#roundSpreadPercent()}; NaN when no row has rounds. */
+    public double medianRoundSpreadPercent() {
+        double[] s = rows.stream().mapToDouble(Row::roundSpreadPercent).filter(d -> !Double.isNaN(d)).sorted()
+                .toArray();
+        if (s.length == 0) {
+            return Double.NaN;
+        }
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Rows whose rounds disagreed among themselves by more than 10% of the measured median. */
+    public long roundsSpreadBeyond10() {
+        return rows.stream().filter(r -> r.roundSpreadPercent() > WITHIN_PERCENT).count();
     }
 
     /** True when at least 90% are within +-10% and none is beyond +-20%. */

@@ -53,4 +53,19 @@ class ValidationTest {
         assertFalse(empty.meetsGoal());
         assertThrows(IllegalArgumentException.class, () -> row(0, 1));
     }
+
+    @Test
+    void roundSpreadIsTheRoundsOwnDisagreementOverTheMeasuredMedian() {
+        MobileNetConfig c = new MobileNetConfig(0.5, 160);
+        Validation.Row tight = new Validation.Row(c, 2.0, 2.1, 1.9, 2.3, List.of(1.98, 2.0, 2.04));
+        Validation.Row loose = new Validation.Row(c, 1.0, 1.1, 1.0, 1.2, List.of(0.9, 1.0, 1.15));
+        Validation.Row single = row(1, 1);
+        assertEquals(3.0, tight.roundSpreadPercent(), 1e-9);
+        assertEquals(25.0, loose.roundSpreadPercent(), 1e-9);
+        assertTrue(Double.isNaN(single.roundSpreadPercent()));
+        Validation v = new Validation(List.of(tight, loose, single));
+        assertEquals(14.0, v.medianRoundSpreadPercent(), 1e-9, "median of 3 and 25; the row without rounds left out");
+        assertEquals(1, v.roundsSpreadBeyond10());
+        assertTrue(Double.isNaN(new Validation(List.of(single)).medianRoundSpreadPercent()));
+    }
 }
