@@ -19,17 +19,26 @@ Expected output is compared line by line:
   in "...") stands for any number of lines, so shown lines match as contiguous runs, in order;
 - measured output (bench, sweep, verify, calibrate, predict) matches in shape: every number counts as equal to any number, runs of
   blanks as one blank; lines that depend on the machine or on the noise (the CPU line, UNSTABLE flags, the
-  "saved:" path, the FMA-peak estimate, fork spreads) are not compared.
+  "saved:" path, the FMA-peak estimate, fork spreads) are not compared, nor the verdict ending the per-layer
+  profile's "per-layer sum ... vs whole-network median ...: N%" line (within the tolerance or not: noise).
 With --quick, bench and sweep run with the shortest protocol that still goes through every phase (1 warm-up run,
 at least 5 runs and 100 ms, at most 5 s; a per-layer profile of 2 passes; forks as written), and predict's
-calibration covers V1 only (6 networks): the numbers are meaningless, the shape is what is checked.
+calibration covers V1 only (8 networks): the numbers are meaningless, the shape is what is checked.
 Besides the lines, what a command produces is checked: every "saved: FILE" is a JSON file; a sweep's table has one
 row per benchmark it announced and its results folder holds the files it says it saved; a per-layer profile has
 one row per layer its "by kind" lines count; an --out FILE exists (a PNG starts with the PNG signature); the
-calibration writes its device profile.
-Commands run in a temporary folder that links presets/, scripts/ and target/, with HOME pointing into it (so
-results and exports never touch the user's folders; DL4J's native cache stays the real ~/.javacpp). The README's
-home folder (/root) is compared as the temporary HOME. Exit 0 when everything matches, 1 otherwise.
+calibration writes its device profile; import-results prints one "imported" line per file it counts and the
+folder it names holds them.
+Every example runs on its own, as on a fresh installation: in a new temporary folder that links presets/, scripts/
+and target/, with a HOME, user.home and java.util.prefs root of its own inside it, and without the caller's
+JAVA_OPTS, JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, MOBILENET_EXPLORER_RESULTS and MOBILENET_EXPLORER_JAR (any of them
+could point the app at the user's results or print a line of its own). So no output depends on
+~/.mobilenet-explorer, the user's preferences or an earlier example; DL4J's native cache stays the real ~/.javacpp
+(437 MB, unpacked once). The README's home folder (/root) is compared as the example's HOME. An example that needs
+what a user would already have gets it first, in its own folder, and --list says so: predict a device profile (a
+small calibration, made once and copied), import-results the ZIP (or folder) it names, made from a real `bench`
+run (the quick protocol, in a HOME of its own standing for the other machine). stdout and stderr are read as one
+stream, in the order a terminal shows them. Exit 0 when everything matches, 1 otherwise.
 """
 import argparse
 import json
@@ -39,14 +48,17 @@ import subprocess
 import shutil
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 JAR_CMD = "java -jar target/mobilenet-explorer.jar"
 MEASURED = ("bench", "sweep", "verify", "calibrate", "predict")
-# predict needs a device profile: a small calibration (V1 at 6 networks instead of 60) is made first, in the
-# temporary HOME (predict --validate then measures V1's held-out configurations only)
-CALIBRATE = ("scripts/mobilenet-explorer calibrate --backend onnxruntime --families v1 --alphas 0.25,0.5,1.0"
+# predict needs a device profile: a small calibration (V1 at 8 networks instead of 68) is made first (predict
+# --validate then measures V1's held-out configurations only). Its widths give channel counts of every alignment
+# (0.3 and 0.65: odd and 2- and 4-aligned channels), as the held-out configurations have: with aligned widths only
+# (0.25, 0.5, 1.0) predict refuses them ("the device profile has no measurements of DEPTHWISE 3x3/1 align 4, ...").
+CALIBRATE = ("scripts/mobilenet-explorer calibrate --backend onnxruntime --families v1 --alphas 0.25,0.3,0.65,1.0"
              " --resolutions 128,224")
 PROFILE = ".mobilenet-explorer/results/device-profiles/onnxruntime-fp32.json"
 # --quick: the shortest protocol that still runs every phase (warm-up, steady state, profile, forks)
@@ -54,9 +66,16 @@ QUICK = {"--warmup-runs": "1", "--warmup-time": "10ms", "--min-runs": "5", "--mi
 QUICK_PROFILE_REPEATS = "2"
 NOT_COMPARED = re.compile(r"^\s*(UNSTABLE|saved:|share of FMA peak|[A-Z][A-Za-z ]*, \d+ cores?, |between forks:|forks\s"
                           r"|\[#|WARNING: the load average)")
-# flags a measurement may or may not get, depending on the machine's noise
-FLAGS = re.compile(r"\b(HIGH_CV|GC|FEW_RUNS|MAX_TIME|FORK_SPREAD)\b,?")
+# flags a measurement may or may not get, depending on the machine's noise: the constants of the Instability enum
+INSTABILITY = ROOT / "src/main/java/org/mobilenetexplorer/bench/Instability.java"
+FLAGS = re.compile(r"\b(%s)\b,?" % "|".join(
+    re.findall(r"^\s+([A-Z][A-Z_]+)\s*[,;]?\s*$", INSTABILITY.read_text(encoding="utf-8"), re.M)))
 TIMEOUT_S = 900
+# import-results: the other machine's results, made by a real benchmark (quick protocol) in a HOME of its own
+OTHER_MACHINE_BENCH = "scripts/mobilenet-explorer bench --backend onnxruntime --alpha 0.25 --resolution 128"
+# what a fresh example must not inherit (each could point the app at the user's state or add output of its own)
+NOT_INHERITED = ("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "MOBILENET_EXPLORER_RESULTS",
+                 "MOBILENET_EXPLORER_JAR", "DISPLAY")
 
 
 class Example:
@@ -145,7 +164,12 @@ def normalise(line, home):
     return line.rstrip()
 
 
+# a measured line whose ending depends on the noise: compared up to where the noise starts
+NOISY_TAIL = re.compile(r"^(\s*per-layer sum .* ms vs whole-network median .* ms: [-+]?[\d.]+%).*$")
+
+
 def shape(line):
+    line = NOISY_TAIL.sub(r"\1", line)
     line = FLAGS.sub("", line)
     line = re.sub(r"[-+]?\d+(?:[.,:]\d+)*(?:[eE][-+]?\d+)?", "9", line)
     return re.sub(r"\s+", " ", line).strip()
@@ -280,6 +304,17 @@ def artefacts(command, actual, work, home):
         counted = sum(int(m.group(1)) for m in (re.match(r"^\s+(\d+) layer\(s\)", l) for l in actual[end:]) if m)
         if end - start - 1 != counted or counted == 0:
             return "bench: %d per-layer rows, the 'by kind' lines count %d layers" % (end - start - 1, counted)
+    if sub == "import-results":
+        summary = next((m for m in (re.match(r"^import-results: (\d+) imported, .* into (\S+)\)$", l) for l in actual)
+                        if m), None)
+        if summary is None:
+            return "import-results: no 'import-results: N imported, ... into DIR)' line"
+        imported = int(summary.group(1))
+        lines = sum(1 for l in actual if l.startswith("imported "))
+        files = list(local(summary.group(2)).rglob("*.json"))
+        if imported == 0 or lines != imported or len(files) < imported:
+            return "import-results: says %d imported, %d 'imported' lines, the folder holds %d JSON files" % (
+                imported, lines, len(files))
     out = option(command, "--out")
     if out and sub in ("chart", "export-onnx", "bench"):
         f = local(out)
@@ -288,6 +323,97 @@ def artefacts(command, actual, work, home):
         if f.suffix == ".png" and f.read_bytes()[:8] != b"\x89PNG\r\n\x1a\n":
             return "--out %s: not a PNG file" % out
     return None
+
+
+def fresh(root, name):
+    """A new folder for one example (its working folder, linking presets/, scripts/, target/) and its HOME."""
+    work = root / name
+    home = work / "home"
+    home.mkdir(parents=True)
+    for d in ("presets", "scripts", "target"):
+        (work / d).symlink_to(ROOT / d)
+    return work, home
+
+
+def environment(home):
+    """The environment of a fresh installation whose home is {home}: nothing of the caller's state."""
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    env["HOME"] = str(home)
+    env["JAVA_OPTS"] = ("-Duser.home={h} -Djava.util.prefs.userRoot={h} -Djava.util.prefs.systemRoot={h}/.systemPrefs"
+                        " -Dorg.bytedeco.javacpp.cachedir={real}/.javacpp").format(
+                            h=home, real=os.path.expanduser("~"))
+    return env
+
+
+def run(command, work, home):
+    """Runs a command line in {work}: its exit code and its output (stdout and stderr as one stream)."""
+    try:
+        p = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=work, env=environment(home),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=TIMEOUT_S)
+        return p.returncode, p.stdout
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode("utf-8", "replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+        return "timeout", out
+
+
+def setup_reason(ex):
+    """What an example needs made first (as a user would already have it), or None."""
+    sub = ex.words()[0] if ex.words() else None
+    if sub == "predict":
+        return "after a device profile: " + CALIBRATE
+    if sub == "import-results":
+        return "after making %s from a results folder: %s --results DIR (quick protocol, a HOME of its own)" % (
+            import_source(ex), OTHER_MACHINE_BENCH)
+    return None
+
+
+def import_source(ex):
+    """The folder or ZIP an import-results example names."""
+    return next(w for w in ex.words()[1:] if not w.startswith("-"))
+
+
+class Setups:
+    """What examples need made first; each made in the example's own folder, the calibration once and copied."""
+
+    def __init__(self, root):
+        self.root = root
+        self.profile = None
+
+    def prepare(self, ex, work, home):
+        """None when ready, else a message."""
+        sub = ex.words()[0]
+        if sub == "predict":
+            if self.profile is None:
+                cwork, chome = fresh(self.root, "calibration")
+                rc, out = run(quick(CALIBRATE), cwork, chome)
+                if rc != 0 or not (chome / PROFILE).is_file():
+                    return "the calibration for predict failed (exit code %s):\n%s" % (rc, tail(out))
+                self.profile = chome / PROFILE
+            target = home / PROFILE
+            target.parent.mkdir(parents=True)
+            shutil.copy2(self.profile, target)
+            return None
+        if sub == "import-results":
+            source = import_source(ex)
+            owork, ohome = fresh(self.root, "other-machine-" + str(ex.line))
+            folder = owork / "results"
+            rc, out = run(quick(OTHER_MACHINE_BENCH) + " --results " + str(folder), owork, ohome)
+            if rc != 0 or not list(folder.glob("*.json")):
+                return "the other machine's benchmark failed (exit code %s):\n%s" % (rc, tail(out))
+            target = work / source
+            if source.endswith(".zip"):
+                with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+                    for f in sorted(folder.rglob("*")):
+                        if f.is_file():
+                            z.write(f, f.relative_to(folder).as_posix())
+            else:
+                shutil.copytree(folder, target)
+            return None
+        return None
+
+
+def tail(out, n=20):
+    return "\n".join("    | " + l for l in out.splitlines()[-n:])
 
 
 def main():
@@ -306,19 +432,9 @@ def main():
     if not args.list and not jar.is_file():
         print("check-readme: %s not found: run 'mvn -DskipTests package' first" % jar, file=sys.stderr)
         return 2
-    work = Path(tempfile.mkdtemp(prefix="check-readme-"))
-    home = work / "home"
-    home.mkdir()
-    for d in ("presets", "scripts", "target"):
-        (work / d).symlink_to(ROOT / d)
-    env = dict(os.environ)
-    env["HOME"] = str(home)
-    real_home = os.path.expanduser("~")
-    env["JAVA_OPTS"] = (env.get("JAVA_OPTS", "") + " -Duser.home=%s -Dorg.bytedeco.javacpp.cachedir=%s/.javacpp"
-                        % (home, real_home)).strip()
-    env.pop("DISPLAY", None)
+    root = Path(tempfile.mkdtemp(prefix="check-readme-"))
+    setups = Setups(root)
     failed = ran = skipped = 0
-    calibrated = False
     try:
         for ex in exs:
             if args.k and args.k not in ex.command:
@@ -326,6 +442,8 @@ def main():
             reason = skip_reason(ex)
             if reason is None and args.fast and ex.measured():
                 reason = "measures (--fast)"
+            elif reason is None and args.fast and ex.words()[0] == "import-results":
+                reason = "its other machine's results are measured first (--fast)"
             where = "README.md:%d" % ex.line
             if reason:
                 skipped += 1
@@ -333,7 +451,8 @@ def main():
                     print("skip %-14s %s  (%s)" % (where, ex.command, reason))
                 continue
             if args.list:
-                print("run  %-14s %s" % (where, ex.command))
+                setup = setup_reason(ex)
+                print("run  %-14s %s%s" % (where, ex.command, "  (%s)" % setup if setup else ""))
                 continue
             words = ex.command
             for prefix in (JAR_CMD, "mobilenet-explorer"):
@@ -343,41 +462,30 @@ def main():
             if args.quick:
                 words = quick(words)
             ran += 1
-            if ex.words()[0] == "predict" and not calibrated:
-                calibrated = True
-                p = subprocess.run(["bash", "-c", CALIBRATE], cwd=work, env=env, capture_output=True, text=True,
-                                   timeout=TIMEOUT_S)
-                ok = p.returncode == 0 and (home / PROFILE).is_file()
-                failed += 0 if ok else 1
-                print("%s   (for the predict examples: %s)" % ("ok  " if ok else "FAIL", CALIBRATE))
-                if not ok:
-                    print("\n".join("    | " + l for l in (p.stdout + p.stderr).splitlines()[-20:]))
-            try:
-                p = subprocess.run(["bash", "-o", "pipefail", "-c", words], cwd=work, env=env, capture_output=True,
-                                   text=True, timeout=TIMEOUT_S)
-                rc, out = p.returncode, (p.stdout + p.stderr)
-            except subprocess.TimeoutExpired:
-                rc, out = "timeout", ""
-            actual = [normalise(l, str(home)) for l in out.splitlines()]
-            expected = [l.rstrip() for l in (ex.expected or [])]
-            # a README example of bad input shows its one line and exit code 2
-            bad_input = bool(expected) and len(expected) == 1 and ": " in expected[0] and rc == 2
-            problem = None
-            if rc != 0 and not bad_input and "| head" not in words:
-                problem = "exit code %s" % rc
-            elif expected:
-                problem = compare(expected, actual, ex.measured())
-            if problem is None and rc == 0:
-                problem = artefacts(words, actual, work, home)
+            work, home = fresh(root, "example-%d" % ex.line)
+            problem = setups.prepare(ex, work, home)
+            if problem is None:
+                rc, out = run(words, work, home)
+                actual = [normalise(l, str(home)) for l in out.splitlines()]
+                expected = [l.rstrip() for l in (ex.expected or [])]
+                # a README example of bad input shows its one line and exit code 2
+                bad_input = bool(expected) and len(expected) == 1 and ": " in expected[0] and rc == 2
+                if rc != 0 and not bad_input and "| head" not in words:
+                    problem = "exit code %s" % rc
+                elif expected:
+                    problem = compare(expected, actual, ex.measured())
+                if problem is None and rc == 0:
+                    problem = artefacts(words, actual, work, home)
+                if problem and os.environ.get("CHECK_README_VERBOSE"):
+                    problem += "\n" + "\n".join("    | " + l for l in actual[:60])
             if problem:
                 failed += 1
                 print("FAIL %s  %s\n    %s" % (where, words if args.quick else ex.command, problem))
-                if os.environ.get("CHECK_README_VERBOSE"):
-                    print("\n".join("    | " + l for l in actual[:60]))
             else:
                 print("ok   %s  %s" % (where, ex.command))
+            shutil.rmtree(work, ignore_errors=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
     if not args.list:
         print("%d run, %d failed, %d skipped" % (ran, failed, skipped))
     return 1 if failed else 0

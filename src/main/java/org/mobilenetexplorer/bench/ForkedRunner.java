@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mobilenetexplorer.model.NetworkStats;
 
@@ -183,6 +184,70 @@ public final class ForkedRunner implements BenchmarkRunner {
         if (cancel.isCancelled()) {
             return done(new BenchmarkOutcome.Cancelled(request), listener);
         }
+        WorkerEnding<BenchmarkResult> ending = launch(request, memory, BenchmarkWorker.class.getName(),
+                timeout(request.protocol()), cancel, e -> {
+                    switch (e.path("e").asText()) {
+                        case "phase" -> listener.phaseStarted(request, Phase.valueOf(e.get("phase").asText()));
+                        case "run" -> listener.runFinished(request, Phase.valueOf(e.get("phase").asText()),
+                                e.get("i").asInt(), e.get("ms").asDouble());
+                        default -> {
+                        }
+                    }
+                }, ResultStore::read);
+        return switch (ending.kind()) {
+            case CANCELLED -> done(new BenchmarkOutcome.Cancelled(request), listener);
+            case DONE -> done(new BenchmarkOutcome.Completed(request, ending.result()), listener);
+            case FAILED -> failed(request, ending.message(), listener);
+        };
+    }
+
+    /**
+     * How one worker JVM ended: {@code result} when {@link Kind#DONE}, {@code message} (one line) when
+     * {@link Kind#FAILED}.
+     */
+    record WorkerEnding<T>(Kind kind, T result, String message) {
+        enum Kind {
+            /** Cancelled before or while it ran (it was killed). */
+            CANCELLED,
+            /** It exited with 0 and its result file was read. */
+            DONE,
+            /** It could not start, timed out, crashed or exited without a result. */
+            FAILED
+        }
+
+        static <T> WorkerEnding<T> cancelled() {
+            return new WorkerEnding<>(Kind.CANCELLED, null, null);
+        }
+
+        static <T> WorkerEnding<T> done(T result) {
+            return new WorkerEnding<>(Kind.DONE, result, null);
+        }
+
+        static <T> WorkerEnding<T> failed(String message) {
+            return new WorkerEnding<>(Kind.FAILED, null, message);
+        }
+    }
+
+    /** Reads a worker's result file. */
+    @FunctionalInterface
+    interface ResultReader<T> {
+        T read(Path resultFile) throws IOException;
+    }
+
+    /**
+     * Runs {@code mainClass} ({@link BenchmarkWorker} or {@link VerifyWorker}) in a worker JVM set up for
+     * {@code request} ({@link #command}, {@link #environment}) with a request file and a result file as its two
+     * arguments, in a temporary folder deleted in every case. Each event line the worker prints goes to
+     * {@code events}, but for {@code failed}, whose message becomes the failure's reason; other lines are kept as the
+     * output tail for failure messages. Cancelling or {@code timeout} kills the worker (and what it started); an exit
+     * code of 0 with a result file is read by {@code reader}. A worker ended by SIGINT or SIGTERM (Ctrl-C in a
+     * terminal signals it too, often before the caller's shutdown hook cancels) counts as cancelled when the cancel
+     * follows within 2 s. An I/O error is a failure "cannot run the worker: ..."; a runtime exception kills the
+     * worker and propagates. The worker itself exits when this JVM dies (it watches its stdin: see
+     * {@link #command}).
+     */
+    <T> WorkerEnding<T> launch(BenchmarkRequest request, MemoryEstimate memory, String mainClass, Duration timeout,
+                               CancellationToken cancel, Consumer<JsonNode> events, ResultReader<T> reader) {
         Path dir = null;
         Process process = null;
         try {
@@ -190,7 +255,7 @@ public final class ForkedRunner implements BenchmarkRunner {
             Path requestFile = dir.resolve("request.json");
             Path resultFile = dir.resolve("result.json");
             Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(request));
-            List<String> cmd = command(request, memory);
+            List<String> cmd = command(request, memory, mainClass);
             cmd.add(requestFile.toString());
             cmd.add(resultFile.toString());
             ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -200,9 +265,8 @@ public final class ForkedRunner implements BenchmarkRunner {
             cancel.onCancel(() -> kill(p));
             Tail tail = new Tail();
             AtomicReference<String> failure = new AtomicReference<>();
-            Thread out = pump(p.getInputStream(), line -> onLine(line, request, listener, failure, tail), "stdout");
+            Thread out = pump(p.getInputStream(), line -> onLine(line, events, failure, tail), "stdout");
             Thread err = pump(p.getErrorStream(), tail::add, "stderr");
-            Duration timeout = timeout(request.protocol());
             boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!exited) {
                 kill(p);
@@ -210,39 +274,42 @@ public final class ForkedRunner implements BenchmarkRunner {
             out.join(5_000);
             err.join(5_000);
             if (cancel.isCancelled()) {
-                return done(new BenchmarkOutcome.Cancelled(request), listener);
+                return WorkerEnding.cancelled();
             }
             if (!exited) {
-                return failed(request, "the worker timed out after " + timeout.toSeconds()
-                        + " s and was killed" + tail.describe(), listener);
+                return WorkerEnding.failed("the worker timed out after " + timeout.toSeconds()
+                        + " s and was killed" + tail.describe());
             }
             int code = p.exitValue();
             if (code == 130 || code == 143) {
-                // Ctrl-C in a terminal signals the worker too, often before our own shutdown hook cancels
                 long until = System.nanoTime() + 2_000_000_000L;
                 while (!cancel.isCancelled() && System.nanoTime() < until) {
                     Thread.sleep(20);
                 }
                 if (cancel.isCancelled()) {
-                    return done(new BenchmarkOutcome.Cancelled(request), listener);
+                    return WorkerEnding.cancelled();
                 }
             }
             if (code == 0 && Files.exists(resultFile)) {
-                BenchmarkResult result = ResultStore.read(resultFile);
-                return done(new BenchmarkOutcome.Completed(request, result), listener);
+                return WorkerEnding.done(reader.read(resultFile));
             }
-            return failed(request, describeExit(code, failure.get(), memory, tail), listener);
+            return WorkerEnding.failed(describeExit(code, failure.get(), memory, tail));
         } catch (InterruptedException e) {
             if (process != null) {
                 kill(process);
             }
             Thread.currentThread().interrupt();
-            return done(new BenchmarkOutcome.Cancelled(request), listener);
+            return WorkerEnding.cancelled();
         } catch (IOException e) { // a ResultFileException too
             if (process != null) {
                 kill(process);
             }
-            return failed(request, "cannot run the worker: " + e.getMessage(), listener);
+            return WorkerEnding.failed("cannot run the worker: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (process != null) {
+                kill(process);
+            }
+            throw e;
         } finally {
             deleteQuietly(dir);
         }
@@ -529,21 +596,17 @@ public final class ForkedRunner implements BenchmarkRunner {
         return "the worker exited with code " + code + " without a result" + tail.describe();
     }
 
-    private static void onLine(String line, BenchmarkRequest request, BenchmarkListener listener,
-                               AtomicReference<String> failure, Tail tail) {
+    private static void onLine(String line, Consumer<JsonNode> events, AtomicReference<String> failure, Tail tail) {
         if (!line.startsWith(BenchmarkWorker.PREFIX)) {
             tail.add(line);
             return;
         }
         try {
             JsonNode e = EVENTS.readTree(line.substring(BenchmarkWorker.PREFIX.length()));
-            switch (e.path("e").asText()) {
-                case "phase" -> listener.phaseStarted(request, Phase.valueOf(e.get("phase").asText()));
-                case "run" -> listener.runFinished(request, Phase.valueOf(e.get("phase").asText()),
-                        e.get("i").asInt(), e.get("ms").asDouble());
-                case "failed" -> failure.set(e.get("message").asText());
-                default -> {
-                }
+            if (e.path("e").asText().equals("failed")) {
+                failure.set(e.get("message").asText());
+            } else {
+                events.accept(e);
             }
         } catch (IOException | RuntimeException ex) {
             tail.add(line);

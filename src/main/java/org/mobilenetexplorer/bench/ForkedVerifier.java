@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.mobilenetexplorer.model.LayerStats;
 import org.mobilenetexplorer.model.NetworkStats;
 import org.mobilenetexplorer.model.Precision;
@@ -88,64 +85,28 @@ public final class ForkedVerifier {
         if (cancel.isCancelled()) {
             return new VerifyOutcome.Cancelled();
         }
-        Path dir = null;
-        Process process = null;
+        ForkedRunner.WorkerEnding<VerifyOutcome> ending;
         try {
-            dir = Files.createTempDirectory(BenchmarkWorker.TEMP_PREFIX);
-            Path requestFile = dir.resolve("request.json");
-            Path resultFile = dir.resolve("result.json");
-            ObjectMapper json = ResultJson.compactMapper();
-            Files.write(requestFile, json.writeValueAsBytes(request));
-            List<String> cmd = runner.command(request, memory, VerifyWorker.class.getName());
-            cmd.add(requestFile.toString());
-            cmd.add(resultFile.toString());
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().putAll(runner.environment(request));
-            process = pb.start();
-            Process p = process;
-            cancel.onCancel(() -> ForkedRunner.kill(p));
-            ForkedRunner.Tail tail = new ForkedRunner.Tail();
-            AtomicReference<String> failure = new AtomicReference<>();
-            Thread out = ForkedRunner.pump(p.getInputStream(), line -> onLine(line, failure, tail), "stdout");
-            Thread err = ForkedRunner.pump(p.getErrorStream(), tail::add, "stderr");
-            Duration timeout = timeout(request);
-            boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!exited) {
-                ForkedRunner.kill(p);
-            }
-            out.join(5_000);
-            err.join(5_000);
-            if (cancel.isCancelled()) {
-                return new VerifyOutcome.Cancelled();
-            }
-            if (!exited) {
-                return new VerifyOutcome.Failed("the worker timed out after " + timeout.toSeconds()
-                        + " s and was killed" + tail.describe());
-            }
-            int code = p.exitValue();
-            if (code == 0 && Files.exists(resultFile)) {
-                JsonNode result = json.readTree(Files.readAllBytes(resultFile));
-                return Precisions.of(request) == Precision.FP32
-                        ? new VerifyOutcome.Checked(json.treeToValue(result.get("verdict"),
-                                BackendVerifier.Verdict.class))
-                        : new VerifyOutcome.CheckedQuantized(json.treeToValue(result.get("quantized"),
-                                BackendVerifier.QuantizedVerdict.class));
-            }
-            return new VerifyOutcome.Failed(ForkedRunner.describeExit(code, failure.get(), memory, tail));
-        } catch (InterruptedException e) {
-            if (process != null) {
-                ForkedRunner.kill(process);
-            }
-            Thread.currentThread().interrupt();
-            return new VerifyOutcome.Cancelled();
-        } catch (IOException | RuntimeException e) {
-            if (process != null) {
-                ForkedRunner.kill(process);
-            }
+            ending = runner.launch(request, memory, VerifyWorker.class.getName(), timeout(request), cancel,
+                    event -> { }, resultFile -> readResult(request, resultFile));
+        } catch (RuntimeException e) {
             return new VerifyOutcome.Failed("cannot run the worker: " + e.getMessage());
-        } finally {
-            ForkedRunner.deleteQuietly(dir);
         }
+        return switch (ending.kind()) {
+            case CANCELLED -> new VerifyOutcome.Cancelled();
+            case DONE -> ending.result();
+            case FAILED -> new VerifyOutcome.Failed(ending.message());
+        };
+    }
+
+    /** The verdict in the worker's result file ({@link #resultField}). */
+    private static VerifyOutcome readResult(BenchmarkRequest request, Path resultFile) throws IOException {
+        ObjectMapper json = ResultJson.compactMapper();
+        JsonNode result = json.readTree(Files.readAllBytes(resultFile));
+        return Precisions.of(request) == Precision.FP32
+                ? new VerifyOutcome.Checked(json.treeToValue(result.get("verdict"), BackendVerifier.Verdict.class))
+                : new VerifyOutcome.CheckedQuantized(json.treeToValue(result.get("quantized"),
+                        BackendVerifier.QuantizedVerdict.class));
     }
 
     /**
@@ -161,21 +122,4 @@ public final class ForkedVerifier {
             return new VerifyOutcome.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
-
-    private static void onLine(String line, AtomicReference<String> failure, ForkedRunner.Tail tail) {
-        if (!line.startsWith(BenchmarkWorker.PREFIX)) {
-            tail.add(line);
-            return;
-        }
-        try {
-            JsonNode e = EVENTS.readTree(line.substring(BenchmarkWorker.PREFIX.length()));
-            if (e.path("e").asText().equals("failed")) {
-                failure.set(e.path("message").asText());
-            }
-        } catch (IOException e) {
-            tail.add(line);
-        }
-    }
-
-    private static final ObjectMapper EVENTS = new ObjectMapper();
 }

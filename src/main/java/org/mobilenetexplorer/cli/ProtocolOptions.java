@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mobilenetexplorer.bench.InvalidSettingException;
 import org.mobilenetexplorer.bench.ProtocolSettings;
+import org.mobilenetexplorer.io.Decimals;
 import picocli.CommandLine.Option;
 
 /**
@@ -125,7 +126,7 @@ public final class ProtocolOptions {
             factor = 60_000;
             t = t.substring(0, t.length() - 1);
         }
-        Double v = DecimalConverter.parse(t.strip());
+        Double v = Decimals.parse(t.strip());
         if (v == null || v < 0) {
             throw new OptionValueException(option, text, "must be a time like 500ms, 2s, 1.5 (seconds) or 1m");
         }

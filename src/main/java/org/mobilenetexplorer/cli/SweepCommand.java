@@ -20,6 +20,7 @@ import org.mobilenetexplorer.bench.ResultSaver;
 import org.mobilenetexplorer.bench.ResultStore;
 import org.mobilenetexplorer.bench.SweepProgress;
 import org.mobilenetexplorer.bench.SweepReport;
+import org.mobilenetexplorer.io.Decimals;
 import org.mobilenetexplorer.io.UserFiles;
 import org.mobilenetexplorer.model.Family;
 import org.mobilenetexplorer.model.InvalidConfigException;
@@ -217,7 +218,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static MobileNetConfig gridConfig(String alpha, String resolution) {
-        String problem = DecimalConverter.problem(alpha.trim());
+        String problem = Decimals.problem(alpha.trim());
         if (problem != null) {
             throw new OptionValueException("--alphas", alpha, problem);
         }

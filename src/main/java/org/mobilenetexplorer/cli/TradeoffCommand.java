@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mobilenetexplorer.accuracy.AccuracyEstimator;
+import org.mobilenetexplorer.io.Decimals;
 import org.mobilenetexplorer.model.InvalidConfigException;
 import org.mobilenetexplorer.model.MobileNetConfig;
 import org.mobilenetexplorer.model.NetworkStats;
@@ -199,7 +200,7 @@ public final class TradeoffCommand implements Callable<Integer> {
             if (parts.length != 2) {
                 throw new NumberFormatException();
             }
-            Double alpha = DecimalConverter.parse(parts[0]);
+            Double alpha = Decimals.parse(parts[0]);
             if (alpha == null) {
                 throw new NumberFormatException();
             }

@@ -3,14 +3,19 @@ package org.mobilenetexplorer.preset;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.mobilenetexplorer.io.Decimals;
 import org.mobilenetexplorer.io.JsonLimits;
 import org.mobilenetexplorer.io.UserFileException;
 import org.mobilenetexplorer.io.UserFiles;
@@ -24,7 +29,9 @@ import org.mobilenetexplorer.model.Precision;
 /**
  * Reads and validates preset JSON. Every problem becomes a {@link PresetException} with one line naming the
  * file and the field path, value and rule ({@code presets/x.json: configs[2].alpha = -0.5: must be in (0, 4]}),
- * the unknown field by name, or the line and column of malformed JSON.
+ * the unknown field by name, or the line and column of malformed JSON. Numbers are named as written in the file, and
+ * alpha is read by the command line's rule ({@link Decimals}): a decimal a double cannot hold as written
+ * ({@code 4.0000000000000001}, {@code 1e999}) is refused, never rounded into range.
  *
  * <pre>{"schemaVersion": 1, "name": "...", "description": "...", "source": "...",
  *  "configs": [{"alpha": 0.75, "resolution": 192, "classes": 1000, "rounding": "slim", "blocks14": 5,
@@ -82,7 +89,25 @@ public final class PresetLoader {
         if (root == null || root.isMissingNode()) {
             throw new PresetException(file, "empty file (expected a JSON object)");
         }
-        return new Reader(file).preset(root);
+        return new Reader(file, numbersAsWritten(json)).preset(root);
+    }
+
+    /**
+     * Every number of the (well-formed) document as written, by its JSON pointer ({@code /configs/0/alpha}): the
+     * tree keeps only the double ({@code 1e999} becomes Infinity, {@code 4.0000000000000001} becomes 4.0).
+     */
+    private static Map<String, String> numbersAsWritten(String json) {
+        Map<String, String> numbers = new HashMap<>();
+        try (JsonParser p = MAPPER.createParser(json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isNumeric()) {
+                    numbers.put(p.getParsingContext().pathAsPointer().toString(), p.getText());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the document parsed once already", e);
+        }
+        return numbers;
     }
 
     private static String firstLine(String s) {
@@ -96,9 +121,11 @@ public final class PresetLoader {
     /** Validates one document; {@code file} prefixes every message. */
     private static final class Reader {
         private final String file;
+        private final Map<String, String> numbers;
 
-        Reader(String file) {
+        Reader(String file, Map<String, String> numbers) {
             this.file = file;
+            this.numbers = numbers;
         }
 
         Preset preset(JsonNode root) throws PresetException {
@@ -130,12 +157,13 @@ public final class PresetLoader {
             }
             List<PresetEntry> entries = new ArrayList<>(configs.size());
             for (int i = 0; i < configs.size(); i++) {
-                entries.add(entry(configs.get(i), "configs[" + i + "]"));
+                entries.add(entry(configs.get(i), "configs[" + i + "]", "/configs/" + i + "/"));
             }
             return new Preset(Preset.SCHEMA_VERSION, name, description, source, entries);
         }
 
-        private PresetEntry entry(JsonNode c, String path) throws PresetException {
+        /** Configuration {@code path} ({@code configs[2]}), at JSON pointer {@code pointer} ({@code /configs/2/}). */
+        private PresetEntry entry(JsonNode c, String path, String pointer) throws PresetException {
             if (!c.isObject()) {
                 throw fail(path, c, "must be a JSON object");
             }
@@ -145,7 +173,12 @@ public final class PresetLoader {
             if (!alphaNode.isNumber()) {
                 throw fail(p + "alpha", alphaNode, "must be a number in (0, 4]");
             }
-            double alpha = alphaNode.asDouble();
+            String alphaText = numbers.getOrDefault(pointer + "alpha", alphaNode.toString());
+            String alphaProblem = Decimals.problem(alphaText);
+            if (alphaProblem != null) {
+                throw new PresetException(file, p + "alpha = " + alphaText + ": " + alphaProblem);
+            }
+            double alpha = Double.parseDouble(alphaText);
             int resolution = integer(c, p, "resolution", null);
             int classes = integer(c, p, "classes", 1000);
             int blocks14 = integer(c, p, "blocks14", MobileNetConfig.MAX_BLOCKS14);
@@ -169,7 +202,8 @@ public final class PresetLoader {
                 return new PresetEntry(config, label, precision == null ? null : Precision.fromId(precision));
             } catch (InvalidConfigException e) {
                 JsonNode raw = c.get(e.field());
-                String value = raw != null ? raw.toString() : e.value();
+                String value = raw == null ? e.value()
+                        : raw.isNumber() ? numbers.getOrDefault(pointer + e.field(), raw.toString()) : raw.toString();
                 throw new PresetException(file, p + e.field() + " = " + value + ": " + e.rule(), e);
             }
         }

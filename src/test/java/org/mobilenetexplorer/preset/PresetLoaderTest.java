@@ -88,6 +88,36 @@ class PresetLoaderTest {
         assertEquals(expected, message(doc(config)));
     }
 
+    /** Alpha is read by the command line's as-given rule (io.Decimals) and named as written in the file. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "4.0000000000000001|configs[0].alpha = 4.0000000000000001: more digits than a double holds (it would be read as 4.0)",
+        "1e999|configs[0].alpha = 1e999: too large for a double",
+        "-1E+999|configs[0].alpha = -1E+999: too large for a double",
+        "1e-400|configs[0].alpha = 1e-400: too small for a double (it would be read as 0)",
+        "4.50|configs[0].alpha = 4.50: must be in (0, 4]",
+        "5e0|configs[0].alpha = 5e0: must be in (0, 4]",
+    })
+    void alphaIsTakenAsWrittenOrRefusedAsWritten(String alpha, String expected) {
+        assertEquals("presets/x.json: " + expected,
+                message(doc("{\"alpha\": 1.0, \"resolution\": 224}, {\"alpha\": 0.5, \"resolution\": 128}")
+                        .replace("[{\"alpha\": 1.0", "[{\"alpha\": " + alpha)));
+    }
+
+    @Test
+    void alphaAsWrittenIsFoundInEveryConfiguration() throws PresetException {
+        // the third configuration's alpha is the bad one: the message names it, not the first
+        String m = message(doc("{\"alpha\": 1.0, \"resolution\": 224}, {\"alpha\": 0.5, \"resolution\": 128},"
+                + " {\"resolution\": 224, \"alpha\": 0.50000000000000001}"));
+        assertEquals("presets/x.json: configs[2].alpha = 0.50000000000000001: more digits than a double holds"
+                + " (it would be read as 0.5)", m);
+        // trailing zeros are digits a double holds: taken
+        Preset p = PresetLoader.parse(doc("{\"alpha\": 0.7500000000000000000, \"resolution\": 192},"
+                + " {\"alpha\": 4, \"resolution\": 32}"), "presets/x.json");
+        assertEquals(0.75, p.configs().get(0).config().alpha());
+        assertEquals(4.0, p.configs().get(1).config().alpha());
+    }
+
     @Test
     void unknownFieldsAreRejectedByName() {
         String m = message(doc("{\"alpha\": 1.0, \"resolution\": 224, \"alhpa\": 2}"));
