@@ -49,20 +49,11 @@ public enum Theme {
         };
     }
 
-    /**
-     * Makes this the look of every window of the application, dialogs included (JavaFX thread). The theme's binary
-     * stylesheet (.bss, shipped by AtlantaFX beside the .css, as JavaFX ships Modena): the same rules, without
-     * parsing 170 KB of CSS text at every start.
-     */
+    /** Makes this the look of every window of the application, dialogs included (JavaFX thread). */
     public void apply() {
-        Application.setUserAgentStylesheet(stylesheet());
-    }
-
-    /** The theme's stylesheet URL (the binary form). */
-    String stylesheet() {
-        return switch (this) {
-            case LIGHT -> new PrimerLight().getUserAgentStylesheetBSS();
-            case DARK -> new PrimerDark().getUserAgentStylesheetBSS();
-        };
+        Application.setUserAgentStylesheet(switch (this) {
+            case LIGHT -> new PrimerLight().getUserAgentStylesheet();
+            case DARK -> new PrimerDark().getUserAgentStylesheet();
+        });
     }
 }
