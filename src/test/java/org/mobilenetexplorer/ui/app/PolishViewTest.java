@@ -1,0 +1,103 @@
+package org.mobilenetexplorer.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mobilenetexplorer.model.Family;
+import org.mobilenetexplorer.model.MobileNetConfig;
+import org.mobilenetexplorer.preset.Preset;
+import org.mobilenetexplorer.preset.PresetEntry;
+import org.mobilenetexplorer.preset.PresetWriter;
+import org.mobilenetexplorer.ui.common.FxTaskExecutor;
+import org.mobilenetexplorer.ui.common.MemorySettings;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Defects a user met in the walkthrough of issue 15, in the real window (headless, Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class PolishViewTest {
+    private ExplorerWindow w;
+    private TestDialogs dialogs;
+
+    @TempDir
+    static Path results;
+
+    @Start
+    void start(Stage stage) {
+        dialogs = new TestDialogs(() -> stage);
+        w = ExplorerApp.show(stage, new MemorySettings(), new FxTaskExecutor(), dialogs, results,
+                new org.mobilenetexplorer.bench.BenchmarkEngine(new org.mobilenetexplorer.bench.InProcessRunner()));
+    }
+
+    @Test
+    void learnsBlockChooserListsTheBlocksOfAnOpenedPresetsFamily(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("v3.json");
+        PresetWriter.save(Preset.of("Small V3", "", "test", List.of(
+                new PresetEntry(MobileNetConfig.of(Family.V3_SMALL, 1.0, 224), "small"))), file);
+        dialogs.open = file;
+        // the Learn view open on V1's last block, then the preset opened
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<Integer> block = robot.lookup("#learn-block").queryAs(ComboBox.class);
+        robot.interact(() -> block.setValue(13));
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        int expected = org.mobilenetexplorer.model.NetworkStats.of(MobileNetConfig.of(Family.V3_SMALL, 1.0, 224))
+                .spec().blocks().size();
+        assertEquals(expected, block.getItems().size(), String.valueOf(block.getItems()));
+        robot.clickOn(block);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> popup = robot.lookup(".combo-box-popup .list-view").queryAs(ListView.class);
+        long shown = robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                        && !c.getText().isEmpty()).count();
+        assertTrue(shown > 0, "the open chooser shows blocks: " + popup.getItems());
+        assertTrue(block.getButtonCell() == null || block.getButtonCell().getText() != null, "a block is chosen");
+    }
+
+    @Test
+    void compareTablesShowTheirLabelsOnTheBaselineOfTheirNumbers(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL); // pin 1.0-224
+        robot.interact(() -> w.config().load(new MobileNetConfig(0.5, 160)));
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#compare-totals", "#compare-stages", "#compare-layers")) {
+            javafx.scene.Node table = robot.lookup(id).query();
+            int rows = 0;
+            for (javafx.scene.Node row : table.lookupAll(".table-row-cell")) {
+                List<javafx.scene.text.Text> texts = ((javafx.scene.Parent) row).getChildrenUnmodifiable().stream()
+                        .filter(c -> c instanceof javafx.scene.control.TableCell<?, ?> cell && !cell.isEmpty())
+                        .sorted(java.util.Comparator.comparingDouble(javafx.scene.Node::getLayoutX))
+                        .map(c -> (javafx.scene.text.Text) c.lookup(".text"))
+                        .filter(t -> t != null && !t.getText().isEmpty()).toList();
+                if (texts.size() < 2) {
+                    continue;
+                }
+                rows++;
+                double label = baseline(texts.get(0));
+                for (javafx.scene.text.Text t : texts.subList(1, texts.size())) {
+                    assertEquals(label, baseline(t), 0.75, id + ": '" + texts.get(0).getText() + "' and '"
+                            + t.getText() + "' on one baseline");
+                }
+            }
+            assertTrue(rows >= 2, id + ": rows checked " + rows);
+        }
+    }
+
+    /** The scene y of the text's baseline. */
+    private static double baseline(javafx.scene.text.Text t) {
+        return t.localToScene(t.getLayoutBounds()).getMinY() + t.getBaselineOffset();
+    }
+}
