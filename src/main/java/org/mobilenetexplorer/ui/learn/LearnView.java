@@ -19,7 +19,6 @@ import org.mobilenetexplorer.ui.common.Tables;
  * Table 3 walk-through, the known misprints.
  */
 public final class LearnView extends ScrollPane {
-    private final javafx.beans.property.ObjectProperty<Integer> blockObject;
     /** The inverted residual and SE drawings (V2/V3 blocks), above their explanations. */
     private final VBox drawings = new VBox(10);
     /** V1 Figure 2, above the formulas it illustrates. */
@@ -36,8 +35,7 @@ public final class LearnView extends ScrollPane {
         ComboBox<Integer> block = new ComboBox<>(vm.blocks());
         block.setId("learn-block");
         block.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        blockObject = vm.blockProperty().asObject();
-        block.valueProperty().bindBidirectional(blockObject);
+        followBlock(block, vm);
         block.setConverter(Controls.display(vm::blockLabel));
         block.setVisibleRowCount(16);
         block.setTooltip(Controls.tip("The block to explain; selecting a layer in the Explore table selects its"
@@ -128,6 +126,29 @@ public final class LearnView extends ScrollPane {
                 misCaption, mis);
         box.setPadding(new Insets(10));
         setContent(box);
+    }
+
+    /**
+     * Keeps the chooser on the view-model's block, both ways. Not a bidirectional binding: a family change replaces
+     * the chooser's items, and the chooser (its popup list's selection, in the skin) then clears its value; the
+     * binding wrote that null (as 0) into the block, and the view-model's correction came while the binding was still
+     * updating and never reached the chooser, which stayed empty. Here a cleared value is put back once the change
+     * is over.
+     */
+    private static void followBlock(ComboBox<Integer> block, LearnViewModel vm) {
+        block.setValue(vm.blockProperty().get());
+        vm.blockProperty().addListener((o, a, n) -> block.setValue(n.intValue()));
+        block.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                vm.blockProperty().set(v);
+            } else {
+                javafx.application.Platform.runLater(() -> {
+                    if (block.getValue() == null) {
+                        block.setValue(vm.blockProperty().get());
+                    }
+                });
+            }
+        });
     }
 
     /** A card with a heading and the lines of {@code text}; hidden while the text is empty (V1 blocks). */

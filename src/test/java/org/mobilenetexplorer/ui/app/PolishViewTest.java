@@ -67,6 +67,35 @@ class PolishViewTest {
     }
 
     @Test
+    void learnsBlockChooserShowsTheBlockAfterConfigurationsOfOtherFamiliesWereLoaded(FxRobot robot) {
+        // as the screenshot tour: V1, V3-Large, V1 again, and only then the Learn view
+        robot.interact(() -> {
+            w.config().load(new MobileNetConfig(0.75, 192));
+            w.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224));
+            w.config().load(new MobileNetConfig(0.75, 192));
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<Integer> block = robot.lookup("#learn-block").queryAs(ComboBox.class);
+        assertEquals(13, block.getItems().size());
+        assertEquals("1 · Conv2d_1", shown(block));
+        robot.interact(() -> w.config().load(MobileNetConfig.of(Family.V3_SMALL, 1.0, 224)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(11, block.getItems().size());
+        assertEquals(w.learn().blockLabel(w.learn().blockProperty().get()), shown(block));
+        robot.interact(() -> block.setValue(11));
+        robot.interact(() -> w.config().load(new MobileNetConfig(1.0, 224)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("11 · Conv2d_11", shown(block), "V1 has a block 11 too");
+    }
+
+    /** The text the closed chooser shows (its button cell, a child of the chooser's skin). */
+    private static String shown(ComboBox<?> box) {
+        return box.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.ListCell<?>)
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).findFirst().orElseThrow();
+    }
+
+    @Test
     void compareTablesShowTheirLabelsOnTheBaselineOfTheirNumbers(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL); // pin 1.0-224
         robot.interact(() -> w.config().load(new MobileNetConfig(0.5, 160)));
