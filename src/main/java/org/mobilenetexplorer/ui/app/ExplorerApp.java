@@ -196,7 +196,7 @@ public final class ExplorerApp extends Application {
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
         views.put(AppView.TRADEOFFS, () -> new TradeoffView(tradeoff));
         views.put(AppView.COMPARE, () -> new CompareView(compare));
-        views.put(AppView.LEARN, () -> new LearnView(learn));
+        views.put(AppView.LEARN, () -> new LearnView(learn, main.themeProperty()));
         ConfigPanel configPanel = new ConfigPanel(config, presets);
         StartupTrace.mark("config-panel");
         MainWindow window = new MainWindow(w, views, configPanel, d, stage::close);

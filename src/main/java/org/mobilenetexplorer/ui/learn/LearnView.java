@@ -24,10 +24,13 @@ public final class LearnView extends ScrollPane {
     /** V1 Figure 2, above the formulas it illustrates. */
     private final VBox separableDrawing = new VBox(10);
     private final LearnViewModel vm;
+    /** The window's theme: the drawings follow it as the charts do (exports keep the light palette). */
+    private final javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme;
     private Label title;
 
-    public LearnView(LearnViewModel vm) {
+    public LearnView(LearnViewModel vm, javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme) {
         this.vm = vm;
+        this.theme = theme;
         setFitToWidth(true);
 
         Label pick = new Label("Block:");
@@ -78,6 +81,7 @@ public final class LearnView extends ScrollPane {
         });
         sceneProperty().addListener((o, a, sc) -> redraw());
         title.fontProperty().addListener((o, a, f) -> redraw()); // presentation mode
+        theme.addListener(o -> redraw());
         separableDrawing.setId("learn-figure2");
         redraw();
 
@@ -183,7 +187,8 @@ public final class LearnView extends ScrollPane {
         for (PaperFigure f : vm.figures()) {
             double scale = width / PaperFigures.WIDTH;
             javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(
-                    javafx.embed.swing.SwingFXUtils.toFXImage(PaperFigures.image(f, scale * screen), null));
+                    javafx.embed.swing.SwingFXUtils.toFXImage(PaperFigures.image(f, scale * screen,
+                            palette()), null));
             view.setFitWidth(width);
             view.setPreserveRatio(true);
             view.setSmooth(true);
@@ -203,6 +208,12 @@ public final class LearnView extends ScrollPane {
             (f instanceof PaperFigure.Separable ? separableDrawing : drawings).getChildren().add(card);
             i++;
         }
+    }
+
+    /** The drawings' colours in the current theme. */
+    private PaperFigures.Palette palette() {
+        return theme.getValue() == null ? PaperFigures.Palette.LIGHT
+                : PaperFigures.Palette.of(theme.getValue().chartColors());
     }
 
     private static Label bound(String id, String text, String styleClass) {

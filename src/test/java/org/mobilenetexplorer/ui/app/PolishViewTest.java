@@ -89,6 +89,49 @@ class PolishViewTest {
         assertEquals("11 · Conv2d_11", shown(block), "V1 has a block 11 too");
     }
 
+    @Test
+    void learnsDrawingsFollowTheDarkThemeAndStayReadable(FxRobot robot) {
+        robot.interact(() -> w.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224)));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] light = tones(robot.lookup("#learn-figure-0").queryAs(javafx.scene.image.ImageView.class));
+        assertTrue(light[0] > 0.6 * light[2], "light theme: a white page " + java.util.Arrays.toString(light));
+        robot.interact(() -> w.main().themeProperty().set(org.mobilenetexplorer.ui.common.Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#learn-figure-0", "#learn-figure-1")) {
+            int[] dark = tones(robot.lookup(id).queryAs(javafx.scene.image.ImageView.class));
+            assertTrue(dark[1] > 0.6 * dark[2], id + ": dark theme, a dark page " + java.util.Arrays.toString(dark));
+            assertTrue(dark[0] > 0.002 * dark[2], id + ": with light text and lines on it "
+                    + java.util.Arrays.toString(dark));
+        }
+        robot.interact(() -> w.main().themeProperty().set(org.mobilenetexplorer.ui.common.Theme.LIGHT));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] back = tones(robot.lookup("#learn-figure-0").queryAs(javafx.scene.image.ImageView.class));
+        assertTrue(back[0] > 0.6 * back[2], "light again " + java.util.Arrays.toString(back));
+    }
+
+    /** Of the drawing's pixels: how many are light grey or white, how many dark, and all. */
+    private static int[] tones(javafx.scene.image.ImageView view) {
+        javafx.scene.image.PixelReader px = view.getImage().getPixelReader();
+        int w = (int) view.getImage().getWidth();
+        int h = (int) view.getImage().getHeight();
+        int bright = 0;
+        int darkCount = 0;
+        for (int y = 0; y < h; y += 2) {
+            for (int x = 0; x < w; x += 2) {
+                javafx.scene.paint.Color c = px.getColor(x, y);
+                double grey = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()))
+                        - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+                if (grey < 0.08 && c.getBrightness() > 0.7) {
+                    bright++;
+                } else if (c.getBrightness() < 0.2) {
+                    darkCount++;
+                }
+            }
+        }
+        return new int[] {bright, darkCount, ((w + 1) / 2) * ((h + 1) / 2)};
+    }
+
     /** The text the closed chooser shows (its button cell, a child of the chooser's skin). */
     private static String shown(ComboBox<?> box) {
         return box.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.ListCell<?>)
