@@ -482,6 +482,8 @@ public final class TradeoffCharts {
         NumberAxis ax = new NumberAxis(metric.title() + " (%, ImageNet)");
         ax.setAutoRangeIncludesZero(false);
         ax.setNumberFormatOverride(new DecimalFormat("0"));
+        // whole percents only: on a narrow range (no points: 0..1) finer ticks printed "0 0 0 1 1 1"
+        ax.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         style(ax);
         return ax;
     }
@@ -502,6 +504,8 @@ public final class TradeoffCharts {
         plot.setRangeGridlinePaint(ChartStyle.GRID);
         plot.setOutlineVisible(false);
         plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        plot.setNoDataMessage("No points: none of these configurations has both a cost and an accuracy here.");
+        plot.setNoDataMessageFont(ChartStyle.AXIS_LABEL);
     }
 
     private static void style(ValueAxis ax) {
