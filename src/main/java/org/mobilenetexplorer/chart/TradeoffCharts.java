@@ -437,7 +437,9 @@ public final class TradeoffCharts {
         if (a.axis() == CostAxis.LATENCY) {
             LatencyTable l = a.latency();
             long unstable = a.plottable().stream().filter(p -> !p.latency().stable()).count();
-            lines.add("Latency: " + l.backendName() + ", median per image, batch 1, latency on "
+            lines.add(l.backendName().isBlank()
+                    ? "Latency: nothing measured yet (result files in " + l.directory() + ")"
+                    : "Latency: " + l.backendName() + ", median per image, batch 1, latency on "
                     + (l.cpu().isBlank() ? "an unrecorded CPU" : l.cpu()) + " (result files in " + l.directory() + ")"
                     + (unstable > 0 ? "; " + unstable + " of " + a.plottable().size()
                     + " measurements flagged unstable by the benchmark" : ""));
