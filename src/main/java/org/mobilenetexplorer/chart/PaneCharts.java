@@ -63,6 +63,10 @@ public final class PaneCharts {
         }
         JFreeChart chart = shareBars(null, "share", data, PlotOrientation.VERTICAL, true);
         chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(4f);
+        // an empty plot said nothing (its axis ran to 105 %): say what fills it
+        chart.getCategoryPlot().setNoDataMessage("No per-layer profile: select a result measured with the per-layer"
+                + " profile on.");
+        chart.getCategoryPlot().setNoDataMessageFont(ChartStyle.PANE_TITLE);
         return chart;
     }
 

@@ -48,4 +48,10 @@ class PaneChartsTest {
         assertEquals(List.of("Conv", "Conv dw", "Conv 1x1", "Fully Connected"),
                 chart.getCategoryPlot().getDataset().getColumnKeys());
     }
+
+    @Test
+    void anEmptyLayerProfileSaysWhatFillsIt() {
+        JFreeChart chart = PaneCharts.layerProfile(List.of());
+        assertTrue(chart.getCategoryPlot().getNoDataMessage().startsWith("No per-layer profile: select a result"));
+    }
 }
