@@ -191,7 +191,8 @@ public final class ExplorerApp extends Application {
             predicted.refreshIfChanged(); // an import or a reload may have brought a profile
         });
         Map<AppView, Supplier<Node>> views = new EnumMap<>(AppView.class);
-        views.put(AppView.EXPLORE, () -> PredictedLatencyView.above(predicted, new ExploreView(explore)));
+        views.put(AppView.EXPLORE, () -> PredictedLatencyView.above(predicted,
+                new ExploreView(explore, main.themeProperty())));
         views.put(AppView.BENCHMARK, () -> new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
         views.put(AppView.TRADEOFFS, () -> new TradeoffView(tradeoff));

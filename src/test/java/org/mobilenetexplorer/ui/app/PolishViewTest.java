@@ -132,6 +132,42 @@ class PolishViewTest {
         return new int[] {bright, darkCount, ((w + 1) / 2) * ((h + 1) / 2)};
     }
 
+    @Test
+    void theNetworkDrawingsCostlyBoxesStandOutInBothThemes(FxRobot robot) {
+        robot.interact(() -> w.config().load(MobileNetConfig.of(Family.V3_LARGE, 1.0, 224)));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<org.mobilenetexplorer.ui.explore.NetworkDrawing.Box> boxes = w.explore().drawing(800, 100).boxes();
+        var cheapest = boxes.stream().min(java.util.Comparator.comparingDouble(
+                org.mobilenetexplorer.ui.explore.NetworkDrawing.Box::shade)).orElseThrow();
+        var costliest = boxes.stream().max(java.util.Comparator.comparingDouble(
+                org.mobilenetexplorer.ui.explore.NetworkDrawing.Box::shade)).orElseThrow();
+        for (var theme : org.mobilenetexplorer.ui.common.Theme.values()) {
+            robot.interact(() -> w.main().themeProperty().set(theme));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.paint.Color page = theme == org.mobilenetexplorer.ui.common.Theme.DARK
+                    ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE;
+            double cheap = contrast(fill(robot, cheapest.key()), page);
+            double costly = contrast(fill(robot, costliest.key()), page);
+            assertTrue(costly > cheap + 0.3, theme + ": the costliest box stands out from the page more than the"
+                    + " cheapest (" + costly + " vs " + cheap + ")");
+        }
+    }
+
+    private static javafx.scene.paint.Color fill(FxRobot robot, String key) {
+        return (javafx.scene.paint.Color) robot.lookup("#box-" + key.replace('/', '-'))
+                .queryAs(javafx.scene.shape.Rectangle.class).getFill();
+    }
+
+    /** How far apart two colours' luminances are, 0..1. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        return Math.abs(luminance(a) - luminance(b));
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
     /** The text the closed chooser shows (its button cell, a child of the chooser's skin). */
     private static String shown(ComboBox<?> box) {
         return box.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.ListCell<?>)
