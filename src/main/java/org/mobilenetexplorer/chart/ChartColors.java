@@ -56,6 +56,7 @@ public record ChartColors(Color background, Color plot, Color text, Color grid) 
             }
             Plot p = chart.getPlot();
             p.setBackgroundPaint(plot);
+            p.setNoDataMessagePaint(text);
             if (p instanceof XYPlot xy) {
                 applyTo(xy);
             } else if (p instanceof CategoryPlot cp) {

@@ -32,39 +32,73 @@ public final class PaperFigures {
     /** Logical height of every figure. */
     public static final int HEIGHT = 380;
 
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x55, 0x5b, 0x66);
     private static final Color WIDE = new Color(0x4c, 0x8b, 0xd6);
     private static final Color NARROW = new Color(0xe8, 0x8b, 0x2e);
     private static final Color LINEAR = new Color(0xf4, 0xd0, 0x9a);
     private static final Color SE = new Color(0x3f, 0xa3, 0x6b);
-    private static final Color PAPER = Color.WHITE;
     private static final String FONT = "SansSerif";
 
     private PaperFigures() {
     }
 
-    /** Draws {@code f} into {@code g} on a {@link #WIDTH} x {@link #HEIGHT} area at the origin. */
-    public static void draw(Graphics2D g, PaperFigure f) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(PAPER);
-        g.fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        g.setColor(INK);
-        g.setFont(new Font(FONT, Font.BOLD, 23));
-        text(g, f.title(), WIDTH / 2.0, 32, Align.CENTER);
-        if (f instanceof PaperFigure.Separable s) {
-            separable(g, s);
-        } else if (f instanceof PaperFigure.InvertedResidual r) {
-            invertedResidual(g, r);
-        } else if (f instanceof PaperFigure.SqueezeExcite e) {
-            squeezeExcite(g, e);
+    /**
+     * The neutral colours of a drawing: its background, its text and lines, its secondary text. The box colours stay
+     * in every palette (mid tones, readable on both).
+     *
+     * @param paper the background
+     * @param ink   titles, labels, outlines, arrows
+     * @param muted secondary text (captions, notes)
+     */
+    public record Palette(Color paper, Color ink, Color muted) {
+        /** As the drawings are exported, and in the light theme. */
+        public static final Palette LIGHT = new Palette(Color.WHITE, new Color(0x22, 0x22, 0x22),
+                new Color(0x55, 0x5b, 0x66));
+
+        /** Beside charts painted in {@code chart}'s colours (the window's theme). */
+        public static Palette of(ChartColors chart) {
+            if (chart.equals(ChartColors.LIGHT)) {
+                return LIGHT;
+            }
+            Color bg = chart.background();
+            Color text = chart.text();
+            // secondary text a third of the way from the text to the background, as the light palette's grey
+            Color muted = new Color((2 * text.getRed() + bg.getRed()) / 3, (2 * text.getGreen() + bg.getGreen()) / 3,
+                    (2 * text.getBlue() + bg.getBlue()) / 3);
+            return new Palette(bg, text, muted);
         }
     }
 
-    /** The figure as an image of {@code round(WIDTH * scale) x round(HEIGHT * scale)} pixels. */
+    /** Draws {@code f} into {@code g} on a {@link #WIDTH} x {@link #HEIGHT} area at the origin, in the light palette. */
+    public static void draw(Graphics2D g, PaperFigure f) {
+        draw(g, f, Palette.LIGHT);
+    }
+
+    /** Draws {@code f} into {@code g} on a {@link #WIDTH} x {@link #HEIGHT} area at the origin, in {@code p}. */
+    public static void draw(Graphics2D g, PaperFigure f, Palette p) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(p.paper());
+        g.fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        g.setColor(p.ink());
+        g.setFont(new Font(FONT, Font.BOLD, 23));
+        text(g, f.title(), WIDTH / 2.0, 32, Align.CENTER);
+        if (f instanceof PaperFigure.Separable s) {
+            separable(g, p, s);
+        } else if (f instanceof PaperFigure.InvertedResidual r) {
+            invertedResidual(g, p, r);
+        } else if (f instanceof PaperFigure.SqueezeExcite e) {
+            squeezeExcite(g, p, e);
+        }
+    }
+
+    /** The figure as an image of {@code round(WIDTH * scale) x round(HEIGHT * scale)} pixels (light palette). */
     public static BufferedImage image(PaperFigure f, double scale) {
+        return image(f, scale, Palette.LIGHT);
+    }
+
+    /** The figure as an image of {@code round(WIDTH * scale) x round(HEIGHT * scale)} pixels, in {@code p}. */
+    public static BufferedImage image(PaperFigure f, double scale, Palette p) {
         if (!(scale > 0 && scale <= 8)) {
             throw new IllegalArgumentException("scale " + scale + ": must be in (0, 8]");
         }
@@ -73,7 +107,7 @@ public final class PaperFigures {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
-            draw(g, f);
+            draw(g, f, p);
         } finally {
             g.dispose();
         }
@@ -110,21 +144,21 @@ public final class PaperFigures {
 
     // ------------------------------------------------------------------ V1 Figure 2
 
-    private static void separable(Graphics2D g, PaperFigure.Separable s) {
+    private static void separable(Graphics2D g, Palette p, PaperFigure.Separable s) {
         double colW = WIDTH / 3.0;
         int dk = s.kernel();
         int m = s.inputChannels();
         int n = s.outputChannels();
         double face = 22 + 8 * Math.min(dk, 7); // the D_K x D_K face
         double depth = depthOf(m, 1024);
-        panel(g, 0, colW, "(a) Standard convolution filters", face, face, depth,
+        panel(g, p, 0, colW, "(a) Standard convolution filters", face, face, depth,
                 dk + "×" + dk + "×" + m, "D_K = " + dk, "M = " + m, "N = " + n + " filters", WIDE);
-        panel(g, colW, colW, "(b) Depthwise filters", face, face, 4,
+        panel(g, p, colW, colW, "(b) Depthwise filters", face, face, 4,
                 dk + "×" + dk + "×1", "D_K = " + dk, "1", "M = " + m + " filters", NARROW);
-        panel(g, 2 * colW, colW, "(c) Pointwise: 1×1 filters", 10, 10, depth,
+        panel(g, p, 2 * colW, colW, "(c) Pointwise: 1×1 filters", 10, 10, depth,
                 "1×1×" + m, "1", "M = " + m, "N = " + n + " filters", SE);
         g.setFont(new Font(FONT, Font.PLAIN, 17));
-        g.setColor(MUTED);
+        g.setColor(p.muted());
         long std = (long) dk * dk * m * n;
         long sep = (long) dk * dk * m + (long) m * n;
         text(g, "Weights: standard " + count(std) + "  ·  depthwise " + count((long) dk * dk * m) + " + pointwise "
@@ -133,10 +167,10 @@ public final class PaperFigures {
     }
 
     /** One panel of Figure 2: three filters (first, second, last) with their sizes and how many there are. */
-    private static void panel(Graphics2D g, double x0, double w, String caption, double faceW, double faceH,
-            double depth, String size, String kernelLabel, String depthLabel, String countLabel, Color color) {
+    private static void panel(Graphics2D g, Palette p, double x0, double w, String caption, double faceW,
+            double faceH, double depth, String size, String kernelLabel, String depthLabel, String countLabel, Color color) {
         g.setFont(new Font(FONT, Font.BOLD, 19));
-        g.setColor(INK);
+        g.setColor(p.ink());
         text(g, caption, x0 + w / 2, 78, Align.CENTER, w - 16);
         double dx = depth * 0.6;
         double dy = depth * 0.4;
@@ -149,21 +183,21 @@ public final class PaperFigures {
         for (int i = 0; i < 3; i++) {
             if (i == 2) {
                 g.setFont(new Font(FONT, Font.BOLD, 22));
-                g.setColor(INK);
+                g.setColor(p.ink());
                 text(g, "…", x + 4, yBottom - faceH / 2 + 6, Align.LEFT);
                 x += 26;
             }
-            cuboid(g, x, y, faceW, faceH, dx, dy, color, false);
+            cuboid(g, p, x, y, faceW, faceH, dx, dy, color, false);
             if (i == 0) {
                 g.setFont(new Font(FONT, Font.PLAIN, 17));
-                g.setColor(INK);
+                g.setColor(p.ink());
                 text(g, kernelLabel, x + faceW / 2, yBottom + 20, Align.CENTER);
                 text(g, depthLabel, x + dx / 2 + faceW / 2, y - dy - 8, Align.CENTER);
             }
             x += unit + gap;
         }
         g.setFont(new Font(FONT, Font.PLAIN, 18));
-        g.setColor(INK);
+        g.setColor(p.ink());
         text(g, "each " + size, x0 + w / 2, 285, Align.CENTER);
         g.setFont(new Font(FONT, Font.BOLD, 19));
         text(g, countLabel, x0 + w / 2, 312, Align.CENTER);
@@ -171,7 +205,7 @@ public final class PaperFigures {
 
     // ------------------------------------------------------------------ V2 Figure 3(b)
 
-    private static void invertedResidual(Graphics2D g, PaperFigure.InvertedResidual r) {
+    private static void invertedResidual(Graphics2D g, Palette p, PaperFigure.InvertedResidual r) {
         boolean expand = r.hasExpansion();
         int max = Math.max(r.expandedChannels(), Math.max(r.inputChannels(), r.outputChannels()));
         String act = r.activation();
@@ -224,16 +258,16 @@ public final class PaperFigures {
             double x = cx - (face * 0.35 + dx) / 2;
             // a thin slab seen from the side: the front face is narrow, the depth shows the channels
             double fw = face * 0.35;
-            cuboid(g, x, baseY - face, fw, face, dx, dy, colors[k], k == n - 1);
+            cuboid(g, p, x, baseY - face, fw, face, dx, dy, colors[k], k == n - 1);
             centers[k] = cx;
             lefts[k] = x;
             rights[k] = x + fw + dx;
             tops[k] = baseY - face - dy;
             g.setFont(new Font(FONT, Font.BOLD, 18));
-            g.setColor(INK);
+            g.setColor(p.ink());
             text(g, maps[k] + "×" + maps[k] + "×" + channels[k], cx, baseY + 26, Align.CENTER);
             g.setFont(new Font(FONT, Font.PLAIN, 17));
-            g.setColor(MUTED);
+            g.setColor(p.muted());
             text(g, labels[k], cx, baseY + 49, Align.CENTER, slot - 8);
         }
         g.setFont(new Font(FONT, Font.PLAIN, 17));
@@ -241,10 +275,10 @@ public final class PaperFigures {
             double x1 = rights[k] + 6;
             double x2 = lefts[k + 1] - 6;
             double y = baseY - 40;
-            arrow(g, x1, y, x2, y, INK);
-            g.setColor(INK);
+            arrow(g, x1, y, x2, y, p.ink());
+            g.setColor(p.ink());
             text(g, ops[k], (x1 + x2) / 2, y - 10, Align.CENTER, x2 - x1);
-            g.setColor(MUTED);
+            g.setColor(p.muted());
             text(g, acts[k], (x1 + x2) / 2, y + 22, Align.CENTER, x2 - x1);
         }
         if (r.residual()) {
@@ -255,7 +289,7 @@ public final class PaperFigures {
                     centers[n - 1], tops[n - 1] - 18));
             double px = centers[n - 1];
             double py = tops[n - 1] - 18;
-            g.setColor(PAPER);
+            g.setColor(p.paper());
             g.fill(new Ellipse2D.Double(px - 12, py - 12, 24, 24));
             g.setColor(NARROW.darker());
             g.draw(new Ellipse2D.Double(px - 12, py - 12, 24, 24));
@@ -266,20 +300,20 @@ public final class PaperFigures {
                     Align.CENTER);
         } else {
             g.setFont(new Font(FONT, Font.PLAIN, 17));
-            g.setColor(MUTED);
+            g.setColor(p.muted());
             text(g, "no shortcut: " + (r.stride() > 1 ? "stride " + r.stride() + " changes the map size"
                     : "the channels change (" + r.inputChannels() + " → " + r.outputChannels() + ")"),
                     WIDTH / 2.0, 62, Align.CENTER);
         }
         g.setFont(new Font(FONT, Font.PLAIN, 17));
-        g.setColor(MUTED);
+        g.setColor(p.muted());
         text(g, "narrow → wide → narrow: non-linearities only in the wide space; the bottleneck is linear (hatched)",
                 WIDTH / 2.0, HEIGHT - 14, Align.CENTER);
     }
 
     // ------------------------------------------------------------------ V3 Figure 4
 
-    private static void squeezeExcite(Graphics2D g, PaperFigure.SqueezeExcite e) {
+    private static void squeezeExcite(Graphics2D g, Palette p, PaperFigure.SqueezeExcite e) {
         int c = e.channels();
         double baseY = 320;
         double face = 90;
@@ -289,25 +323,25 @@ public final class PaperFigures {
         double fw = face * 0.35;
         // main path: the depthwise output, the multiply, the gated map
         double leftX = 60;
-        cuboid(g, leftX, baseY - face, fw, face, dx, dy, WIDE, false);
+        cuboid(g, p, leftX, baseY - face, fw, face, dx, dy, WIDE, false);
         double rightX = WIDTH - 60 - fw - dx;
-        cuboid(g, rightX, baseY - face, fw, face, dx, dy, WIDE, false);
+        cuboid(g, p, rightX, baseY - face, fw, face, dx, dy, WIDE, false);
         g.setFont(new Font(FONT, Font.BOLD, 18));
-        g.setColor(INK);
+        g.setColor(p.ink());
         String mapText = e.map() + "×" + e.map() + "×" + c;
         text(g, mapText, leftX + (fw + dx) / 2, baseY + 24, Align.CENTER);
         text(g, mapText, rightX + (fw + dx) / 2, baseY + 24, Align.CENTER);
         g.setFont(new Font(FONT, Font.PLAIN, 17));
-        g.setColor(MUTED);
+        g.setColor(p.muted());
         text(g, "depthwise output", leftX + (fw + dx) / 2, baseY + 46, Align.CENTER);
         text(g, "to the projection", rightX + (fw + dx) / 2, baseY + 46, Align.CENTER);
         double mainY = baseY - face / 2;
         double mulX = WIDTH - 200;
-        arrow(g, leftX + fw + dx + 8, mainY, mulX - 16, mainY, INK);
-        arrow(g, mulX + 16, mainY, rightX - 8, mainY, INK);
-        g.setColor(PAPER);
+        arrow(g, leftX + fw + dx + 8, mainY, mulX - 16, mainY, p.ink());
+        arrow(g, mulX + 16, mainY, rightX - 8, mainY, p.ink());
+        g.setColor(p.paper());
         g.fill(new Ellipse2D.Double(mulX - 14, mainY - 14, 28, 28));
-        g.setColor(INK);
+        g.setColor(p.ink());
         g.setStroke(new BasicStroke(2f));
         g.draw(new Ellipse2D.Double(mulX - 14, mainY - 14, 28, 28));
         g.setFont(new Font(FONT, Font.BOLD, 20));
@@ -326,7 +360,7 @@ public final class PaperFigures {
             Rectangle2D bar = new Rectangle2D.Double(xs[k] - 9, branchY - h / 2, 18, h);
             g.setColor(k == 1 ? SE : WIDE);
             g.fill(bar);
-            g.setColor(INK);
+            g.setColor(p.ink());
             g.setStroke(new BasicStroke(1.2f));
             g.draw(bar);
             g.setFont(new Font(FONT, Font.BOLD, 18));
@@ -339,18 +373,18 @@ public final class PaperFigures {
         up.lineTo(startX, branchY);
         up.lineTo(xs[0] - 16, branchY);
         g.setStroke(new BasicStroke(2f));
-        g.setColor(INK);
+        g.setColor(p.ink());
         g.draw(up);
         arrowHead(g, xs[0] - 16, branchY, 0);
         text(g, "global pool", (startX + xs[0]) / 2 + 10, branchY - 12, Align.CENTER, xs[0] - startX - 30);
-        arrow(g, xs[0] + 14, branchY, xs[1] - 14, branchY, INK);
+        arrow(g, xs[0] + 14, branchY, xs[1] - 14, branchY, p.ink());
         text(g, "1×1 conv", (xs[0] + xs[1]) / 2, branchY - 12, Align.CENTER, xs[1] - xs[0] - 36);
-        arrow(g, xs[1] + 14, branchY, xs[2] - 14, branchY, INK);
+        arrow(g, xs[1] + 14, branchY, xs[2] - 14, branchY, p.ink());
         text(g, "1×1 conv", (xs[1] + xs[2]) / 2, branchY - 12, Align.CENTER, xs[2] - xs[1] - 36);
-        g.setColor(MUTED);
+        g.setColor(p.muted());
         text(g, "ReLU", (xs[0] + xs[1]) / 2, branchY + 24, Align.CENTER, xs[1] - xs[0] - 36);
         text(g, "hard-sigmoid", (xs[1] + xs[2]) / 2, branchY + 24, Align.CENTER, xs[2] - xs[1] - 36);
-        g.setColor(INK);
+        g.setColor(p.ink());
         Path2D down = new Path2D.Double();
         down.moveTo(xs[2] + 14, branchY);
         down.lineTo(mulX, branchY);
@@ -358,7 +392,7 @@ public final class PaperFigures {
         g.draw(down);
         arrowHead(g, mulX, mainY - 18, Math.PI / 2);
         text(g, "gate in [0, 1]", mulX - 20, mainY - 12, Align.RIGHT);
-        g.setColor(MUTED);
+        g.setColor(p.muted());
         long mapValues = (long) e.map() * e.map() * c;
         text(g, c + " → " + e.squeeze() + " → " + c + " channels on 1×1: " + count(2L * c * e.squeeze())
                 + " MACs; " + count(mapValues) + " multiplies + " + count(mapValues) + " pooling adds", WIDTH / 2.0,
@@ -392,8 +426,8 @@ public final class PaperFigures {
     }
 
     /** A box seen at an angle: front face {@code w x h} at (x, y), receding by (dx, -dy). */
-    private static void cuboid(Graphics2D g, double x, double y, double w, double h, double dx, double dy, Color c,
-            boolean hatched) {
+    private static void cuboid(Graphics2D g, Palette p, double x, double y, double w, double h, double dx, double dy,
+            Color c, boolean hatched) {
         Path2D top = new Path2D.Double();
         top.moveTo(x, y);
         top.lineTo(x + dx, y - dy);
@@ -424,7 +458,7 @@ public final class PaperFigures {
             }
             g.setClip(clip);
         }
-        g.setColor(INK);
+        g.setColor(p.ink());
         g.draw(top);
         g.draw(side);
         g.draw(front);

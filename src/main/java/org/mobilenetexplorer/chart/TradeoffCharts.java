@@ -437,7 +437,9 @@ public final class TradeoffCharts {
         if (a.axis() == CostAxis.LATENCY) {
             LatencyTable l = a.latency();
             long unstable = a.plottable().stream().filter(p -> !p.latency().stable()).count();
-            lines.add("Latency: " + l.backendName() + ", median per image, batch 1, latency on "
+            lines.add(l.backendName().isBlank()
+                    ? "Latency: nothing measured yet (result files in " + l.directory() + ")"
+                    : "Latency: " + l.backendName() + ", median per image, batch 1, latency on "
                     + (l.cpu().isBlank() ? "an unrecorded CPU" : l.cpu()) + " (result files in " + l.directory() + ")"
                     + (unstable > 0 ? "; " + unstable + " of " + a.plottable().size()
                     + " measurements flagged unstable by the benchmark" : ""));
@@ -482,6 +484,8 @@ public final class TradeoffCharts {
         NumberAxis ax = new NumberAxis(metric.title() + " (%, ImageNet)");
         ax.setAutoRangeIncludesZero(false);
         ax.setNumberFormatOverride(new DecimalFormat("0"));
+        // whole percents only: on a narrow range (no points: 0..1) finer ticks printed "0 0 0 1 1 1"
+        ax.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         style(ax);
         return ax;
     }
@@ -502,6 +506,8 @@ public final class TradeoffCharts {
         plot.setRangeGridlinePaint(ChartStyle.GRID);
         plot.setOutlineVisible(false);
         plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        plot.setNoDataMessage("No points: none of these configurations has both a cost and an accuracy here.");
+        plot.setNoDataMessageFont(ChartStyle.AXIS_LABEL);
     }
 
     private static void style(ValueAxis ax) {

@@ -35,6 +35,16 @@ class FamilyChartTest {
     }
 
     @Test
+    void theAccuracyAxisTicksWholePercentsAndAnEmptyChartSaysWhy() {
+        JFreeChart chart = TradeoffCharts.accuracyVsCost(tfSlim(), ChartOptions.defaults());
+        XYPlot plot = (XYPlot) chart.getPlot();
+        org.jfree.chart.axis.NumberAxis y = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
+        assertTrue(y.getStandardTickUnits().getCeilingTickUnit(0.1).getSize() >= 1,
+                "no tick finer than its '0' format: an empty chart's 0..1 printed 0 0 0 1 1 1");
+        assertTrue(plot.getNoDataMessage() != null && plot.getNoDataMessage().startsWith("No points"));
+    }
+
+    @Test
     void oneSeriesPerFamilyWithDistinctMarkersAndALegend(@TempDir Path dir) throws Exception {
         JFreeChart chart = TradeoffCharts.accuracyVsCost(tfSlim(), ChartOptions.defaults());
         XYPlot plot = (XYPlot) chart.getPlot();

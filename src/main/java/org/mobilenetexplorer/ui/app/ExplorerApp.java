@@ -191,12 +191,13 @@ public final class ExplorerApp extends Application {
             predicted.refreshIfChanged(); // an import or a reload may have brought a profile
         });
         Map<AppView, Supplier<Node>> views = new EnumMap<>(AppView.class);
-        views.put(AppView.EXPLORE, () -> PredictedLatencyView.above(predicted, new ExploreView(explore)));
+        views.put(AppView.EXPLORE, () -> PredictedLatencyView.above(predicted,
+                new ExploreView(explore, main.themeProperty())));
         views.put(AppView.BENCHMARK, () -> new BenchmarkView(bench, new BenchmarkRunPanel(bench, config::config,
                 presets::presetConfigs, config.backendProperty()), () -> bench.chooseResultsFolder(d)));
         views.put(AppView.TRADEOFFS, () -> new TradeoffView(tradeoff));
         views.put(AppView.COMPARE, () -> new CompareView(compare));
-        views.put(AppView.LEARN, () -> new LearnView(learn));
+        views.put(AppView.LEARN, () -> new LearnView(learn, main.themeProperty()));
         ConfigPanel configPanel = new ConfigPanel(config, presets);
         StartupTrace.mark("config-panel");
         MainWindow window = new MainWindow(w, views, configPanel, d, stage::close);

@@ -106,6 +106,7 @@ public final class BenchmarkViewModel {
         this.engine = engine;
         this.resultsDir = new SimpleObjectProperty<>(this, "resultsDir", resultsDir);
         selected.addListener((o, a, r) -> showLayers(r));
+        showLayers(null); // the chart's caption says what to do before any result is selected (it was blank)
         deviceFilter.addListener((o, a, d) -> {
             shown.setPredicate(d == null ? null : r -> r.device().equals(d));
             if (selected.get() != null && !shown.contains(selected.get())) {

@@ -28,6 +28,7 @@ public final class PrecisionChoice extends VBox {
      */
     public PrecisionChoice(String idPrefix, ObjectProperty<Precision> precision, ObservableStringValue backend) {
         setId(idPrefix);
+        getStyleClass().add("precision-choice");
         setSpacing(2);
         RadioButton fp32 = new RadioButton("FP32");
         fp32.setId(idPrefix + "-fp32");

@@ -9,7 +9,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -285,12 +284,11 @@ public final class ConfigPanel extends VBox {
             s.setMajorTickUnit(ConfigViewModel.ALPHA_DRAG_STEP);
             s.setMinorTickCount(0);
             s.setBlockIncrement(ConfigViewModel.ALPHA_DRAG_STEP);
-            s.setLabelFormatter(stopLabels(v -> k.isAlphaStop(v) || near(v, k.alphaMin()) || near(v, k.alphaMax()),
-                    v -> MobileNetConfig.fmt(Math.round(v * 1e6) / 1e6))); // ticks sit at sums of 0.05 steps
             Controls.tip(s, "Width multiplier alpha: scales the channels of every layer (TF-Slim calls it"
                     + " depth_multiplier). Stops at " + k.alphaSource() + "; arrow keys go from stop to stop. Type any"
                     + " value in (0, 4] in the box.");
-            return s;
+            return new StopSlider(s, withEnds(k.alphaStops().stream().mapToDouble(Double::doubleValue).toArray(),
+                    k.alphaMin(), k.alphaMax()), v -> MobileNetConfig.fmt(Math.round(v * 1e6) / 1e6));
         }, v -> vm.alphaProperty().set(vm.alphaForSlider(v)), vm::stepAlpha);
     }
 
@@ -302,35 +300,34 @@ public final class ConfigPanel extends VBox {
             s.setMajorTickUnit(ConfigViewModel.RESOLUTION_DRAG_STEP * 2);
             s.setMinorTickCount(1);
             s.setBlockIncrement(ConfigViewModel.RESOLUTION_DRAG_STEP);
-            s.setLabelFormatter(stopLabels(v -> k.isResolutionStop(v) || near(v, k.resolutionMin())
-                    || near(v, k.resolutionMax()), v -> String.valueOf(Math.round(v))));
             Controls.tip(s, "Input resolution in pixels (square); rho = resolution / 224. Stops at "
                     + k.resolutionSource() + "; arrow keys go from stop to stop. Type any integer in 32..2048 in the"
                     + " box.");
-            return s;
+            return new StopSlider(s, withEnds(k.resolutionStops().stream().mapToDouble(Integer::doubleValue).toArray(),
+                    k.resolutionMin(), k.resolutionMax()), v -> String.valueOf(Math.round(v)));
         }, v -> vm.resolutionProperty().set(vm.resolutionForSlider(v)), vm::stepResolution);
     }
 
     /**
-     * A slider in the current family's range, its tick labels at the family's stops, arrow keys from stop to stop
-     * ({@code step}); a dragged thumb goes to {@code moved}, which snaps and stores it. A family change puts in a
-     * fresh slider made by {@code make} (a slider's skin keeps the tick labels it built for its first range), and
+     * A slider in the current family's range, labelled at the family's stops by a {@link StopSlider} (our own label
+     * row: the slider's axis hid labels it measured as overlapping), arrow keys from stop to stop ({@code step}); a
+     * dragged thumb goes to {@code moved}, which snaps and stores it. A family change puts in a fresh slider made by
+     * {@code make}, and
      * {@code dragging} follows the slider in place (a drag is one undo step). A value
      * outside the range leaves the thumb at the end without writing back.
      */
     private static Node familySlider(ConfigViewModel vm, javafx.beans.value.ObservableNumberValue value,
                                      javafx.beans.property.BooleanProperty dragging,
-                                     java.util.function.Function<KnobRanges, Slider> make,
+                                     java.util.function.Function<KnobRanges, StopSlider> make,
                                      java.util.function.DoubleConsumer moved,
                                      java.util.function.IntConsumer step) {
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
         Slider[] current = new Slider[1];
         boolean[] updating = {false};
-        Runnable[] rebuild = new Runnable[1];
         Runnable build = () -> {
-            Slider s = make.apply(vm.rangesProperty().get());
+            StopSlider labelled = make.apply(vm.rangesProperty().get());
+            Slider s = labelled.slider();
             s.setShowTickMarks(true);
-            s.setShowTickLabels(true);
             s.setSnapToTicks(true);
             s.setValue(value.doubleValue());
             s.valueProperty().addListener((o, a, v) -> {
@@ -345,31 +342,8 @@ public final class ConfigPanel extends VBox {
             current[0] = s;
             dragging.unbind();
             dragging.bind(s.valueChangingProperty());   // the slider in place now drives the undo step
-            holder.getChildren().setAll(s);
-            // a slider added to a showing window lays its tick labels out only after a second layout pass
-            javafx.application.Platform.runLater(() -> {
-                s.applyCss();
-                Node axis = s.lookup(".axis");
-                if (axis instanceof javafx.scene.Parent p) {
-                    p.requestLayout();
-                }
-                s.requestLayout();
-                // the axis hides labels that overlap and never shows them again while its length stays: a font
-                // change (presentation mode on and off) gets a fresh slider, its labels laid out for the new font
-                if (axis instanceof javafx.scene.chart.Axis<?> a) {
-                    a.tickLabelFontProperty().addListener((o, was, now) -> {
-                        if (current[0] == s && was != null && now != null && was.getSize() != now.getSize()) {
-                            javafx.application.Platform.runLater(() -> {
-                                if (current[0] == s) {
-                                    rebuild[0].run();
-                                }
-                            });
-                        }
-                    });
-                }
-            });
+            holder.getChildren().setAll(labelled);
         };
-        rebuild[0] = build;
         value.addListener(o -> {
             updating[0] = true;
             try {
@@ -402,20 +376,17 @@ public final class ConfigPanel extends VBox {
         return Math.abs(a - b) < 1e-9;
     }
 
-    /** Tick labels only at the stops and the ends (the ticks lie on the drag grid; the others stay unlabelled). */
-    private static StringConverter<Double> stopLabels(java.util.function.DoublePredicate isStop,
-                                                      java.util.function.DoubleFunction<String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return v != null && isStop.test(v) ? format.apply(v) : "";
+    /** {@code stops} with the slider's ends added where they are not stops already, ascending. */
+    private static double[] withEnds(double[] stops, double min, double max) {
+        java.util.TreeSet<Double> all = new java.util.TreeSet<>();
+        all.add(min);
+        all.add(max);
+        for (double v : stops) {
+            if (all.stream().noneMatch(a -> near(a, v))) {
+                all.add(v);
             }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s);
-            }
-        };
+        }
+        return all.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static Label knob(String text, javafx.scene.control.Control target) {

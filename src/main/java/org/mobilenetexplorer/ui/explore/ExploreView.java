@@ -36,7 +36,9 @@ import org.mobilenetexplorer.ui.common.Tables;
  */
 public final class ExploreView extends BorderPane {
 
-    public ExploreView(ExploreViewModel vm) {
+    /** An Explore view whose network drawing follows {@code theme}. */
+    public ExploreView(ExploreViewModel vm,
+                       javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme) {
 
         // totals bar
         Label macs = new Label();
@@ -70,7 +72,7 @@ public final class ExploreView extends BorderPane {
         totals.setPadding(new Insets(8, 10, 8, 10));
 
         TreeTableView<LayerTableRow> table = layerTable(vm);
-        VBox drawing = drawing(vm);
+        VBox drawing = drawing(vm, theme);
 
         // shares by kind
         ChartViewer viewer = new ChartViewer(PaneCharts.kindShares(vm.shares()));
@@ -263,15 +265,17 @@ public final class ExploreView extends BorderPane {
     }
 
     /** The network drawing with its caption, scrolling sideways when the window is too narrow for it. */
-    private static VBox drawing(ExploreViewModel vm) {
+    private static VBox drawing(ExploreViewModel vm,
+                                javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme) {
         Label caption = new Label("Network: one box per block or layer, input on the left; width grows with the"
-                + " output channels, height with the output resolution; darker = larger share of the MACs. Click a"
+                + " output channels, height with the output resolution; the stronger the blue, the larger its share of the MACs."
+                + " Click a"
                 + " box to select its row.");
         caption.setId("drawing-caption");
         caption.getStyleClass().add("hint");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        NetworkDrawingView view = new NetworkDrawingView(vm);
+        NetworkDrawingView view = new NetworkDrawingView(vm, theme);
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

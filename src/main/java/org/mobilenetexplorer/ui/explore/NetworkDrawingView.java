@@ -15,14 +15,15 @@ import org.mobilenetexplorer.ui.common.Controls;
  */
 final class NetworkDrawingView extends Pane {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    /** The shade 0 and shade 1 ends of the fill (the light and dark ends of the app's blue). */
-    private static final Color LIGHT = Color.web("#e3eef7");
-    private static final Color DARK = Color.web("#0b3d62");
     private final ExploreViewModel vm;
+    private final javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme;
     private final Map<String, Rectangle> shapes = new HashMap<>();
 
-    NetworkDrawingView(ExploreViewModel vm) {
+    NetworkDrawingView(ExploreViewModel vm,
+                       javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme) {
         this.vm = vm;
+        this.theme = theme;
+        theme.addListener(o -> redraw());
         setId("network-drawing");
         getStyleClass().add("network-drawing");
         setMinHeight(60);
@@ -40,13 +41,14 @@ final class NetworkDrawingView extends Pane {
             return;
         }
         NetworkDrawing d = vm.drawing(w, h);
+        Color[] ends = shades(theme.getValue());
         getChildren().clear();
         shapes.clear();
         for (NetworkDrawing.Box b : d.boxes()) {
             Rectangle r = new Rectangle(b.x(), b.y(), b.width(), b.height());
             r.setId("box-" + b.key().replace('/', '-'));
             r.getStyleClass().add("network-box");
-            r.setFill(LIGHT.interpolate(DARK, b.shade()));
+            r.setFill(ends[0].interpolate(ends[1], b.shade()));
             Controls.tip(r, b.tooltip()); // built when the pointer first enters the box
             r.setOnMouseClicked(e -> vm.selectedRowProperty().set(b.key()));
             shapes.put(b.key(), r);
@@ -54,6 +56,18 @@ final class NetworkDrawingView extends Pane {
         }
         setMinWidth(d.width() > w + 0.5 ? d.width() : 0);
         highlight();
+    }
+
+    /**
+     * The fill at shade 0 and at shade 1: from near the page's colour to a strong blue, so a costly box stands out in
+     * either theme (in the dark theme the light theme's ends glared white for the cheap boxes and hid the costly ones
+     * in the dark page).
+     */
+    private static Color[] shades(org.mobilenetexplorer.ui.common.Theme t) {
+        return switch (t == null ? org.mobilenetexplorer.ui.common.Theme.LIGHT : t) {
+            case LIGHT -> new Color[] {Color.web("#e3eef7"), Color.web("#0b3d62")};
+            case DARK -> new Color[] {Color.web("#1c2a3a"), Color.web("#79c0ff")};
+        };
     }
 
     private void highlight() {

@@ -19,16 +19,18 @@ import org.mobilenetexplorer.ui.common.Tables;
  * Table 3 walk-through, the known misprints.
  */
 public final class LearnView extends ScrollPane {
-    private final javafx.beans.property.ObjectProperty<Integer> blockObject;
     /** The inverted residual and SE drawings (V2/V3 blocks), above their explanations. */
     private final VBox drawings = new VBox(10);
     /** V1 Figure 2, above the formulas it illustrates. */
     private final VBox separableDrawing = new VBox(10);
     private final LearnViewModel vm;
+    /** The window's theme: the drawings follow it as the charts do (exports keep the light palette). */
+    private final javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme;
     private Label title;
 
-    public LearnView(LearnViewModel vm) {
+    public LearnView(LearnViewModel vm, javafx.beans.value.ObservableValue<org.mobilenetexplorer.ui.common.Theme> theme) {
         this.vm = vm;
+        this.theme = theme;
         setFitToWidth(true);
 
         Label pick = new Label("Block:");
@@ -36,8 +38,7 @@ public final class LearnView extends ScrollPane {
         ComboBox<Integer> block = new ComboBox<>(vm.blocks());
         block.setId("learn-block");
         block.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        blockObject = vm.blockProperty().asObject();
-        block.valueProperty().bindBidirectional(blockObject);
+        followBlock(block, vm);
         block.setConverter(Controls.display(vm::blockLabel));
         block.setVisibleRowCount(16);
         block.setTooltip(Controls.tip("The block to explain; selecting a layer in the Explore table selects its"
@@ -80,6 +81,7 @@ public final class LearnView extends ScrollPane {
         });
         sceneProperty().addListener((o, a, sc) -> redraw());
         title.fontProperty().addListener((o, a, f) -> redraw()); // presentation mode
+        theme.addListener(o -> redraw());
         separableDrawing.setId("learn-figure2");
         redraw();
 
@@ -130,6 +132,29 @@ public final class LearnView extends ScrollPane {
         setContent(box);
     }
 
+    /**
+     * Keeps the chooser on the view-model's block, both ways. Not a bidirectional binding: a family change replaces
+     * the chooser's items, and the chooser (its popup list's selection, in the skin) then clears its value; the
+     * binding wrote that null (as 0) into the block, and the view-model's correction came while the binding was still
+     * updating and never reached the chooser, which stayed empty. Here a cleared value is put back once the change
+     * is over.
+     */
+    private static void followBlock(ComboBox<Integer> block, LearnViewModel vm) {
+        block.setValue(vm.blockProperty().get());
+        vm.blockProperty().addListener((o, a, n) -> block.setValue(n.intValue()));
+        block.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                vm.blockProperty().set(v);
+            } else {
+                javafx.application.Platform.runLater(() -> {
+                    if (block.getValue() == null) {
+                        block.setValue(vm.blockProperty().get());
+                    }
+                });
+            }
+        });
+    }
+
     /** A card with a heading and the lines of {@code text}; hidden while the text is empty (V1 blocks). */
     private static VBox card(String id, String heading, javafx.beans.value.ObservableStringValue text) {
         Label h = new Label(heading);
@@ -162,7 +187,8 @@ public final class LearnView extends ScrollPane {
         for (PaperFigure f : vm.figures()) {
             double scale = width / PaperFigures.WIDTH;
             javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(
-                    javafx.embed.swing.SwingFXUtils.toFXImage(PaperFigures.image(f, scale * screen), null));
+                    javafx.embed.swing.SwingFXUtils.toFXImage(PaperFigures.image(f, scale * screen,
+                            palette()), null));
             view.setFitWidth(width);
             view.setPreserveRatio(true);
             view.setSmooth(true);
@@ -182,6 +208,12 @@ public final class LearnView extends ScrollPane {
             (f instanceof PaperFigure.Separable ? separableDrawing : drawings).getChildren().add(card);
             i++;
         }
+    }
+
+    /** The drawings' colours in the current theme. */
+    private PaperFigures.Palette palette() {
+        return theme.getValue() == null ? PaperFigures.Palette.LIGHT
+                : PaperFigures.Palette.of(theme.getValue().chartColors());
     }
 
     private static Label bound(String id, String text, String styleClass) {

@@ -62,6 +62,12 @@ class BenchmarkViewModelTest {
     }
 
     @Test
+    void beforeAnyResultIsSelectedTheLayerChartSaysWhatToDo() {
+        vm();
+        assertEquals("Select a result to see its per-layer profile.", vm.layerCaptionProperty().get());
+    }
+
+    @Test
     void aSweepReportsProgressListsSavesAndSelectsEachResult() {
         vm();
         List<String> phases = new ArrayList<>();

@@ -62,6 +62,9 @@ class TradeoffViewModelTest {
         vm.axisProperty().set(CostAxis.LATENCY);
         assertEquals(CostAxis.LATENCY, vm.analysisProperty().get().axis(), vm.captionProperty().get());
         assertTrue(vm.points().stream().allMatch(p -> p.cost().equals("not measured")), vm.points().toString());
+        List<String> footnotes = org.mobilenetexplorer.chart.ChartExport.provenance(vm.chartProperty().get());
+        assertTrue(footnotes.stream().anyMatch(l -> l.startsWith("Latency: nothing measured yet (result files in ")),
+                "not 'Latency: , median per image': " + footnotes);
         Preset two = Preset.of("two", "", "test", List.of(new PresetEntry(new MobileNetConfig(1.0, 224)),
                 new PresetEntry(new MobileNetConfig(0.5, 160))));
         vm.axisProperty().set(CostAxis.MACS);
