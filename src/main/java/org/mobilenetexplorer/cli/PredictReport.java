@@ -221,6 +221,20 @@ final class PredictReport {
                 + "band: %.0f%%", v.mapePercent(), within, v.rows().size(), v.shareWithin10() * 100, v.beyond20(),
                 v.worstPercent(), v.shareInsideBand() * 100));
         out.println("Goal (>= 90% within +-10%, none beyond +-20%): " + (v.meetsGoal() ? "MET" : "NOT MET"));
+        if (!v.anchors().isEmpty()) {
+            out.println();
+            out.println(f("Machine drift: %d calibration networks measured again in the same rounds ran at %.2f x their"
+                    + " calibrated median (median of the ratios):", v.anchors().size(), v.drift()));
+            for (Validation.Anchor a : v.anchors()) {
+                out.println(f("  %-22s calibrated %.3f ms, now %.3f ms (x %.2f)", a.config().label(), a.calibratedMs(),
+                        a.measuredMs(), a.ratio()));
+            }
+            Validation c = v.driftCorrected();
+            out.println(f("With the predictions scaled by %.2f (the model's error without the machine's drift): MAPE "
+                    + "%.1f%%; within +-10%%: %d of %d; beyond +-20%%: %d; worst %.1f%%; goal %s", v.drift(),
+                    c.mapePercent(), Math.round(c.shareWithin10() * c.rows().size()), c.rows().size(), c.beyond20(),
+                    c.worstPercent(), c.meetsGoal() ? "met" : "not met"));
+        }
     }
 
     static String validationJson(Validation v, LatencyModel m, Path file, double loadBefore, double loadAfter) {
@@ -245,6 +259,18 @@ final class PredictReport {
         root.put("worstPercent", v.worstPercent());
         root.put("shareInsideBand", v.shareInsideBand());
         root.put("meetsGoal", v.meetsGoal());
+        ArrayNode anchors = root.putArray("anchors");
+        for (Validation.Anchor a : v.anchors()) {
+            anchors.addObject().put("config", a.config().label()).put("family", a.config().family().id())
+                    .put("calibratedMs", a.calibratedMs()).put("measuredMs", a.measuredMs()).put("ratio", a.ratio());
+        }
+        if (!v.anchors().isEmpty()) {
+            Validation c = v.driftCorrected();
+            root.put("drift", v.drift());
+            root.putObject("driftCorrected").put("mapePercent", c.mapePercent())
+                    .put("shareWithin10", c.shareWithin10()).put("beyond20", c.beyond20())
+                    .put("worstPercent", c.worstPercent()).put("meetsGoal", c.meetsGoal());
+        }
         root.put("loadAverageBefore", loadBefore);
         root.put("loadAverageAfter", loadAfter);
         root.set("profile", profile(m, file));

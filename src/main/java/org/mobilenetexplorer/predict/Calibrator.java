@@ -114,7 +114,11 @@ public final class Calibrator {
             predictions.add(model.predict(c)); // refuse before measuring anything
         }
         String backend = model.profile().backend();
-        List<BenchmarkRequest> requests = requests(backend, grid, VALIDATION_PROTOCOL);
+        List<NetworkMeasurement> anchors = anchors(model.profile());
+        List<BenchmarkRequest> requests = new ArrayList<>(requests(backend, grid, VALIDATION_PROTOCOL));
+        for (NetworkMeasurement a : anchors) {
+            requests.add(new BenchmarkRequest(a.config(), backend, VALIDATION_PROTOCOL));
+        }
         SweepReport report = engine.sweepInRounds(requests, listener);
         if (report.cancelled()) {
             return new Outcome.Cancelled<>(report.outcomes().size(), requests.size());
@@ -125,7 +129,12 @@ public final class Calibrator {
         }
         List<Validation.Row> rows = new ArrayList<>();
         List<BenchmarkResult> results = report.results();
-        for (int i = 0; i < results.size(); i++) {
+        List<Validation.Anchor> measuredAnchors = new ArrayList<>();
+        for (int j = 0; j < anchors.size(); j++) {
+            measuredAnchors.add(new Validation.Anchor(anchors.get(j).config(), anchors.get(j).medianMs(),
+                    results.get(predictions.size() + j).latencyMs().median()));
+        }
+        for (int i = 0; i < predictions.size(); i++) {
             Prediction p = predictions.get(i);
             BenchmarkResult r = results.get(i);
             List<Double> rounds = r.forks() == null ? List.of()
@@ -133,7 +142,28 @@ public final class Calibrator {
             rows.add(new Validation.Row(r.config(), r.latencyMs().median(), p.predictedMs(), p.lowMs(), p.highMs(),
                     rounds));
         }
-        return new Outcome.Done<>(new Validation(rows));
+        return new Outcome.Done<>(new Validation(rows, measuredAnchors));
+    }
+
+    /**
+     * The calibration networks measured again beside the held-out ones, to tell the machine's drift from the model's
+     * error: per family of the profile, the network whose median is the family's median (a mid-sized one), in the
+     * profile's order. On this 2-vCPU VM two back-to-back validations of the same 20 networks measured every one of
+     * them 13-41% apart (median 29%): the whole machine ran slower for minutes (docs/decisions/010, decision 8).
+     */
+    static List<NetworkMeasurement> anchors(DeviceProfile profile) {
+        List<NetworkMeasurement> out = new ArrayList<>();
+        for (org.mobilenetexplorer.model.Family f : profile.grid().families()) {
+            List<NetworkMeasurement> own = profile.networks().stream()
+                    .filter(n -> n.config().family() == f && !n.config().minimalistic()).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            List<NetworkMeasurement> sorted = own.stream()
+                    .sorted(java.util.Comparator.comparingDouble(NetworkMeasurement::medianMs)).toList();
+            out.add(sorted.get(sorted.size() / 2));
+        }
+        return out;
     }
 
     /** The 1-minute system load average, -1 when the OS does not report it. */

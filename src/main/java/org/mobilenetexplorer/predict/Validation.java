@@ -9,9 +9,11 @@ import org.mobilenetexplorer.model.MobileNetConfig;
  * Measured against predicted on held-out configurations: the per-configuration errors and their summary (MAPE, share
  * within +-10%, count beyond +-20%). Pure arithmetic.
  *
- * @param rows one per configuration measured, in order
+ * @param rows    one per configuration measured, in order
+ * @param anchors calibration networks measured again in the same rounds as the rows (the machine's drift since the
+ *                calibration); empty when none were
  */
-public record Validation(List<Row> rows) {
+public record Validation(List<Row> rows, List<Anchor> anchors) {
     /** The goal's inner bound: at least {@link #GOAL_SHARE} of the configurations within +-10%. */
     public static final double WITHIN_PERCENT = 10;
     /** The goal's outer bound: no configuration beyond +-20%. */
@@ -70,8 +72,64 @@ public record Validation(List<Row> rows) {
         }
     }
 
+    /**
+     * A calibration network measured again beside the held-out ones: how fast the machine runs now against the
+     * calibration.
+     *
+     * @param config       the calibration network
+     * @param calibratedMs its median in the device profile
+     * @param measuredMs   its median now, in the validation's rounds
+     */
+    public record Anchor(MobileNetConfig config, double calibratedMs, double measuredMs) {
+        public Anchor {
+            Objects.requireNonNull(config, "config");
+            if (!(calibratedMs > 0) || !(measuredMs > 0) || Double.isInfinite(calibratedMs)
+                    || Double.isInfinite(measuredMs)) {
+                throw new IllegalArgumentException("anchor " + config.label() + ": times must be finite and > 0 ("
+                        + calibratedMs + ", " + measuredMs + ")");
+            }
+        }
+
+        /** measured / calibrated: above 1 the machine runs slower now than when it was calibrated. */
+        public double ratio() {
+            return measuredMs / calibratedMs;
+        }
+    }
+
     public Validation {
         rows = List.copyOf(rows);
+        anchors = List.copyOf(anchors);
+    }
+
+    /** Rows without anchors. */
+    public Validation(List<Row> rows) {
+        this(rows, List.of());
+    }
+
+    /**
+     * The machine's drift since the calibration: the median over the anchors of measured / calibrated (1.3: the same
+     * networks run 30% slower now); NaN without anchors.
+     */
+    public double drift() {
+        double[] r = anchors.stream().mapToDouble(Anchor::ratio).sorted().toArray();
+        if (r.length == 0) {
+            return Double.NaN;
+        }
+        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+    }
+
+    /**
+     * The rows with every prediction (and its band) scaled by {@link #drift()}: what the errors would be had the
+     * machine run at its calibration speed, i.e. the model's error without the machine's drift. This validation
+     * itself without anchors.
+     */
+    public Validation driftCorrected() {
+        double d = drift();
+        if (Double.isNaN(d)) {
+            return this;
+        }
+        return new Validation(rows.stream().map(r -> new Row(r.config(), r.measuredMs(), r.predictedMs() * d,
+                r.lowMs() * d, r.highMs() * d, r.roundMediansMs())).toList(), List.of());
     }
 
     /** The families of the rows, in first-seen order. */
@@ -81,7 +139,7 @@ public record Validation(List<Row> rows) {
 
     /** The rows of {@code family} alone. */
     public Validation of(Family family) {
-        return new Validation(rows.stream().filter(r -> r.config().family() == family).toList());
+        return new Validation(rows.stream().filter(r -> r.config().family() == family).toList(), anchors);
     }
 
     /** Mean absolute percentage error; NaN without rows. */

@@ -42,4 +42,18 @@ class CalibratorTest {
             assertEquals("0.25-96 on onnxruntime: round 1 of 3: worker crashed", failed.messages().get(0));
         }
     }
+
+    @Test
+    void anchorsAreEachFamilysMiddleNetworkOfTheProfile() {
+        DeviceProfile p = SyntheticProfiles.profile(CalibrationGrid.DEFAULT, 0, 1);
+        List<NetworkMeasurement> anchors = Calibrator.anchors(p);
+        assertEquals(p.grid().families().size(), anchors.size());
+        for (NetworkMeasurement a : anchors) {
+            List<Double> own = p.networks().stream()
+                    .filter(n -> n.config().family() == a.config().family() && !n.config().minimalistic())
+                    .map(NetworkMeasurement::medianMs).sorted().toList();
+            assertEquals(own.get(own.size() / 2), a.medianMs(), 0, a.config().label());
+            assertEquals(false, a.config().minimalistic());
+        }
+    }
 }

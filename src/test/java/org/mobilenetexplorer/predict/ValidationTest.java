@@ -68,4 +68,24 @@ class ValidationTest {
         assertEquals(1, v.roundsSpreadBeyond10());
         assertTrue(Double.isNaN(new Validation(List.of(single)).medianRoundSpreadPercent()));
     }
+
+    @Test
+    void driftIsTheAnchorsMedianRatioAndCorrectingScalesEveryPredictionByIt() {
+        MobileNetConfig c = new MobileNetConfig(1.0, 160);
+        List<Validation.Anchor> anchors = List.of(new Validation.Anchor(c, 2.0, 2.6),
+                new Validation.Anchor(new MobileNetConfig(0.5, 160), 1.0, 1.2),
+                new Validation.Anchor(new MobileNetConfig(0.75, 160), 1.0, 1.5));
+        // the machine runs 30% slower than at calibration: every row measured 30% above a perfect prediction
+        Validation v = new Validation(List.of(row(1.3, 1.0), row(2.6, 2.0), row(0.65, 0.5)), anchors);
+        assertEquals(1.3, v.drift(), 1e-12, "median of 1.3, 1.2, 1.5");
+        assertEquals(0.0, v.shareWithin10(), 1e-12);
+        assertEquals(3, v.beyond20());
+        Validation corrected = v.driftCorrected();
+        assertEquals(0.0, corrected.mapePercent(), 1e-9);
+        assertTrue(corrected.meetsGoal());
+        assertEquals(1.0 * 0.95 * 1.3, corrected.rows().get(0).lowMs(), 1e-12, "the band scales too");
+        assertTrue(Double.isNaN(new Validation(v.rows()).drift()));
+        assertEquals(v.rows(), new Validation(v.rows()).driftCorrected().rows(), "no anchors: unchanged");
+        assertThrows(IllegalArgumentException.class, () -> new Validation.Anchor(c, 0, 1));
+    }
 }
