@@ -67,8 +67,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--validate",
             description = "Measure the held-out configurations of the profile's families (20 networks for all four: "
-                    + "alphas and resolutions off the calibration grid, minimalistic v3 included; each in two worker "
-                    + "JVMs, samples pooled, about 8 s each) and compare with the predictions.")
+                    + "alphas and resolutions off the calibration grid, minimalistic v3 included; three rounds of one worker "
+                    + "JVM each, samples pooled; each family's middle calibration network again, for the machine's "
+                    + "drift) and compare with the predictions.")
     boolean validate;
 
     @Option(names = "--fit", description = "Print the profile's kernel fits and leave-one-network-out errors (what "

@@ -93,7 +93,7 @@ public record CalibrationGrid(List<Part> parts) {
     private static final List<Integer> MINIMALISTIC_RESOLUTIONS = List.of(96, 224);
 
     /**
-     * The default calibration grid, 68 networks (about 5 minutes for ONNX Runtime FP32 on a quiet 2-core machine,
+     * The default calibration grid, 68 networks (in 3 rounds, 3:44 for ONNX Runtime FP32 on a quiet 2-core machine,
      * docs/decisions/010). V1's widths are TF-Slim's {@code int(d x alpha)}, so its channel counts take every
      * alignment: besides the four published widths it has four whose counts mostly are not multiples of 4 or 16
      * (0.3: 9, 19, 38, 76, 153, 307; 0.4: 12, 25, 51, 102, 204, 409; 0.65: 20, 41, 83, 166, 332, 665; 0.85: 27,

@@ -17,6 +17,11 @@ import org.mobilenetexplorer.model.LayerSpec;
  *       pools, softmax, add and multiply. Depthwise convolutions leave it out: their activations are a fixed
  *       multiple of their MACs for a given kernel and stride ((1 + stride^2) MACs / k^2), so the two cannot be told
  *       apart.</li>
+ *   <li>{@code Kplanes}: a depthwise convolution's channels in thousands, i.e. the planes it filters one by one. An
+ *       unblocked (NCHW) depthwise kernel pays per plane, which matters on small maps: without this term the model
+ *       over-predicted V1 0.35-112 by about 30% in every validation run; with it by 13%, and the held-out MAPE on
+ *       the two quiet runs fell from 8.2% to 7.5% (docs/decisions/010, decision 8). Squeeze-and-excite's 1x1
+ *       convolutions on a 1x1 map keep the depthwise list without it.</li>
  *   <li>{@code Mhard}: the output elements of a convolution followed by hard-swish or hard-sigmoid (V3), which a
  *       runtime may run as separate elementwise nodes (ONNX Runtime fuses ReLU and ReLU6 into the convolution, not
  *       hard-swish); 0 for the other activations. A profile without such layers has an all-zero column: the fitter
@@ -28,8 +33,10 @@ import org.mobilenetexplorer.model.LayerSpec;
 public final class KernelFeatures {
     /** Feature names of standard and 1x1 convolutions. */
     public static final List<String> CONVOLUTION = List.of("1", "MMACs16", "Mactivations", "Mhard");
-    /** Feature names of depthwise and squeeze-and-excite convolutions. */
-    public static final List<String> DEPTHWISE = List.of("1", "MMACs16", "Mhard");
+    /** Feature names of depthwise convolutions. */
+    public static final List<String> DEPTHWISE = List.of("1", "MMACs16", "Kplanes", "Mhard");
+    /** Feature names of squeeze-and-excite convolutions. */
+    public static final List<String> SE = List.of("1", "MMACs16", "Mhard");
     /** Feature names of the FC layer. */
     public static final List<String> MACS = List.of("1", "MMACs");
     /** Feature names of the kinds without MACs. */
@@ -42,7 +49,8 @@ public final class KernelFeatures {
     public static List<String> names(KernelKey key) {
         return switch (key.kind()) {
             case CONV, POINTWISE -> CONVOLUTION;
-            case DEPTHWISE, SE_CONV -> DEPTHWISE;
+            case DEPTHWISE -> DEPTHWISE;
+            case SE_CONV -> SE;
             case FC -> MACS;
             case AVG_POOL, SOFTMAX, ADD, MULTIPLY -> MEMORY;
         };
@@ -53,7 +61,8 @@ public final class KernelFeatures {
         double activations = (layer.input().elements() * layer.kind().arity() + layer.output().elements()) / 1e6;
         return switch (layer.kind()) {
             case CONV, POINTWISE -> new double[] {1, paddedMacs(layer) / 1e6, activations, hard(layer)};
-            case DEPTHWISE, SE_CONV -> new double[] {1, paddedMacs(layer) / 1e6, hard(layer)};
+            case DEPTHWISE -> new double[] {1, paddedMacs(layer) / 1e6, layer.input().c() / 1e3, hard(layer)};
+            case SE_CONV -> new double[] {1, paddedMacs(layer) / 1e6, hard(layer)};
             case FC -> new double[] {1, CostModel.macs(layer) / 1e6};
             case AVG_POOL, SOFTMAX, ADD, MULTIPLY -> new double[] {1, activations};
         };

@@ -30,7 +30,7 @@ public final class PredictedLatencyView extends FlowPane {
         label.textProperty().bind(vm.textProperty());
         label.setWrapText(true);
 
-        Hyperlink calibrate = new Hyperlink("Calibrate this machine (about 5 minutes)");
+        Hyperlink calibrate = new Hyperlink("Calibrate this machine (about 4 minutes)");
         calibrate.setId("calibrateLink");
         calibrate.setOnAction(e -> vm.calibrate());
         // the same calibration from a terminal; the label picks its profile up when the window is used again

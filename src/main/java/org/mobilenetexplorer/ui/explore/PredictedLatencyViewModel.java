@@ -274,8 +274,8 @@ public final class PredictedLatencyViewModel {
     }
 
     /**
-     * Calibrates the current backend in the background ({@link CalibrationGrid#DEFAULT}: 68 networks, about 5
-     * minutes for ONNX Runtime on a quiet 2-core machine), writes the profile and loads it. Does nothing while one
+     * Calibrates the current backend in the background ({@link CalibrationGrid#DEFAULT}: 68 networks in 3 rounds,
+     * about 4 minutes for ONNX Runtime on a quiet 2-core machine), writes the profile and loads it. Does nothing while one
      * runs.
      */
     public void calibrate() {
