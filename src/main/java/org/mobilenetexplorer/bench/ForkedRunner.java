@@ -248,16 +248,46 @@ public final class ForkedRunner implements BenchmarkRunner {
      */
     <T> WorkerEnding<T> launch(BenchmarkRequest request, MemoryEstimate memory, String mainClass, Duration timeout,
                                CancellationToken cancel, Consumer<JsonNode> events, ResultReader<T> reader) {
+        return launch(request, memory, mainClass, timeout, cancel, events, new WorkerFiles<T>() {
+            @Override
+            public List<String> write(Path dir) throws IOException {
+                Path requestFile = dir.resolve("request.json");
+                Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(request));
+                return List.of(requestFile.toString(), dir.resolve("result.json").toString());
+            }
+
+            @Override
+            public T read(Path dir) throws IOException {
+                Path resultFile = dir.resolve("result.json");
+                return Files.exists(resultFile) ? reader.read(resultFile) : null;
+            }
+        });
+    }
+
+    /** What a worker is given and what it leaves, in its temporary folder. */
+    interface WorkerFiles<T> {
+        /** Writes the worker's input into {@code dir}; returns its arguments (after the main class). */
+        List<String> write(Path dir) throws IOException;
+
+        /** Reads what a worker that exited with 0 left in {@code dir}; null when it left no result. */
+        T read(Path dir) throws IOException;
+    }
+
+    /**
+     * As {@link #launch(BenchmarkRequest, MemoryEstimate, String, Duration, CancellationToken, Consumer,
+     * ResultReader)}, with the worker's input, arguments and result given by {@code files} ({@link #runAll}'s batch
+     * worker reads a list of requests and leaves a result per request); {@code request} sets the worker's command
+     * line and environment up.
+     */
+    private <T> WorkerEnding<T> launch(BenchmarkRequest request, MemoryEstimate memory, String mainClass,
+                                       Duration timeout, CancellationToken cancel, Consumer<JsonNode> events,
+                                       WorkerFiles<T> files) {
         Path dir = null;
         Process process = null;
         try {
             dir = Files.createTempDirectory(BenchmarkWorker.TEMP_PREFIX);
-            Path requestFile = dir.resolve("request.json");
-            Path resultFile = dir.resolve("result.json");
-            Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(request));
             List<String> cmd = command(request, memory, mainClass);
-            cmd.add(requestFile.toString());
-            cmd.add(resultFile.toString());
+            cmd.addAll(files.write(dir));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().putAll(environment(request));
             process = pb.start();
@@ -290,8 +320,9 @@ public final class ForkedRunner implements BenchmarkRunner {
                     return WorkerEnding.cancelled();
                 }
             }
-            if (code == 0 && Files.exists(resultFile)) {
-                return WorkerEnding.done(reader.read(resultFile));
+            T result = code == 0 ? files.read(dir) : null;
+            if (result != null) {
+                return WorkerEnding.done(result);
             }
             return WorkerEnding.failed(describeExit(code, failure.get(), memory, tail));
         } catch (InterruptedException e) {
@@ -399,8 +430,6 @@ public final class ForkedRunner implements BenchmarkRunner {
      */
     private boolean runBatch(List<BenchmarkRequest> requests, List<Integer> todo, MemoryEstimate memory,
                              BenchmarkOutcome[] outcomes, BenchmarkListener listener, CancellationToken cancel) {
-        Path dir = null;
-        Process process = null;
         BenchmarkRequest first = requests.get(todo.get(0));
         List<BenchmarkRequest> batch = new ArrayList<>();
         long primeMs = Long.getLong(PRIME_MS_PROPERTY, PRIME_MS_DEFAULT);
@@ -414,71 +443,38 @@ public final class ForkedRunner implements BenchmarkRunner {
             batch.add(requests.get(i));
             timeout = timeout.plus(timeout(requests.get(i).protocol()).minus(startupAllowance));
         }
-        try {
-            dir = Files.createTempDirectory(BenchmarkWorker.TEMP_PREFIX);
-            Path requestFile = dir.resolve("requests.json");
-            Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(batch));
-            List<String> cmd = command(first, memory);
-            cmd.add(BenchmarkWorker.BATCH);
-            cmd.add(requestFile.toString());
-            cmd.add(dir.toString());
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().putAll(environment(first));
-            process = pb.start();
-            Process p = process;
-            cancel.onCancel(() -> kill(p));
-            Tail tail = new Tail();
-            Path folder = dir;
-            BatchEvents events = new BatchEvents(requests, todo, offset, folder, outcomes, listener, tail);
-            Thread out = pump(p.getInputStream(), events::onLine, "stdout");
-            Thread err = pump(p.getErrorStream(), tail::add, "stderr");
-            boolean exited = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!exited) {
-                kill(p);
-            }
-            out.join(5_000);
-            err.join(5_000);
-            if (cancel.isCancelled()) {
-                return false;
-            }
-            int running = events.running();
-            if (!exited) {
-                String message = "the worker timed out after " + timeout.toSeconds() + " s and was killed"
-                        + tail.describe();
-                failRunningOrAll(requests, todo, running, outcomes, message, listener);
-                return true;
-            }
-            int code = p.exitValue();
-            if (code == 0 && running < 0) {
-                return true;
-            }
-            if (code == 130 || code == 143) {
-                long until = System.nanoTime() + 2_000_000_000L;
-                while (!cancel.isCancelled() && System.nanoTime() < until) {
-                    Thread.sleep(20);
+        Path[] folder = new Path[1];
+        BatchEvents events = new BatchEvents(requests, todo, offset, () -> folder[0], outcomes, listener);
+        WorkerEnding<Path> ending = launch(first, memory, BenchmarkWorker.class.getName(), timeout, cancel,
+                events::onEvent, new WorkerFiles<Path>() {
+                    @Override
+                    public List<String> write(Path dir) throws IOException {
+                        folder[0] = dir;
+                        Path requestFile = dir.resolve("requests.json");
+                        Files.write(requestFile, ResultJson.compactMapper().writeValueAsBytes(batch));
+                        return List.of(BenchmarkWorker.BATCH, requestFile.toString(), dir.toString());
+                    }
+
+                    @Override
+                    public Path read(Path dir) {
+                        return dir; // each result was read as its "done" event came
+                    }
+                });
+        return switch (ending.kind()) {
+            case CANCELLED -> false;
+            case DONE -> {
+                int running = events.running();
+                if (running >= 0) {
+                    outcomes[running] = failed(requests.get(running), "the worker ended it without a result",
+                            listener);
                 }
-                if (cancel.isCancelled()) {
-                    return false;
-                }
+                yield true;
             }
-            failRunningOrAll(requests, todo, running, outcomes, describeExit(code, events.failure(), memory, tail),
-                    listener);
-            return true;
-        } catch (InterruptedException e) {
-            if (process != null) {
-                kill(process);
+            case FAILED -> {
+                failRunningOrAll(requests, todo, events.running(), outcomes, ending.message(), listener);
+                yield true;
             }
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (IOException e) {
-            if (process != null) {
-                kill(process);
-            }
-            failRunningOrAll(requests, todo, -1, outcomes, "cannot run the worker: " + e.getMessage(), listener);
-            return true;
-        } finally {
-            deleteQuietly(dir);
-        }
+        };
     }
 
     /**
@@ -508,22 +504,20 @@ public final class ForkedRunner implements BenchmarkRunner {
         private final List<BenchmarkRequest> requests;
         private final List<Integer> todo;
         private final int offset;
-        private final Path folder;
+        private final java.util.function.Supplier<Path> folder;
         private final BenchmarkOutcome[] outcomes;
         private final BenchmarkListener listener;
-        private final Tail tail;
         private volatile int batchIndex = -1;
         private volatile String failure;
 
-        BatchEvents(List<BenchmarkRequest> requests, List<Integer> todo, int offset, Path folder,
-                    BenchmarkOutcome[] outcomes, BenchmarkListener listener, Tail tail) {
+        BatchEvents(List<BenchmarkRequest> requests, List<Integer> todo, int offset,
+                    java.util.function.Supplier<Path> folder, BenchmarkOutcome[] outcomes, BenchmarkListener listener) {
             this.requests = requests;
             this.todo = todo;
             this.offset = offset;
             this.folder = folder;
             this.outcomes = outcomes;
             this.listener = listener;
-            this.tail = tail;
         }
 
         /** The index (into the requests) of the request running now and not ended, else -1. */
@@ -532,50 +526,41 @@ public final class ForkedRunner implements BenchmarkRunner {
             return i >= 0 && outcomes[i] == null ? i : -1;
         }
 
-        String failure() {
-            return failure;
-        }
-
         private int requestIndex() {
             int b = batchIndex - offset;
             return b >= 0 && b < todo.size() ? todo.get(b) : -1;
         }
 
-        void onLine(String line) {
-            if (!line.startsWith(BenchmarkWorker.PREFIX)) {
-                tail.add(line);
+        void onEvent(JsonNode e) {
+            String type = e.path("e").asText();
+            if (type.equals("next")) {
+                batchIndex = e.get("i").asInt();
+                failure = null;
                 return;
             }
-            try {
-                JsonNode e = EVENTS.readTree(line.substring(BenchmarkWorker.PREFIX.length()));
-                String type = e.path("e").asText();
-                if (type.equals("next")) {
-                    batchIndex = e.get("i").asInt();
-                    failure = null;
-                    return;
-                }
-                int i = requestIndex();
-                if (i < 0) {
-                    return; // the priming run: not reported
-                }
-                BenchmarkRequest request = requests.get(i);
-                switch (type) {
-                    case "phase" -> listener.phaseStarted(request, Phase.valueOf(e.get("phase").asText()));
-                    case "run" -> listener.runFinished(request, Phase.valueOf(e.get("phase").asText()),
-                            e.get("i").asInt(), e.get("ms").asDouble());
-                    case "failed" -> failure = e.get("message").asText();
-                    case "done" -> {
+            int i = requestIndex();
+            if (i < 0) {
+                return; // the priming run: not reported
+            }
+            BenchmarkRequest request = requests.get(i);
+            switch (type) {
+                case "phase" -> listener.phaseStarted(request, Phase.valueOf(e.get("phase").asText()));
+                case "run" -> listener.runFinished(request, Phase.valueOf(e.get("phase").asText()),
+                        e.get("i").asInt(), e.get("ms").asDouble());
+                case "failed" -> failure = e.get("message").asText();
+                case "done" -> {
+                    try {
                         BenchmarkResult result = ResultStore.read(
-                                folder.resolve(BenchmarkWorker.batchResultName(batchIndex)));
+                                folder.get().resolve(BenchmarkWorker.batchResultName(batchIndex)));
                         outcomes[i] = done(new BenchmarkOutcome.Completed(request, result), listener);
-                    }
-                    case "end" -> outcomes[i] = failed(request, failure != null ? failure
-                            : "the worker ended it without a result", listener);
-                    default -> {
+                    } catch (IOException ex) {
+                        outcomes[i] = failed(request, "its result could not be read: " + ex.getMessage(), listener);
                     }
                 }
-            } catch (IOException | RuntimeException ex) {
-                tail.add(line);
+                case "end" -> outcomes[i] = failed(request, failure != null ? failure
+                        : "the worker ended it without a result", listener);
+                default -> {
+                }
             }
         }
     }
@@ -603,11 +588,13 @@ public final class ForkedRunner implements BenchmarkRunner {
         }
         try {
             JsonNode e = EVENTS.readTree(line.substring(BenchmarkWorker.PREFIX.length()));
-            if (e.path("e").asText().equals("failed")) {
-                failure.set(e.get("message").asText());
-            } else {
-                events.accept(e);
+            switch (e.path("e").asText()) {
+                case "failed" -> failure.set(e.get("message").asText());
+                case "next" -> failure.set(null); // a batch worker's next request: an earlier failure is not this one's
+                default -> {
+                }
             }
+            events.accept(e);
         } catch (IOException | RuntimeException ex) {
             tail.add(line);
         }
