@@ -46,14 +46,7 @@ public final class BenchmarkEngine implements AutoCloseable {
 
     /** Runs a sweep now (waits for any other benchmark first); see {@link SweepRunner}. */
     public SweepReport sweep(List<BenchmarkRequest> requests, BenchmarkListener listener) {
-        oneAtATime.lock();
-        try {
-            CancellationToken sweepToken = new CancellationToken();
-            current = sweepToken;
-            return new SweepRunner(runner).run(requests, listener, sweepToken);
-        } finally {
-            oneAtATime.unlock();
-        }
+        return oneSweep(token -> new SweepRunner(runner).run(requests, listener, token));
     }
 
     /**
@@ -61,11 +54,16 @@ public final class BenchmarkEngine implements AutoCloseable {
      * in one worker JVM when the engine forks; see {@link ForkRounds}.
      */
     public SweepReport sweepInRounds(List<BenchmarkRequest> requests, BenchmarkListener listener) {
+        return oneSweep(token -> new ForkRounds(runner).run(requests, listener, token));
+    }
+
+    /** Runs {@code sweep} with a fresh cancellation token once no other benchmark runs. */
+    private SweepReport oneSweep(java.util.function.Function<CancellationToken, SweepReport> sweep) {
         oneAtATime.lock();
         try {
             CancellationToken sweepToken = new CancellationToken();
             current = sweepToken;
-            return new ForkRounds(runner).run(requests, listener, sweepToken);
+            return sweep.apply(sweepToken);
         } finally {
             oneAtATime.unlock();
         }
